@@ -1,0 +1,79 @@
+"""聚沙 Jusha: the Flask backend of Xiasha's volunteer and party-building mini-program."""
+from pathlib import Path
+
+from flask import Flask, send_from_directory
+
+from config import load_settings
+
+MIGRATIONS_DIR = str(Path(__file__).resolve().parent / "migrations")
+
+
+def create_app(env=None, **overrides):
+    """The app factory. ``env`` replaces os.environ (tests); ``overrides``
+    are environment variables layered on top (e.g. DATABASE_URL=...)."""
+    from app import models  # noqa: F401  (registers every table)
+    from app.errors import register_error_handlers
+    from app.extensions import api, db, limiter, migrate, redis_store
+    from app.observability import configure_logging, init_request_ids
+    from app.schemas import ErrorSchema
+
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.update(load_settings(env, **overrides))
+    _configure_rate_limit_storage(app)
+    configure_logging(app.config["LOG_LEVEL"])
+    _ensure_sqlite_folder(app)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
+    redis_store.init_app(app)
+    limiter.init_app(app)
+    api.ERROR_SCHEMA = ErrorSchema
+    api.init_app(app)
+    api.spec.components.security_scheme("bearerAuth", {"type": "http", "scheme": "bearer"})
+    register_error_handlers(app)
+    init_request_ids(app)
+
+    _register_areas(app, api)
+    _serve_docs_assets(app)
+
+    from app.cli import register_cli
+
+    register_cli(app)
+    return app
+
+
+def _register_areas(app, api):
+    from app.admin.routes import blp as admin_blp
+    from app.auth.routes import blp as auth_blp
+    from app.health import bp as health_bp
+    from app.users.routes import blp as users_blp
+
+    app.register_blueprint(health_bp)
+    for blueprint in (auth_blp, users_blp, admin_blp):
+        api.register_blueprint(blueprint)
+
+
+def _configure_rate_limit_storage(app):
+    url = app.config["REDIS_URL"]
+    timeout = app.config["REDIS_SOCKET_TIMEOUT"]
+    app.config.setdefault("RATELIMIT_STORAGE_URI", url or "memory://")
+    if url:
+        app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", {"socket_timeout": timeout, "socket_connect_timeout": timeout})
+    # A Redis outage must not turn every request into an error: limits lapse instead.
+    app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
+    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
+    app.config.setdefault("RATELIMIT_KEY_PREFIX", "jusha-rl")
+
+
+def _ensure_sqlite_folder(app):
+    uri = app.config["SQLALCHEMY_DATABASE_URI"]
+    if uri.startswith("sqlite:///") and uri != "sqlite:///:memory:":
+        Path(uri[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+
+
+def _serve_docs_assets(app):
+    import swagger_ui_bundle
+
+    @app.get("/api/v1/docs/assets/<path:filename>")
+    def docs_assets(filename):
+        return send_from_directory(swagger_ui_bundle.swagger_ui_path, filename)

@@ -1,0 +1,1 @@
+"""Subdistrict admins: roles, organiser scopes, the audit trail."""

@@ -1,0 +1,88 @@
+"""Every Flask extension, created once here and bound in ``create_app``."""
+import hashlib
+
+import fakeredis
+import redis
+from flask import current_app, request
+from flask_limiter import Limiter
+from flask_migrate import Migrate
+from flask_smorest import Api
+from flask_sqlalchemy import SQLAlchemy
+from sqlalchemy import MetaData
+from sqlalchemy.orm import DeclarativeBase
+
+# Stable constraint names, so Alembic migrations are identical on SQLite and
+# PostgreSQL and a later migration can drop a constraint by name.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+db = SQLAlchemy(model_class=Base)
+migrate = Migrate()
+
+
+class RedisHolder:
+    """The app's Redis client: a real server when REDIS_URL is set, else an
+    in-process fakeredis so the demo runs with Python alone. Attribute access
+    goes to the client of the current app."""
+
+    def init_app(self, app):
+        url = app.config.get("REDIS_URL")
+        timeout = app.config["REDIS_SOCKET_TIMEOUT"]
+        if url:
+            client = redis.Redis.from_url(
+                url,
+                decode_responses=True,
+                socket_timeout=timeout,
+                socket_connect_timeout=timeout,
+                health_check_interval=30,
+            )
+        else:
+            client = fakeredis.FakeRedis(decode_responses=True)
+        app.extensions["jusha_redis"] = client
+
+    @property
+    def client(self):
+        return current_app.extensions["jusha_redis"]
+
+    @property
+    def embedded(self):
+        return not current_app.config.get("REDIS_URL")
+
+    def __getattr__(self, name):
+        return getattr(self.client, name)
+
+
+redis_store = RedisHolder()
+
+
+def rate_limit_key():
+    """Limit per signed-in user where there is a token, else per address."""
+    header = request.headers.get("Authorization", "")
+    if header.startswith("Bearer ") and len(header) > 7:
+        return "t:" + hashlib.sha256(header[7:].encode()).hexdigest()[:32]
+    return "ip:" + (request.remote_addr or "unknown")
+
+
+limiter = Limiter(key_func=rate_limit_key)
+
+
+class JushaApi(Api):
+    """flask-smorest's Api, answering errors in the project's JSON shape."""
+
+    def handle_http_exception(self, error):
+        from app.errors import http_exception_response
+
+        return http_exception_response(error)
+
+
+api = JushaApi()

@@ -1,0 +1,20 @@
+"""Models grouped by area; importing this module registers them all."""
+from app.models.audit import AuditLog
+from app.models.base import UTCDateTime, utcnow
+from app.models.places import Community, MemberUnit
+from app.models.teams import TEAM_LEVELS, Team
+from app.models.users import ROLES, AuthSession, OrganiserScope, User
+
+__all__ = [
+    "AuditLog",
+    "AuthSession",
+    "Community",
+    "MemberUnit",
+    "OrganiserScope",
+    "ROLES",
+    "TEAM_LEVELS",
+    "Team",
+    "User",
+    "UTCDateTime",
+    "utcnow",
+]

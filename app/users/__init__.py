@@ -1,0 +1,1 @@
+"""Users' own profile: /api/v1/me."""

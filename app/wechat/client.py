@@ -1,0 +1,140 @@
+"""wechatpy, pointed at ``WECHAT_API_BASE`` and sharing one access token
+across every process through Redis.
+
+wechatpy's own retry refreshes the token on 40001/42001 from every process
+that sees the error, and retries without end if the new token fails too.
+Here the refresh happens under a Redis lock, a process that waited for the
+lock takes the token another process just fetched, and a call is retried
+once at most.
+"""
+import logging
+import time
+
+import redis
+import requests
+from wechatpy.client import WeChatClient
+from wechatpy.exceptions import WeChatClientException
+from wechatpy.session.redisstorage import RedisStorage
+
+log = logging.getLogger(__name__)
+
+TOKEN_ERRORS = (40001, 40014, 42001)
+# Refresh this long before WeChat's expiry, so a call never carries a token
+# that dies on the way.
+TOKEN_EARLY_REFRESH = 300
+
+
+class WeChatUnavailable(Exception):
+    """WeChat did not answer (timeout, dropped connection, HTTP error)."""
+
+
+class SharedTokenWeChatClient(WeChatClient):
+    def __init__(self, appid, secret, api_base, redis_client, timeout=5.0, lock_timeout=10.0):
+        super().__init__(
+            appid,
+            secret,
+            session=RedisStorage(redis_client, prefix="wechat"),
+            timeout=timeout,
+            auto_retry=False,
+        )
+        self.api_base = api_base.rstrip("/")
+        self.API_BASE_URL = self.api_base + "/cgi-bin/"
+        self.wxa.API_BASE_URL = self.api_base + "/"
+        self._redis = redis_client
+        self._lock_timeout = lock_timeout
+
+    # -- the access token -------------------------------------------------
+    @property
+    def access_token(self):
+        token = self.session.get(self.access_token_key)
+        if token:
+            return token
+        return self.refresh_access_token(stale_token=None)
+
+    def fetch_access_token(self):
+        """wechatpy's entry point; always goes through the shared lock."""
+        self.refresh_access_token(stale_token=self.session.get(self.access_token_key))
+        return {"access_token": self.session.get(self.access_token_key)}
+
+    def refresh_access_token(self, stale_token):
+        """Fetch a new token unless another process already replaced ``stale_token``."""
+        lock = self._redis.lock(
+            f"wechat:{self.appid}:token-lock",
+            timeout=self._lock_timeout,
+            blocking_timeout=self._lock_timeout,
+        )
+        try:
+            acquired = lock.acquire()
+        except redis.RedisError:
+            acquired = False
+            lock = None
+        try:
+            current = self.session.get(self.access_token_key)
+            if current and current != stale_token:
+                return current
+            return self._fetch_from_wechat()
+        finally:
+            if lock is not None and acquired:
+                try:
+                    lock.release()
+                except redis.RedisError:
+                    log.warning("could not release the WeChat token lock", exc_info=True)
+
+    def _fetch_from_wechat(self):
+        result = self._send(
+            "get",
+            self.api_base + "/cgi-bin/token",
+            params={"grant_type": "client_credential", "appid": self.appid, "secret": self.secret},
+        )
+        if result.get("errcode"):
+            raise WeChatClientException(result["errcode"], result.get("errmsg"), client=self)
+        expires_in = int(result.get("expires_in", 7200))
+        ttl = max(expires_in - TOKEN_EARLY_REFRESH, expires_in // 2, 1)
+        self.session.set(self.access_token_key, result["access_token"], ttl)
+        self.expires_at = int(time.time()) + ttl
+        log.info("fetched a new WeChat access token")
+        return result["access_token"]
+
+    def _send(self, method, url, **kwargs):
+        try:
+            response = self._http.request(method, url, timeout=self.timeout, **kwargs)
+            response.raise_for_status()
+            return response.json()
+        except (requests.RequestException, ValueError) as exc:
+            raise WeChatUnavailable(str(exc)) from exc
+
+    # -- every API call ---------------------------------------------------
+    def _request(self, method, url_or_endpoint, **kwargs):
+        params = kwargs.setdefault("params", {})
+        if "access_token" not in params:
+            params["access_token"] = self.access_token
+        used_token = params["access_token"]
+        try:
+            return self._request_once(method, url_or_endpoint, **kwargs)
+        except WeChatClientException as exc:
+            if exc.errcode not in TOKEN_ERRORS:
+                raise
+            log.info("WeChat said %s for the access token; refreshing once", exc.errcode)
+            params["access_token"] = self.refresh_access_token(stale_token=used_token)
+            return self._request_once(method, url_or_endpoint, **kwargs)
+
+    def _request_once(self, method, url_or_endpoint, **kwargs):
+        try:
+            return super()._request(method, url_or_endpoint, **kwargs)
+        except requests.RequestException as exc:
+            raise WeChatUnavailable(str(exc)) from exc
+        except WeChatClientException as exc:
+            if exc.errcode is None:
+                raise WeChatUnavailable(str(exc)) from exc
+            raise
+
+    # -- calls wechatpy 1.8.18 does not have ------------------------------
+    def get_phone_number(self, code):
+        return self.wxa._post("wxa/business/getuserphonenumber", data={"code": code})
+
+    def msg_sec_check(self, content, openid, scene=3):
+        """msgSecCheck v2 (wechatpy only has v1)."""
+        return self.wxa._post(
+            "wxa/msg_sec_check",
+            data={"content": content, "version": 2, "scene": scene, "openid": openid},
+        )

@@ -1,0 +1,144 @@
+"""Settings, read from the environment (12-factor).
+
+Every setting has a documented default that is safe for development and
+testing. Production (``APP_ENV=production``) refuses to start when a secret is
+missing or still has its development value.
+
+| variable | default | meaning |
+| --- | --- | --- |
+| APP_ENV | development | development, testing or production |
+| DATABASE_URL | sqlite:///instance/jusha.db | SQLAlchemy URL; ``postgresql://`` uses psycopg 3 |
+| REDIS_URL | (empty) | empty: an in-process Redis (fakeredis); else a real server |
+| REDIS_SOCKET_TIMEOUT | 0.5 | seconds; a hung Redis must not stall the workers |
+| SECRET_KEY | dev value | signs tokens and cookies |
+| WECHAT_APPID / WECHAT_SECRET | dev values | the mini-program's credentials |
+| WECHAT_API_BASE | http://127.0.0.1:9100 | where wechatpy sends its calls (the emulator in dev and tests) |
+| WECHAT_TIMEOUT | 5 | seconds for one call to WeChat |
+| AUTH_TOKEN_TTL | 604800 | seconds a login token lives (7 days) |
+| RATELIMIT_LOGIN | 10 per minute;100 per hour | per client address |
+| RATELIMIT_DEFAULT | 300 per minute | per user or address on every API call |
+| LOG_LEVEL | INFO | |
+"""
+import os
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+DEV_SECRET_KEY = "jusha-development-key-do-not-use-in-production"
+DEV_WECHAT_APPID = "wx0123456789abcdef"
+DEV_WECHAT_SECRET = "jusha0dev0secret0000000000000000"
+
+ENVIRONMENTS = ("development", "testing", "production")
+
+
+class ConfigError(RuntimeError):
+    """Raised when the environment cannot yield a safe configuration."""
+
+
+def _int(env, name, default):
+    raw = env.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from exc
+
+
+def _float(env, name, default):
+    raw = env.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from exc
+
+
+def database_uri(url):
+    """Normalise a DATABASE_URL so PostgreSQL goes through psycopg 3."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+def load_settings(env=None, **overrides):
+    """Build the Flask config mapping from ``env`` (default: os.environ)."""
+    env = dict(os.environ if env is None else env)
+    env.update({k: str(v) for k, v in overrides.items() if v is not None})
+    app_env = env.get("APP_ENV", "development")
+    if app_env not in ENVIRONMENTS:
+        raise ConfigError(f"APP_ENV must be one of {ENVIRONMENTS}, got {app_env!r}")
+
+    default_db = "sqlite:///" + str(REPO_ROOT / "instance" / "jusha.db")
+    database_url = env.get("DATABASE_URL") or default_db
+    settings = {
+        "APP_ENV": app_env,
+        "TESTING": app_env == "testing",
+        "SECRET_KEY": env.get("SECRET_KEY") or DEV_SECRET_KEY,
+        "SQLALCHEMY_DATABASE_URI": database_uri(database_url),
+        "SQLALCHEMY_ENGINE_OPTIONS": _engine_options(database_url, env),
+        "REDIS_URL": env.get("REDIS_URL", ""),
+        "REDIS_SOCKET_TIMEOUT": _float(env, "REDIS_SOCKET_TIMEOUT", 0.5),
+        "WECHAT_APPID": env.get("WECHAT_APPID") or DEV_WECHAT_APPID,
+        "WECHAT_SECRET": env.get("WECHAT_SECRET") or DEV_WECHAT_SECRET,
+        "WECHAT_API_BASE": (env.get("WECHAT_API_BASE") or "http://127.0.0.1:9100").rstrip("/"),
+        "WECHAT_TIMEOUT": _float(env, "WECHAT_TIMEOUT", 5.0),
+        "AUTH_TOKEN_TTL": _int(env, "AUTH_TOKEN_TTL", 7 * 24 * 3600),
+        "RATELIMIT_LOGIN": env.get("RATELIMIT_LOGIN") or "10 per minute;100 per hour",
+        "RATELIMIT_DEFAULT": env.get("RATELIMIT_DEFAULT") or "300 per minute",
+        "RATELIMIT_ENABLED": env.get("RATELIMIT_ENABLED", "1") not in ("0", "false", "no"),
+        "LOG_LEVEL": env.get("LOG_LEVEL") or "INFO",
+        "JSON_AS_ASCII": False,
+    }
+    settings.update(_openapi_settings())
+    if app_env == "production":
+        _refuse_unsafe_production(settings, env)
+    return settings
+
+
+def _engine_options(database_url, env):
+    if database_url.startswith("sqlite"):
+        # SQLite serialises writers; a busy timeout turns "database is locked"
+        # into a short wait when the demo's threads write at once.
+        return {"connect_args": {"timeout": 15}}
+    return {
+        "pool_pre_ping": True,
+        "pool_size": _int(env, "DB_POOL_SIZE", 5),
+        "max_overflow": _int(env, "DB_MAX_OVERFLOW", 10),
+        "pool_timeout": _float(env, "DB_POOL_TIMEOUT", 5.0),
+        "connect_args": {"connect_timeout": _int(env, "DB_CONNECT_TIMEOUT", 5)},
+    }
+
+
+def _openapi_settings():
+    return {
+        "API_TITLE": "聚沙 Jusha API",
+        "API_VERSION": "v1",
+        "OPENAPI_VERSION": "3.0.3",
+        "OPENAPI_URL_PREFIX": "/api/v1",
+        "OPENAPI_JSON_PATH": "openapi.json",
+        "OPENAPI_SWAGGER_UI_PATH": "docs",
+        # Served by the app itself from the swagger-ui-bundle package, so the
+        # docs page works on an intranet with no CDN.
+        "OPENAPI_SWAGGER_UI_URL": "/api/v1/docs/assets/",
+    }
+
+
+def _refuse_unsafe_production(settings, env):
+    problems = []
+    if not env.get("SECRET_KEY") or settings["SECRET_KEY"] == DEV_SECRET_KEY:
+        problems.append("SECRET_KEY is missing or is the development key")
+    elif len(settings["SECRET_KEY"]) < 32:
+        problems.append("SECRET_KEY must be at least 32 characters")
+    for name, dev_value in (("WECHAT_APPID", DEV_WECHAT_APPID), ("WECHAT_SECRET", DEV_WECHAT_SECRET)):
+        if not env.get(name) or env[name] == dev_value:
+            problems.append(f"{name} is missing or is the development value")
+    if not env.get("DATABASE_URL"):
+        problems.append("DATABASE_URL is missing (production runs on PostgreSQL)")
+    if not env.get("REDIS_URL"):
+        problems.append("REDIS_URL is missing (production processes share one Redis)")
+    if problems:
+        raise ConfigError("refusing to start in production: " + "; ".join(problems))

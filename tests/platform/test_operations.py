@@ -1,0 +1,78 @@
+"""Health checks, request ids, the error shape, settings."""
+import pytest
+
+from config import ConfigError, load_settings
+
+
+def test_healthz_and_readyz(client):
+    assert client.get("/healthz").get_json() == {"status": "ok"}
+    ready = client.get("/readyz")
+    assert ready.status_code == 200
+    assert ready.get_json()["checks"] == {"database": "ok", "redis": "ok"}
+
+
+def test_every_response_carries_a_request_id(client):
+    response = client.get("/healthz")
+    assert len(response.headers["X-Request-ID"]) >= 16
+    echoed = client.get("/healthz", headers={"X-Request-ID": "lb-1234"})
+    assert echoed.headers["X-Request-ID"] == "lb-1234"
+    hostile = client.get("/healthz", headers={"X-Request-ID": "x" * 500})
+    assert hostile.headers["X-Request-ID"] != "x" * 500
+
+
+def test_unknown_paths_answer_json_in_chinese(client):
+    response = client.get("/api/v1/no-such-thing")
+    assert response.status_code == 404
+    assert response.get_json()["error"] == {"code": "not_found", "message": "请求的内容不存在"}
+
+
+def test_wrong_method_answers_json(client):
+    response = client.delete("/api/v1/auth/login")
+    assert response.status_code == 405
+    assert response.get_json()["error"]["code"] == "method_not_allowed"
+
+
+def test_unauthenticated_calls_are_401(client):
+    response = client.get("/api/v1/me")
+    assert response.status_code == 401
+    assert response.get_json()["error"] == {"code": "unauthenticated", "message": "请先登录"}
+    forged = client.get("/api/v1/me", headers={"Authorization": "Bearer forged"})
+    assert forged.status_code == 401
+    assert forged.get_json()["error"]["code"] == "token_invalid"
+
+
+def test_openapi_document_and_docs_page(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    assert spec["openapi"].startswith("3.")
+    assert "/api/v1/auth/login" in spec["paths"]
+    assert "bearerAuth" in spec["components"]["securitySchemes"]
+    page = client.get("/api/v1/docs")
+    assert page.status_code == 200
+    assert b"/api/v1/docs/assets/swagger-ui-bundle.js" in page.data
+    assert client.get("/api/v1/docs/assets/swagger-ui-bundle.js").status_code == 200
+
+
+def test_production_refuses_default_secrets():
+    with pytest.raises(ConfigError) as excinfo:
+        load_settings({"APP_ENV": "production"})
+    message = str(excinfo.value)
+    for name in ("SECRET_KEY", "WECHAT_APPID", "WECHAT_SECRET", "DATABASE_URL", "REDIS_URL"):
+        assert name in message
+
+
+def test_production_starts_with_real_settings():
+    settings = load_settings({
+        "APP_ENV": "production",
+        "SECRET_KEY": "k" * 48,
+        "WECHAT_APPID": "wx1111222233334444",
+        "WECHAT_SECRET": "s" * 32,
+        "DATABASE_URL": "postgresql://jusha@db/jusha",
+        "REDIS_URL": "redis://cache:6379/0",
+    })
+    assert settings["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://jusha@db/jusha"
+
+
+def test_development_has_safe_defaults():
+    settings = load_settings({})
+    assert settings["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///")
+    assert settings["REDIS_URL"] == ""

@@ -1,0 +1,47 @@
+"""Drive the WeChat emulator's control endpoints, as the demo and tests do."""
+import requests
+
+
+class EmulatorControl:
+    def __init__(self, base_url):
+        self.base_url = base_url
+        self.http = requests.Session()
+
+    def _post(self, path, **body):
+        response = self.http.post(self.base_url + path, json=body, timeout=5)
+        response.raise_for_status()
+        return response.json()
+
+    def _get(self, path, **params):
+        response = self.http.get(self.base_url + path, params=params, timeout=5)
+        response.raise_for_status()
+        return response.json()
+
+    def login_code(self, openid=None, unionid=None):
+        body = {k: v for k, v in {"openid": openid, "unionid": unionid}.items() if v}
+        return self._post("/_emulator/login-codes", **body)["code"]
+
+    def phone_code(self, phone, openid=None):
+        body = {"phone": phone, **({"openid": openid} if openid else {})}
+        return self._post("/_emulator/phone-codes", **body)["code"]
+
+    def expire_tokens(self):
+        return self._post("/_emulator/tokens/expire")
+
+    def invalidate_tokens(self):
+        return self._post("/_emulator/tokens/invalidate")
+
+    def fault(self, kind, count=1, **options):
+        return self._post("/_emulator/faults", kind=kind, count=count, **options)
+
+    def configure(self, **options):
+        return self._post("/_emulator/config", **options)
+
+    def stats(self):
+        return self._get("/_emulator/stats")
+
+    def messages(self, **filters):
+        return self._get("/_emulator/messages", **filters)
+
+    def reset(self):
+        return self._post("/_emulator/reset")
