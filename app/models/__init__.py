@@ -1,11 +1,27 @@
 """Models grouped by area; importing this module registers them all."""
 from app.models.audit import AuditLog
 from app.models.base import UTCDateTime, utcnow
+from app.models.events import (
+    CHECKIN_DIRECTIONS,
+    CHECKIN_METHODS,
+    EVENT_KINDS,
+    REGISTRATION_STATUSES,
+    CheckIn,
+    Event,
+    Registration,
+)
 from app.models.places import Community, MemberUnit
 from app.models.teams import TEAM_LEVELS, Team
 from app.models.users import ROLES, AuthSession, OrganiserScope, User
 
 __all__ = [
+    "CHECKIN_DIRECTIONS",
+    "CHECKIN_METHODS",
+    "CheckIn",
+    "EVENT_KINDS",
+    "Event",
+    "REGISTRATION_STATUSES",
+    "Registration",
     "AuditLog",
     "AuthSession",
     "Community",
