@@ -13,6 +13,7 @@ from app.models.events import (
 from app.models.places import Community, MemberUnit
 from app.models.teams import TEAM_LEVELS, Team
 from app.models.users import ROLES, AuthSession, OrganiserScope, User
+from app.models.volunteers import VOLUNTEER_STATUSES, TeamMembership, VolunteerProfile
 
 __all__ = [
     "CHECKIN_DIRECTIONS",
@@ -30,7 +31,10 @@ __all__ = [
     "ROLES",
     "TEAM_LEVELS",
     "Team",
+    "TeamMembership",
     "User",
+    "VOLUNTEER_STATUSES",
+    "VolunteerProfile",
     "UTCDateTime",
     "utcnow",
 ]
