@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 
-from flask import Flask
+from flask import Flask, request
 
 from .errors import WxError
 from .faults import EmulatorMiddleware
@@ -32,6 +32,11 @@ __all__ = [
 
 _STATE_OPTIONS = ("token_ttl", "token_grace_seconds", "code_ttl", "visit_window", "pages",
                   "risky_words", "rid_suffix")
+
+
+def _not_emulated(exc):
+    """Unknown paths: HTTP 404, so a client sees at once that the API is not emulated."""
+    return {"error": "not emulated", "path": request.path}, 404
 
 
 def create_emulator(appid: str | None = None, secret: str | None = None, **options) -> Flask:
@@ -66,6 +71,7 @@ def create_emulator(appid: str | None = None, secret: str | None = None, **optio
     app.extensions["wechat_emulator"] = state
     app.register_blueprint(wechat_routes.bp)
     app.register_blueprint(control_routes.bp)
+    app.register_error_handler(404, _not_emulated)
     app.wsgi_app = EmulatorMiddleware(app.wsgi_app, state)
     app.emulator_state = state
     return app

@@ -133,18 +133,24 @@ class EmulatorState(TokenMixin, FaultMixin):
         unknown = set(changes) - set(CONFIG_KEYS)
         if unknown:
             raise ValueError(f"unknown config keys: {', '.join(sorted(unknown))}")
+        parsed = {}
+        for key, value in changes.items():
+            if key in ("pages", "risky_words") and not isinstance(value, (list, tuple, dict)):
+                raise ValueError(f"{key} must be a list" + (" or an object" if key == "risky_words" else ""))
+            if key == "pages":
+                value = [str(p) for p in value]
+            elif key == "risky_words":
+                value = _risky_map(value)
+            elif key == "rid_suffix":
+                value = bool(value)
+            else:
+                value = float(value)
+                if value < 0:
+                    raise ValueError(f"{key} must be >= 0")
+                value = int(value) if value.is_integer() else value
+            parsed[key] = value
         with self._lock:
-            for key, value in changes.items():
-                if key == "pages":
-                    value = [str(p) for p in value]
-                elif key == "risky_words":
-                    value = _risky_map(value)
-                elif key == "rid_suffix":
-                    value = bool(value)
-                else:
-                    value = float(value)
-                    if value < 0:
-                        raise ValueError(f"{key} must be >= 0")
+            for key, value in parsed.items():
                 setattr(self, key, value)
             return self._config()
 
@@ -201,10 +207,12 @@ class EmulatorState(TokenMixin, FaultMixin):
         with self._lock:
             entry = self.login_codes.get(code)
             now = self.now()
-            if entry is None or entry.appid != appid or now - entry.created > self.code_ttl:
+            if entry is None or entry.appid != appid:
                 raise WxError(E.INVALID_CODE)
             if entry.used_at is not None:
                 raise WxError(E.CODE_BEEN_USED)
+            if now - entry.created > self.code_ttl:
+                raise WxError(E.INVALID_CODE)
             entry.used_at = now
             user = self.users[entry.openid]
             user.session_key = new_session_key()
