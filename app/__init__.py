@@ -19,6 +19,7 @@ def create_app(env=None, **overrides):
 
     app = Flask(__name__, instance_relative_config=True)
     app.config.update(load_settings(env, **overrides))
+    app.json.ensure_ascii = False  # Chinese stays readable in responses and logs
     _configure_rate_limit_storage(app)
     configure_logging(app.config["LOG_LEVEL"])
     _ensure_sqlite_folder(app)

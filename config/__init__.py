@@ -91,7 +91,6 @@ def load_settings(env=None, **overrides):
         "RATELIMIT_DEFAULT": env.get("RATELIMIT_DEFAULT") or "300 per minute",
         "RATELIMIT_ENABLED": env.get("RATELIMIT_ENABLED", "1") not in ("0", "false", "no"),
         "LOG_LEVEL": env.get("LOG_LEVEL") or "INFO",
-        "JSON_AS_ASCII": False,
     }
     settings.update(_openapi_settings())
     if app_env == "production":

@@ -5,6 +5,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${JUSHA_VENV:-$ROOT/.venv}"
 PYTHON_BIN="${PYTHON:-python3}"
 EXTRAS="${1:-dev}"
+[ "$EXTRAS" = base ] && SPEC="$ROOT" || SPEC="$ROOT[$EXTRAS]"
 
 if [ ! -x "$VENV/bin/python" ]; then
   echo ">> creating virtualenv $VENV"
@@ -16,7 +17,7 @@ if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
   echo ">> installing jusha[$EXTRAS] into $VENV"
   LOG="$VENV/install.log"
   if ! { "$VENV/bin/python" -m pip install --upgrade pip &&
-         "$VENV/bin/python" -m pip install -e "$ROOT[$EXTRAS]"; } >"$LOG" 2>&1; then
+         "$VENV/bin/python" -m pip install -e "$SPEC"; } >"$LOG" 2>&1; then
     tail -40 "$LOG"; echo "!! install failed; full log in $LOG" >&2; exit 1
   fi
   echo "$WANT" > "$STAMP"

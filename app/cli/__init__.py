@@ -55,5 +55,28 @@ def seed_demo_command():
         click.echo(line)
 
 
+@jusha.command("wait-for")
+@click.argument("urls", nargs=-1, required=True)
+@click.option("--timeout", default=30.0, show_default=True, help="seconds to wait in all")
+def wait_for_command(urls, timeout):
+    """Wait until every URL answers 200 (used by scripts/dev)."""
+    from app.cli.demo import wait_for
+
+    if not wait_for(urls, timeout):
+        raise click.ClickException("not up in time: " + " ".join(urls))
+
+
+@jusha.command("demo-codes")
+@click.option("--app-url", default="http://127.0.0.1:5000", show_default=True)
+def demo_codes_command(app_url):
+    """Mint WeChat login codes for the demo people at the emulator and print them."""
+    from flask import current_app
+
+    from app.cli.demo import mint_demo_codes
+
+    for line in mint_demo_codes(current_app.config["WECHAT_API_BASE"], app_url):
+        click.echo(line)
+
+
 def register_cli(app):
     app.cli.add_command(jusha)

@@ -1,4 +1,8 @@
 """Demo data drawn from the seed article. Running it twice adds nothing."""
+import time
+
+import requests
+
 from app.extensions import db
 from app.models import Community, MemberUnit, OrganiserScope, Team, User
 
@@ -76,3 +80,35 @@ def seed_demo():
         f"teams: 1 corps, {len(BRIGADES)} brigades, {len(SQUADS)} squads",
         f"people: {', '.join(p[0] for p in PEOPLE)}",
     ]
+
+
+def wait_for(urls, timeout):
+    deadline = time.monotonic() + timeout
+    pending = list(urls)
+    while pending and time.monotonic() < deadline:
+        try:
+            if requests.get(pending[0], timeout=2).status_code == 200:
+                pending.pop(0)
+                continue
+        except requests.RequestException:
+            pass
+        time.sleep(0.2)
+    return not pending
+
+
+def mint_demo_codes(emulator_url, app_url):
+    """A one-time wx.login code per demo person, as the emulator would hand
+    the phone; each works once, like WeChat's."""
+    lines = ["  Ready-made login codes (one use each; `flask jusha demo-codes` mints more):"]
+    codes = {}
+    for openid, name, role, _, _ in PEOPLE:
+        response = requests.post(f"{emulator_url}/_emulator/login-codes", json={"openid": openid}, timeout=5)
+        response.raise_for_status()
+        codes[openid] = response.json()["code"]
+        lines.append(f"    {role:<10} {name:<10} code {codes[openid]}")
+    code = codes[DEMO_LOGIN_OPENID]
+    lines.append("")
+    lines.append("  Log in, e.g.:")
+    lines.append(f"    curl -s -X POST {app_url}/api/v1/auth/login -H 'Content-Type: application/json' "
+                 f"-d '{{\"code\": \"{code}\"}}'")
+    return lines
