@@ -34,6 +34,7 @@ def create_app(env=None, **overrides):
     register_error_handlers(app)
     init_request_ids(app)
 
+    _bound_integer_urls(app)
     _register_areas(app, api)
     _serve_docs_assets(app)
 
@@ -52,6 +53,19 @@ def _register_areas(app, api):
     app.register_blueprint(health_bp)
     for blueprint in (auth_blp, users_blp, admin_blp):
         api.register_blueprint(blueprint)
+
+
+def _bound_integer_urls(app):
+    """``<int:id>`` in every route stops at PostgreSQL's integer range, so a
+    huge id in a URL is a 404 rather than a database error."""
+    from werkzeug.routing import IntegerConverter
+
+    class DatabaseIntegerConverter(IntegerConverter):
+        def __init__(self, map, *args, **kwargs):
+            kwargs.setdefault("max", 2**31 - 1)
+            super().__init__(map, *args, **kwargs)
+
+    app.url_map.converters["int"] = DatabaseIntegerConverter
 
 
 def _configure_rate_limit_storage(app):

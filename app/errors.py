@@ -100,7 +100,31 @@ def unexpected_error_response(exc):
     return jsonify(error_body("internal_error", message)), status
 
 
+def out_of_range_response(exc):
+    """A value the database cannot hold (an id past 2^31, say) is the
+    client's mistake, not a server fault."""
+    from app.extensions import db
+
+    db.session.rollback()
+    log.info("input out of the database's range: %s", exc)
+    status, message = CATALOGUE["validation_failed"]
+    return jsonify(error_body("validation_failed", message)), status
+
+
+def storage_unavailable_response(exc):
+    log.warning("storage unavailable: %s", exc)
+    status, message = CATALOGUE["service_unavailable"]
+    return jsonify(error_body("service_unavailable", message)), status
+
+
 def register_error_handlers(app):
+    import redis
+    from sqlalchemy.exc import DataError, OperationalError
+
     app.register_error_handler(APIError, api_error_response)
     app.register_error_handler(HTTPException, http_exception_response)
+    app.register_error_handler(DataError, out_of_range_response)
+    app.register_error_handler(OverflowError, out_of_range_response)
+    app.register_error_handler(OperationalError, storage_unavailable_response)
+    app.register_error_handler(redis.RedisError, storage_unavailable_response)
     app.register_error_handler(Exception, unexpected_error_response)

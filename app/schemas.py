@@ -1,5 +1,12 @@
 """Schemas shared across areas (area-specific ones live in each area)."""
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
+
+MAX_ID = 2**31 - 1
+
+
+def Id(**kwargs):
+    """A row id in a request: a positive integer the database can hold."""
+    return fields.Integer(validate=validate.Range(min=1, max=MAX_ID), strict=True, **kwargs)
 
 
 class ErrorDetailSchema(Schema):

@@ -6,7 +6,7 @@ from app.auth.permissions import current_user, roles_required
 from app.errors import APIError
 from app.extensions import db
 from app.models import ROLES, OrganiserScope, User
-from app.schemas import ScopeSchema, UserSchema
+from app.schemas import Id, ScopeSchema, UserSchema
 
 blp = Blueprint("admin", __name__, url_prefix="/api/v1/admin", description="Subdistrict administration")
 
@@ -16,9 +16,9 @@ class RoleChangeSchema(Schema):
 
 
 class ScopeGrantSchema(Schema):
-    user_id = fields.Integer(required=True, validate=validate.Range(min=1))
-    community_id = fields.Integer(validate=validate.Range(min=1))
-    member_unit_id = fields.Integer(validate=validate.Range(min=1))
+    user_id = Id(required=True)
+    community_id = Id()
+    member_unit_id = Id()
 
 
 class UserListArgs(Schema):
@@ -39,7 +39,7 @@ class AuditSchema(Schema):
 
 class AuditArgs(Schema):
     limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
-    before_id = fields.Integer(validate=validate.Range(min=1))
+    before_id = Id()
 
 
 def _user_or_404(user_id):

@@ -4,7 +4,7 @@ from marshmallow import Schema, fields, validate
 from app.auth.permissions import current_user, login_required
 from app.extensions import db
 from app.models import Community
-from app.schemas import CommunitySchema, UserSchema
+from app.schemas import CommunitySchema, Id, UserSchema
 from app.users import service
 
 blp = Blueprint("users", __name__, url_prefix="/api/v1", description="The signed-in user")
@@ -14,7 +14,7 @@ class ProfilePatchSchema(Schema):
     """Only what a user may change about themself; anything else is refused."""
 
     name = fields.String(validate=validate.Length(min=1, max=32))
-    community_id = fields.Integer(allow_none=True, validate=validate.Range(min=1))
+    community_id = Id(allow_none=True)
 
 
 @blp.route("/me", methods=["GET"])
