@@ -73,7 +73,12 @@ def _configure_rate_limit_storage(app):
     timeout = app.config["REDIS_SOCKET_TIMEOUT"]
     app.config.setdefault("RATELIMIT_STORAGE_URI", url or "memory://")
     if url:
-        app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", {"socket_timeout": timeout, "socket_connect_timeout": timeout})
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
+
+        app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", {
+            "socket_timeout": timeout, "socket_connect_timeout": timeout, "retry": Retry(NoBackoff(), 0),
+        })
     # A Redis outage must not turn every request into an error: limits lapse instead.
     app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)

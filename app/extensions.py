@@ -3,6 +3,8 @@ import hashlib
 
 import fakeredis
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 from flask import current_app, request
 from flask_limiter import Limiter
 from flask_migrate import Migrate
@@ -30,6 +32,20 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 
 
+def make_redis_client(url, timeout):
+    """A client that gives up fast: one try per command within ``timeout``.
+    redis-py's default retries with backoff would hold a request for seconds
+    when Redis hangs; callers that can do without Redis catch RedisError."""
+    return redis.Redis.from_url(
+        url,
+        decode_responses=True,
+        socket_timeout=timeout,
+        socket_connect_timeout=timeout,
+        health_check_interval=30,
+        retry=Retry(NoBackoff(), 0),
+    )
+
+
 class RedisHolder:
     """The app's Redis client: a real server when REDIS_URL is set, else an
     in-process fakeredis so the demo runs with Python alone. Attribute access
@@ -39,13 +55,7 @@ class RedisHolder:
         url = app.config.get("REDIS_URL")
         timeout = app.config["REDIS_SOCKET_TIMEOUT"]
         if url:
-            client = redis.Redis.from_url(
-                url,
-                decode_responses=True,
-                socket_timeout=timeout,
-                socket_connect_timeout=timeout,
-                health_check_interval=30,
-            )
+            client = make_redis_client(url, timeout)
         else:
             client = fakeredis.FakeRedis(decode_responses=True)
         app.extensions["jusha_redis"] = client

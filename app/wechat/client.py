@@ -28,12 +28,43 @@ class WeChatUnavailable(Exception):
     """WeChat did not answer (timeout, dropped connection, HTTP error)."""
 
 
+class FallbackRedisStorage(RedisStorage):
+    """wechatpy's Redis storage that keeps a copy in the process, so a Redis
+    outage costs each process one token fetch instead of failing every call."""
+
+    def __init__(self, redis_client, prefix):
+        super().__init__(redis_client, prefix=prefix)
+        self._local = {}
+
+    def get(self, key, default=None):
+        try:
+            return super().get(key, default)
+        except redis.RedisError:
+            log.warning("redis unavailable: using this process's copy of %s", key)
+            value, expires = self._local.get(key, (None, 0))
+            return value if value is not None and expires > time.time() else default
+
+    def set(self, key, value, ttl=None):
+        self._local[key] = (value, time.time() + (ttl or 7200))
+        try:
+            super().set(key, value, ttl)
+        except redis.RedisError:
+            log.warning("redis unavailable: %s kept in this process only", key)
+
+    def delete(self, key):
+        self._local.pop(key, None)
+        try:
+            super().delete(key)
+        except redis.RedisError:
+            log.warning("redis unavailable: %s not deleted there", key)
+
+
 class SharedTokenWeChatClient(WeChatClient):
     def __init__(self, appid, secret, api_base, redis_client, timeout=5.0, lock_timeout=10.0):
         super().__init__(
             appid,
             secret,
-            session=RedisStorage(redis_client, prefix="wechat"),
+            session=FallbackRedisStorage(redis_client, prefix="wechat"),
             timeout=timeout,
             auto_retry=False,
         )
