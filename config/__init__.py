@@ -12,7 +12,7 @@ missing or still has its development value.
 | REDIS_SOCKET_TIMEOUT | 0.5 | seconds; a hung Redis must not stall the workers |
 | SECRET_KEY | dev value | signs tokens and cookies |
 | WECHAT_APPID / WECHAT_SECRET | dev values | the mini-program's credentials |
-| WECHAT_API_BASE | http://127.0.0.1:9100 | where wechatpy sends its calls (the emulator in dev and tests) |
+| WECHAT_API_BASE | emulator (dev, tests); WeChat (production) | where wechatpy sends its calls |
 | WECHAT_TIMEOUT | 5 | seconds for one call to WeChat |
 | AUTH_TOKEN_TTL | 604800 | seconds a login token lives (7 days) |
 | RATELIMIT_LOGIN | 10 per minute;100 per hour | per client address |
@@ -29,6 +29,7 @@ DEV_WECHAT_APPID = "wx0123456789abcdef"
 DEV_WECHAT_SECRET = "jusha0dev0secret0000000000000000"
 
 ENVIRONMENTS = ("development", "testing", "production")
+WECHAT_PRODUCTION_BASE = "https://api.weixin.qq.com"
 
 
 class ConfigError(RuntimeError):
@@ -84,7 +85,7 @@ def load_settings(env=None, **overrides):
         "REDIS_SOCKET_TIMEOUT": _float(env, "REDIS_SOCKET_TIMEOUT", 0.5),
         "WECHAT_APPID": env.get("WECHAT_APPID") or DEV_WECHAT_APPID,
         "WECHAT_SECRET": env.get("WECHAT_SECRET") or DEV_WECHAT_SECRET,
-        "WECHAT_API_BASE": (env.get("WECHAT_API_BASE") or "http://127.0.0.1:9100").rstrip("/"),
+        "WECHAT_API_BASE": (env.get("WECHAT_API_BASE") or _default_wechat_base(app_env)).rstrip("/"),
         "WECHAT_TIMEOUT": _float(env, "WECHAT_TIMEOUT", 5.0),
         "AUTH_TOKEN_TTL": _int(env, "AUTH_TOKEN_TTL", 7 * 24 * 3600),
         "RATELIMIT_LOGIN": env.get("RATELIMIT_LOGIN") or "10 per minute;100 per hour",
@@ -96,6 +97,11 @@ def load_settings(env=None, **overrides):
     if app_env == "production":
         _refuse_unsafe_production(settings, env)
     return settings
+
+
+def _default_wechat_base(app_env):
+    # Production talks to WeChat; development and tests to the local emulator.
+    return WECHAT_PRODUCTION_BASE if app_env == "production" else "http://127.0.0.1:9100"
 
 
 def _engine_options(database_url, env):

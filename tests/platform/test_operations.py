@@ -76,3 +76,12 @@ def test_development_has_safe_defaults():
     settings = load_settings({})
     assert settings["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///")
     assert settings["REDIS_URL"] == ""
+
+
+def test_production_talks_to_wechat_and_development_to_the_emulator():
+    assert load_settings({})["WECHAT_API_BASE"] == "http://127.0.0.1:9100"
+    production = load_settings({
+        "APP_ENV": "production", "SECRET_KEY": "k" * 48, "WECHAT_APPID": "wx1111222233334444",
+        "WECHAT_SECRET": "s" * 32, "DATABASE_URL": "postgresql://db/jusha", "REDIS_URL": "redis://cache/0",
+    })
+    assert production["WECHAT_API_BASE"] == "https://api.weixin.qq.com"
