@@ -8,25 +8,18 @@ from app.auth import tokens
 from app.errors import APIError
 from app.extensions import db
 from app.models import User, utcnow
-from app.wechat import WeChatClientException, WeChatUnavailable, wechat, wechat_failure
+from app.wechat import ask_wechat, wechat
 
 log = logging.getLogger(__name__)
 
 # code2Session: invalid code, code already used, high-risk user blocked
-LOGIN_CODE_ERRORS = (40029, 40163, 40226)
-PHONE_CODE_ERRORS = (40029, 40163, 40013)
+LOGIN_CODE_ERRORS = dict.fromkeys((40029, 40163, 40226), "login_code_invalid")
+PHONE_CODE_ERRORS = dict.fromkeys((40029, 40163, 40013), "phone_code_invalid")
 
 
 def login_with_code(code):
     """Exchange a ``wx.login`` code; returns ``(token, expires_in, user)``."""
-    try:
-        session = wechat().wxa.code_to_session(code)
-    except WeChatClientException as exc:
-        if exc.errcode in LOGIN_CODE_ERRORS:
-            raise APIError("login_code_invalid", details={"errcode": exc.errcode}) from exc
-        raise wechat_failure(exc) from exc
-    except WeChatUnavailable as exc:
-        raise wechat_failure(exc) from exc
+    session = ask_wechat(wechat().wxa.code_to_session, code, errors=LOGIN_CODE_ERRORS)
 
     user = _find_or_create_user(session["openid"], session.get("unionid"))
     user.session_key = session.get("session_key")
@@ -56,14 +49,7 @@ def _find_or_create_user(openid, unionid):
 
 
 def bind_phone(user, code):
-    try:
-        result = wechat().get_phone_number(code)
-    except WeChatClientException as exc:
-        if exc.errcode in PHONE_CODE_ERRORS:
-            raise APIError("phone_code_invalid", details={"errcode": exc.errcode}) from exc
-        raise wechat_failure(exc) from exc
-    except WeChatUnavailable as exc:
-        raise wechat_failure(exc) from exc
+    result = ask_wechat(wechat().get_phone_number, code, errors=PHONE_CODE_ERRORS)
     info = result.get("phone_info") or {}
     phone = info.get("purePhoneNumber") or info.get("phoneNumber")
     if not phone:

@@ -6,7 +6,7 @@ from app.errors import APIError
 from app.extensions import redis_store
 from app.wechat.client import SharedTokenWeChatClient, WeChatUnavailable
 
-__all__ = ["wechat", "wechat_failure", "WeChatClientException", "WeChatUnavailable"]
+__all__ = ["ask_wechat", "wechat", "wechat_failure", "WeChatClientException", "WeChatUnavailable"]
 
 
 def wechat():
@@ -33,3 +33,17 @@ def wechat_failure(exc):
     if errcode == 45009 or errcode == 45011:
         return APIError("rate_limited", "微信接口调用太频繁，请稍后再试", status=429)
     return APIError("wechat_error", details={"errcode": errcode, "errmsg": getattr(exc, "errmsg", None)})
+
+
+def ask_wechat(call, *args, errors=None, **kwargs):
+    """Run ``call(*args, **kwargs)`` against WeChat. An errcode listed in
+    ``errors`` (errcode -> APIError code) becomes that client error; any other
+    failure becomes a 502 (or 429 for WeChat's own rate limit)."""
+    try:
+        return call(*args, **kwargs)
+    except WeChatClientException as exc:
+        if errors and exc.errcode in errors:
+            raise APIError(errors[exc.errcode], details={"errcode": exc.errcode}) from exc
+        raise wechat_failure(exc) from exc
+    except WeChatUnavailable as exc:
+        raise wechat_failure(exc) from exc
