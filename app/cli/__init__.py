@@ -56,4 +56,7 @@ def seed_demo_command():
 
 
 def register_cli(app):
+    from app.events.cli import plan_welfare_days_command
+
+    jusha.add_command(plan_welfare_days_command)
     app.cli.add_command(jusha)
