@@ -70,8 +70,8 @@ def run_job(app, name):
 
     job = JOBS[name]
     with app.app_context():
-        lock = redis_store.lock(LOCK_PREFIX + name, timeout=job.lock_seconds, blocking=False)
         try:
+            lock = redis_store.lock(LOCK_PREFIX + name, timeout=job.lock_seconds, blocking=False)
             acquired = lock.acquire()
         except redis.RedisError:
             log.warning("job %s skipped: Redis unavailable, cannot make sure it runs only once", name)

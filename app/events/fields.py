@@ -1,5 +1,6 @@
 """Marshmallow pieces for the events area: Chinese error messages that the
 mini-program can show as they are, and time fields in Shanghai time."""
+import re
 from datetime import date, datetime
 
 from marshmallow import Schema, fields
@@ -55,6 +56,20 @@ def _is_default(field_obj, key):
         if key in defaults:
             return field_obj.error_messages[key] == defaults[key]
     return True
+
+
+class Text(fields.String):
+    """A string without control characters (PostgreSQL refuses NUL in text;
+    the rest would only garble a phone's screen). Newlines and tabs are fine."""
+
+    default_error_messages = {"control": "不能包含控制字符"}
+    CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if self.CONTROL.search(text):
+            raise self.make_error("control")
+        return text
 
 
 class LocalDateTime(fields.AwareDateTime):

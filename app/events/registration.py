@@ -2,7 +2,7 @@
 
 Every change to an event's registrations first locks the event row, so the
 count of registered people and the insert or promotion that depends on it
-happen one request at a time: ``SELECT ... FOR UPDATE`` on PostgreSQL; on
+happen one request at a time: ``SELECT ... FOR NO KEY UPDATE`` on PostgreSQL; on
 SQLite a no-op ``UPDATE`` takes the database's single write lock before the
 count is read (a plain SELECT there would let two writers count the same
 number). Capacity therefore holds under any number of concurrent requests,
@@ -39,7 +39,9 @@ def lock_event(event_id):
         raise APIError("not_found", "活动不存在")
     query = db.select(Event).where(Event.id == event_id).execution_options(populate_existing=True)
     if db.session.get_bind().dialect.name == "postgresql":
-        query = query.with_for_update()
+        # FOR NO KEY UPDATE: serialises registration writers on this event,
+        # yet lets check-ins (whose foreign key takes FOR KEY SHARE) go on.
+        query = query.with_for_update(key_share=True)
     else:
         db.session.execute(text("UPDATE events SET id = id WHERE id = :id"), {"id": event_id})
     event = db.session.execute(query).scalar_one_or_none()

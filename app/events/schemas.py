@@ -1,16 +1,18 @@
 """Request and response shapes of the events area (OpenAPI comes from these)."""
 from marshmallow import fields, validate
 
-from app.events.fields import ChineseSchema, DateOrDateTime, LocalDateTime
+from app.events.fields import ChineseSchema, DateOrDateTime, LocalDateTime, Text
 from app.models import EVENT_KINDS, REGISTRATION_STATUSES
 from app.models.events import EVENT_STATUSES
 
 RADIUS_MIN_M, RADIUS_MAX_M = 20, 5000
+MAX_ID = 2**31 - 1  # PostgreSQL's integer; larger ids cannot exist
+MAX_OFFSET = 1_000_000
 CAPACITY_MAX = 100_000
 
 
 def _text(max_length, **kwargs):
-    return fields.String(validate=validate.Length(max=max_length, error=f"不能超过 {max_length} 个字"),
+    return Text(validate=validate.Length(max=max_length, error=f"不能超过 {max_length} 个字"),
                          allow_none=True, **kwargs)
 
 
@@ -21,7 +23,7 @@ def _moment(**kwargs):
 class EventFieldsSchema(ChineseSchema):
     """What an organiser may set; every field optional (the PATCH body)."""
 
-    title = fields.String(validate=validate.Length(min=1, max=64, error="标题需为 1 到 64 个字"))
+    title = Text(validate=validate.Length(min=1, max=64, error="标题需为 1 到 64 个字"))
     description = _text(2000)
     theme = _text(64, metadata={"description": "welfare days: the month's theme"})
     speaker = _text(64, metadata={"description": "lectures: who speaks"})
@@ -31,9 +33,9 @@ class EventFieldsSchema(ChineseSchema):
                             metadata={"description": "lectures given online: where to watch"})
     audience = _text(128, metadata={"description": "lectures: who it is for, e.g. 全体党员"})
     host_community_id = fields.Integer(strict=True, allow_none=True,
-                                       validate=validate.Range(min=1, error="社区编号不正确"))
+                                       validate=validate.Range(min=1, max=MAX_ID, error="社区编号不正确"))
     host_member_unit_id = fields.Integer(strict=True, allow_none=True,
-                                         validate=validate.Range(min=1, error="共建单位编号不正确"))
+                                         validate=validate.Range(min=1, max=MAX_ID, error="共建单位编号不正确"))
     venue = _text(128)
     latitude = fields.Float(allow_none=True, validate=validate.Range(min=-90, max=90, error="纬度应在 -90 到 90 之间"))
     longitude = fields.Float(allow_none=True,
@@ -55,11 +57,11 @@ class EventFieldsSchema(ChineseSchema):
 
 
 class EventCreateSchema(EventFieldsSchema):
-    kind = fields.String(required=True, validate=validate.OneOf(EVENT_KINDS, error="活动类型不正确"))
-    title = fields.String(required=True, validate=validate.Length(min=1, max=64, error="标题需为 1 到 64 个字"))
+    kind = Text(required=True, validate=validate.OneOf(EVENT_KINDS, error="活动类型不正确"))
+    title = Text(required=True, validate=validate.Length(min=1, max=64, error="标题需为 1 到 64 个字"))
     starts_at = LocalDateTime(required=True)
     ends_at = LocalDateTime(required=True)
-    parent_id = fields.Integer(strict=True, allow_none=True, validate=validate.Range(min=1, error="编号不正确"),
+    parent_id = fields.Integer(strict=True, allow_none=True, validate=validate.Range(min=1, max=MAX_ID, error="编号不正确"),
                                metadata={"description": "welfare-day activities: the month's welfare day"})
 
 
@@ -68,16 +70,16 @@ class EventPatchSchema(EventFieldsSchema):
 
 
 class CancelSchema(ChineseSchema):
-    reason = fields.String(required=True, validate=validate.Length(min=2, max=200, error="请填写 2 到 200 字的取消原因"))
+    reason = Text(required=True, validate=validate.Length(min=2, max=200, error="请填写 2 到 200 字的取消原因"))
 
 
 class EventListArgs(ChineseSchema):
-    kind = fields.String(validate=validate.OneOf(EVENT_KINDS, error="活动类型不正确"))
-    community = fields.Integer(validate=validate.Range(min=1, error="社区编号不正确"),
+    kind = Text(validate=validate.OneOf(EVENT_KINDS, error="活动类型不正确"))
+    community = fields.Integer(validate=validate.Range(min=1, max=MAX_ID, error="社区编号不正确"),
                                metadata={"description": "community id: hosted by it or by a member unit in it"})
-    parent_id = fields.Integer(validate=validate.Range(min=1, error="编号不正确"),
+    parent_id = fields.Integer(validate=validate.Range(min=1, max=MAX_ID, error="编号不正确"),
                                metadata={"description": "the activities of one welfare day"})
-    status = fields.String(validate=validate.OneOf(EVENT_STATUSES, error="状态不正确"))
+    status = Text(validate=validate.OneOf(EVENT_STATUSES, error="状态不正确"))
     from_ = DateOrDateTime(data_key="from", metadata={"type": "string", "description":
                            "events still running at or after this date (Asia/Shanghai) or datetime"})
     to = DateOrDateTime(metadata={"type": "string", "description":
@@ -85,8 +87,8 @@ class EventListArgs(ChineseSchema):
     mine = fields.Boolean(metadata={"description": "residents: events I registered for; organisers: also "
                                     "events in my scope; admins: everything"})
     limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100, error="每页 1 到 100 条"))
-    offset = fields.Integer(load_default=0, validate=validate.Range(min=0, error="偏移量不能为负"))
-    cursor = fields.String(validate=validate.Length(max=200, error="游标不正确"),
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=MAX_OFFSET, error="偏移量应在 0 到 1000000 之间"))
+    cursor = Text(validate=validate.Length(max=200, error="游标不正确"),
                            metadata={"description": "next_cursor of the previous page (instead of offset)"})
 
 
@@ -189,13 +191,13 @@ class RegistrantSchema(RegistrationSchema):
 class RegistrationListArgs(ChineseSchema):
     status = fields.String(validate=validate.OneOf(REGISTRATION_STATUSES, error="状态不正确"))
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500, error="每页 1 到 500 条"))
-    offset = fields.Integer(load_default=0, validate=validate.Range(min=0, error="偏移量不能为负"))
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=MAX_OFFSET, error="偏移量应在 0 到 1000000 之间"))
 
 
 class MyRegistrationArgs(ChineseSchema):
     include_cancelled = fields.Boolean(load_default=False)
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200, error="每页 1 到 200 条"))
-    offset = fields.Integer(load_default=0, validate=validate.Range(min=0, error="偏移量不能为负"))
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=MAX_OFFSET, error="偏移量应在 0 到 1000000 之间"))
 
 
 class RegistrantPageSchema(ChineseSchema):
