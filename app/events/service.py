@@ -2,7 +2,7 @@
 
 Organisers act only inside ``scope_of(user)``: an event hosted by a community
 or member unit they manage. Subdistrict-level events (no host) belong to
-admins alone. Every change leaves an audit row in its own transaction.
+admins alone. Every change leaves an audit row in the transaction that makes it.
 """
 import re
 import secrets
@@ -16,7 +16,6 @@ from app.events.registration import count_registered, fill_places, lock_event, v
 from app.extensions import db
 from app.models import Community, Event, MemberUnit, utcnow
 
-SCENE_MAX = 32
 # WeChat's wxacode.getUnlimited accepts these characters in a scene.
 SCENE_RE = re.compile(r"^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$")
 _SCENE_ALPHABET = string.ascii_letters + string.digits
@@ -88,8 +87,8 @@ def _parent_for(kind, parent_id):
 
 def create_event(user, body):
     kind = body["kind"]
+    _require_host_in_scope(user, body.get("host_community_id"), body.get("host_member_unit_id"))
     values = rules.values_for_create(kind, body)
-    _require_host_in_scope(user, values["host_community_id"], values["host_member_unit_id"])
     parent = _parent_for(kind, body.get("parent_id"))
     if parent is not None and not values.get("theme"):
         values["theme"] = parent.theme
