@@ -47,11 +47,12 @@ def create_app(env=None, **overrides):
 def _register_areas(app, api):
     from app.admin.routes import blp as admin_blp
     from app.auth.routes import blp as auth_blp
+    from app.events.routes import blp as events_blp
     from app.health import bp as health_bp
     from app.users.routes import blp as users_blp
 
     app.register_blueprint(health_bp)
-    for blueprint in (auth_blp, users_blp, admin_blp):
+    for blueprint in (auth_blp, users_blp, admin_blp, events_blp):
         api.register_blueprint(blueprint)
 
 

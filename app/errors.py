@@ -26,6 +26,12 @@ CATALOGUE = {
     "payload_too_large": (413, "提交的内容过大"),
     "unsupported_media_type": (415, "请以 JSON 格式提交"),
     "rate_limited": (429, "操作太频繁，请稍后再试"),
+    # events and registration (报名)
+    "event_cancelled": (409, "活动已取消"),
+    "event_ended": (409, "活动已结束"),
+    "already_registered": (409, "您已报名该活动"),
+    "registration_not_found": (404, "您尚未报名该活动"),
+    "capacity_below_registered": (409, "名额不能少于已报名人数"),
     "wechat_unavailable": (502, "微信服务暂时不可用，请稍后再试"),
     "wechat_error": (502, "微信服务返回错误，请稍后再试"),
     "service_unavailable": (503, "服务暂时不可用，请稍后再试"),

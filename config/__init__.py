@@ -18,6 +18,7 @@ missing or still has its development value.
 | RATELIMIT_LOGIN | 10 per minute;100 per hour | per client address |
 | RATELIMIT_DEFAULT | 300 per minute | per user or address on every API call |
 | LOG_LEVEL | INFO | |
+| WELFARE_PLAN_MONTHS | 3 | months of welfare days the scheduler keeps planned ahead |
 """
 import os
 from pathlib import Path
@@ -92,6 +93,7 @@ def load_settings(env=None, **overrides):
         "RATELIMIT_DEFAULT": env.get("RATELIMIT_DEFAULT") or "300 per minute",
         "RATELIMIT_ENABLED": env.get("RATELIMIT_ENABLED", "1") not in ("0", "false", "no"),
         "LOG_LEVEL": env.get("LOG_LEVEL") or "INFO",
+        "WELFARE_PLAN_MONTHS": _int(env, "WELFARE_PLAN_MONTHS", 3),
     }
     settings.update(_openapi_settings())
     if app_env == "production":

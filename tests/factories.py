@@ -1,8 +1,9 @@
 """Build real rows in the test database; one place, no copy-paste."""
 import itertools
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from app.auth import tokens
+from app.events.times import SHANGHAI
 from app.extensions import db
 from app.models import (
     CheckIn,
@@ -76,8 +77,10 @@ def make_event(kind="lecture", community=None, member_unit=None, starts_in=timed
     before the start and check-out closes an hour after the end unless given."""
     starts_at = utcnow() + starts_in
     ends_at = starts_at + duration
+    n = next(_seq)
     values = {
-        "title": f"活动{next(_seq)}",
+        "title": f"活动{n}",
+        "scene": f"e{n}.test",
         "venue": "下沙中学礼堂",
         "latitude": 30.3095,
         "longitude": 120.3550,
@@ -123,3 +126,21 @@ def make_volunteer(team=None, community=None, status="approved", **user_fields):
         db.session.add(TeamMembership(user_id=user.id, team_id=team.id))
     db.session.commit()
     return user
+
+
+def event_body(kind="lecture", starts_in_days=3, hours=2, **fields):
+    """A POST /api/v1/events body: an event at 09:00 Shanghai time in
+    ``starts_in_days`` days, times written with a +08:00 offset."""
+    day = (utcnow() + timedelta(days=starts_in_days)).astimezone(SHANGHAI).date()
+    starts_at = datetime.combine(day, time(9), tzinfo=SHANGHAI)
+    body = {
+        "kind": kind,
+        "title": f"活动{next(_seq)}",
+        "starts_at": starts_at.isoformat(),
+        "ends_at": (starts_at + timedelta(hours=hours)).isoformat(),
+        "venue": "下沙中学礼堂",
+    }
+    if kind == "lecture":
+        body.update(speaker="王老师", audience="全体党员")
+    body.update(fields)
+    return body

@@ -79,4 +79,7 @@ def demo_codes_command(app_url):
 
 
 def register_cli(app):
+    from app.events.cli import plan_welfare_days_command
+
+    jusha.add_command(plan_welfare_days_command)
     app.cli.add_command(jusha)

@@ -22,6 +22,9 @@ class Event(TimestampMixin, db.Model):
     title = db.Column(db.String(64), nullable=False)
     description = db.Column(db.Text, nullable=True)
     status = db.Column(db.String(16), nullable=False, default="published")
+    # A cancelled event stays listed (with its registrations) and says why.
+    cancel_reason = db.Column(db.String(200), nullable=True)
+    cancelled_at = db.Column(UTCDateTime(), nullable=True)
     # A welfare day's community activities hang under the month's welfare day.
     parent_id = db.Column(db.Integer, db.ForeignKey("events.id"), nullable=True, index=True)
     theme = db.Column(db.String(64), nullable=True)
