@@ -123,6 +123,33 @@ def storage_unavailable_response(exc):
     return jsonify(error_body("service_unavailable", message)), status
 
 
+def _nul_path(value, path=""):
+    """The dotted path of the first string holding a NUL character, or None."""
+    if isinstance(value, str):
+        return path or "_" if "\x00" in value else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        if isinstance(key, str) and "\x00" in key:
+            return f"{path}.{key}".strip(".")
+        found = _nul_path(item, f"{path}.{key}".strip("."))
+        if found:
+            return found
+    return None
+
+
+def refuse_nul_characters():
+    """PostgreSQL cannot store NUL in text, and no honest client sends one:
+    refuse it up front for every endpoint, instead of failing in the driver."""
+    from flask import request
+
+    message = "内容包含无效字符"
+    for location, payload in (("query", request.args.to_dict(flat=False)),
+                              ("json", request.get_json(silent=True) if request.is_json else None)):
+        field = _nul_path(payload) if payload is not None else None
+        if field:
+            raise APIError("validation_failed", status=422, details={location: {field: [message]}})
+
+
 def register_error_handlers(app):
     import redis
     from sqlalchemy.exc import DataError, OperationalError
@@ -134,3 +161,4 @@ def register_error_handlers(app):
     app.register_error_handler(OperationalError, storage_unavailable_response)
     app.register_error_handler(redis.RedisError, storage_unavailable_response)
     app.register_error_handler(Exception, unexpected_error_response)
+    app.before_request(refuse_nul_characters)

@@ -85,3 +85,13 @@ def test_production_talks_to_wechat_and_development_to_the_emulator():
         "WECHAT_SECRET": "s" * 32, "DATABASE_URL": "postgresql://db/jusha", "REDIS_URL": "redis://cache/0",
     })
     assert production["WECHAT_API_BASE"] == "https://api.weixin.qq.com"
+
+
+def test_nul_characters_are_refused_everywhere(client):
+    from tests.factories import auth_headers, make_user
+
+    headers = auth_headers(make_user(name="原名"))
+    response = client.patch("/api/v1/me", json={"name": "a\u0000b"}, headers=headers)
+    assert response.status_code == 422
+    assert client.get("/api/v1/me", headers=headers).get_json()["name"] == "原名"
+    assert client.get("/api/v1/events?kind=%00", headers=headers).status_code == 422
