@@ -49,10 +49,17 @@ def _register_areas(app, api):
     from app.auth.routes import blp as auth_blp
     from app.events.routes import blp as events_blp
     from app.health import bp as health_bp
+    from app.hours.certificate_routes import blp as certificates_blp
+    from app.hours.routes import blp as hours_blp
+    from app.hours.verify_routes import bp as verify_bp
+    from app.teams.routes import blp as teams_blp
     from app.users.routes import blp as users_blp
+    from app.volunteers.routes import blp as volunteers_blp
 
     app.register_blueprint(health_bp)
-    for blueprint in (auth_blp, users_blp, admin_blp, events_blp):
+    app.register_blueprint(verify_bp)
+    for blueprint in (auth_blp, users_blp, admin_blp, events_blp, teams_blp, volunteers_blp, hours_blp,
+                      certificates_blp):
         api.register_blueprint(blueprint)
 
 

@@ -19,6 +19,10 @@ missing or still has its development value.
 | RATELIMIT_DEFAULT | 300 per minute | per user or address on every API call |
 | LOG_LEVEL | INFO | |
 | WELFARE_PLAN_MONTHS | 3 | months of welfare days the scheduler keeps planned ahead |
+| DATA_ENCRYPTION_KEY | (derived from SECRET_KEY) | Fernet key (urlsafe base64, 32 bytes) for ID-card numbers at rest; set it in production so rotating SECRET_KEY cannot make stored numbers unreadable |
+| PUBLIC_BASE_URL | http://127.0.0.1:5000 | where the public pages live; a certificate's QR code opens PUBLIC_BASE_URL/verify/<serial> |
+| CERTIFICATE_ISSUER | 杭州市钱塘区下沙街道志愿服务总队 | the issuing organisation printed on 志愿服务证明 |
+| CERTIFICATE_ISSUER_CONTACT | (empty) | its contact telephone, printed when set |
 """
 import os
 from pathlib import Path
@@ -94,6 +98,10 @@ def load_settings(env=None, **overrides):
         "RATELIMIT_ENABLED": env.get("RATELIMIT_ENABLED", "1") not in ("0", "false", "no"),
         "LOG_LEVEL": env.get("LOG_LEVEL") or "INFO",
         "WELFARE_PLAN_MONTHS": _int(env, "WELFARE_PLAN_MONTHS", 3),
+        "DATA_ENCRYPTION_KEY": _fernet_key(env),
+        "PUBLIC_BASE_URL": (env.get("PUBLIC_BASE_URL") or "http://127.0.0.1:5000").rstrip("/"),
+        "CERTIFICATE_ISSUER": env.get("CERTIFICATE_ISSUER") or "杭州市钱塘区下沙街道志愿服务总队",
+        "CERTIFICATE_ISSUER_CONTACT": env.get("CERTIFICATE_ISSUER_CONTACT") or "",
     }
     settings.update(_openapi_settings())
     if app_env == "production":
@@ -104,6 +112,24 @@ def load_settings(env=None, **overrides):
 def _default_wechat_base(app_env):
     # Production talks to WeChat; development and tests to the local emulator.
     return WECHAT_PRODUCTION_BASE if app_env == "production" else "http://127.0.0.1:9100"
+
+
+def _fernet_key(env):
+    """DATA_ENCRYPTION_KEY checked at start-up: a wrong key found only when the
+    first ID number is read would be too late."""
+    raw = env.get("DATA_ENCRYPTION_KEY") or ""
+    if not raw:
+        return ""
+    import base64
+    import binascii
+
+    try:
+        decoded = base64.urlsafe_b64decode(raw.encode())
+    except (binascii.Error, ValueError) as exc:
+        raise ConfigError("DATA_ENCRYPTION_KEY must be urlsafe base64 (a Fernet key)") from exc
+    if len(decoded) != 32:
+        raise ConfigError("DATA_ENCRYPTION_KEY must decode to 32 bytes (a Fernet key)")
+    return raw
 
 
 def _engine_options(database_url, env):

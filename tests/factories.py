@@ -57,9 +57,10 @@ def make_organiser(*targets, **kwargs):
     return make_user(role="organiser", organises=targets, **kwargs)
 
 
-def make_team(name=None, level="squad", parent=None, community=None):
+def make_team(name=None, level="squad", parent=None, community=None, member_unit=None):
     team = Team(name=name or f"队伍{next(_seq)}", level=level, parent_id=parent.id if parent else None,
-                community_id=community.id if community else None)
+                community_id=community.id if community else None,
+                member_unit_id=member_unit.id if member_unit else None)
     db.session.add(team)
     db.session.commit()
     return team
@@ -115,12 +116,33 @@ def make_checkin(event, user, direction="in", at=None, method="qr"):
     return checkin
 
 
-def make_volunteer(team=None, community=None, status="approved", **user_fields):
-    """A user with an approved volunteer profile in ``team``."""
+def make_id_number(birth=None, region="330114"):
+    """A distinct 18-character ID number with a correct check character."""
+    from datetime import date
+
+    from app.volunteers.identity import id_check_char
+
+    n = next(_seq)
+    birth = birth or (date(1950, 1, 1) + timedelta(days=n % 20000)).strftime("%Y%m%d")
+    first17 = f"{region}{birth}{n % 1000:03d}"
+    return first17 + id_check_char(first17)
+
+
+def make_volunteer(team=None, community=None, status="approved", id_number=None, **user_fields):
+    """A user with an approved volunteer profile in ``team`` (ID number stored
+    as the application stores it: encrypted, masked, digested)."""
+    from app.volunteers import identity
+    from app.volunteers.consent import CONSENT_VERSION
+
     user = make_user(role="volunteer" if status == "approved" else "resident", community=community, **user_fields)
+    id_number = id_number or make_id_number()
     profile = VolunteerProfile(user_id=user.id, real_name=user.name, phone=user.phone or "13800000000",
                                community_id=community.id if community else None,
-                               team_id=team.id if team else None, status=status, skills=[])
+                               team_id=team.id if team else None, status=status, skills=[],
+                               id_number_encrypted=identity.encrypt_id_number(id_number),
+                               id_number_masked=identity.mask_id_number(id_number),
+                               id_number_digest=identity.id_number_digest(id_number),
+                               consent_version=CONSENT_VERSION, consented_at=utcnow())
     db.session.add(profile)
     if team is not None and status == "approved":
         db.session.add(TeamMembership(user_id=user.id, team_id=team.id))
@@ -144,3 +166,22 @@ def event_body(kind="lecture", starts_in_days=3, hours=2, **fields):
         body.update(speaker="王老师", audience="全体党员")
     body.update(fields)
     return body
+
+
+def make_hours(volunteer, event=None, hours=2.0, approver=None, community=None, days_ago=1, approve=True):
+    """A volunteer activity ``days_ago`` in the past with ``volunteer`` checked
+    in at its start and out ``hours`` later, its record created by the hours
+    service and (unless ``approve=False``) approved. Returns the record."""
+    from app.hours.records import approve as approve_records
+    from app.hours.records import record_hours_from_checkins
+
+    if event is None:
+        event = make_event(kind="volunteer_activity", community=community,
+                           starts_in=-timedelta(days=days_ago), duration=timedelta(hours=max(hours, 1) + 1))
+    make_checkin(event, volunteer, "in", at=event.starts_at)
+    make_checkin(event, volunteer, "out", at=event.starts_at + timedelta(hours=hours))
+    (record,) = record_hours_from_checkins(event.id, volunteer.id)
+    if approve:
+        approver = approver or make_user(role="admin")
+        approve_records(approver, [record])
+    return record

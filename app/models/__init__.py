@@ -10,6 +10,14 @@ from app.models.events import (
     Event,
     Registration,
 )
+from app.models.hours import (
+    LEDGER_KINDS,
+    SERVICE_RECORD_STATUSES,
+    Certificate,
+    HoursLedgerEntry,
+    LedgerIsAppendOnly,
+    ServiceRecord,
+)
 from app.models.places import Community, MemberUnit
 from app.models.teams import TEAM_LEVELS, Team
 from app.models.users import ROLES, AuthSession, OrganiserScope, User
@@ -24,6 +32,12 @@ __all__ = [
     "REGISTRATION_STATUSES",
     "Registration",
     "AuditLog",
+    "Certificate",
+    "HoursLedgerEntry",
+    "LEDGER_KINDS",
+    "LedgerIsAppendOnly",
+    "SERVICE_RECORD_STATUSES",
+    "ServiceRecord",
     "AuthSession",
     "Community",
     "MemberUnit",

@@ -1,11 +1,13 @@
 """Volunteers (志愿者): a resident's application, their squad, and its history.
 
-Hours, the ledger and certificates live beside these, added by the hours work.
+Hours, the ledger and certificates live in ``app.models.hours``.
 """
 from app.extensions import db
 from app.models.base import TimestampMixin, UTCDateTime, utcnow
 
-VOLUNTEER_STATUSES = ("pending", "approved", "rejected", "left")
+# "closed": the person closed their account and was anonymised (PIPL); the row
+# stays so their service records and hour totals keep their owner.
+VOLUNTEER_STATUSES = ("pending", "approved", "rejected", "left", "closed")
 
 
 class VolunteerProfile(TimestampMixin, db.Model):
@@ -20,6 +22,8 @@ class VolunteerProfile(TimestampMixin, db.Model):
     phone = db.Column(db.String(20), nullable=False)
     id_number_encrypted = db.Column(db.Text, nullable=True)
     id_number_masked = db.Column(db.String(32), nullable=True)
+    # HMAC of the ID number: finds a duplicate registration without decrypting anything.
+    id_number_digest = db.Column(db.String(64), nullable=True, unique=True)
     community_id = db.Column(db.Integer, db.ForeignKey("communities.id"), nullable=True, index=True)
     team_id = db.Column(db.Integer, db.ForeignKey("teams.id"), nullable=True, index=True)
     skills = db.Column(db.JSON, nullable=False, default=list)
@@ -40,6 +44,11 @@ class TeamMembership(db.Model):
     is the current squad."""
 
     __tablename__ = "team_memberships"
+    __table_args__ = (
+        # At most one current squad per person, whatever two requests racing do.
+        db.Index("uq_team_memberships_open", "user_id", unique=True,
+                 sqlite_where=db.text("left_at IS NULL"), postgresql_where=db.text("left_at IS NULL")),
+    )
 
     id = db.Column(db.Integer, primary_key=True)
     user_id = db.Column(db.Integer, db.ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True)
@@ -47,3 +56,5 @@ class TeamMembership(db.Model):
     joined_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
     left_at = db.Column(UTCDateTime(), nullable=True)
     reason = db.Column(db.String(200), nullable=True)
+
+    team = db.relationship("Team")

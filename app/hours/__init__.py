@@ -1,0 +1,2 @@
+"""Service hours: records from check-ins, approval, the append-only ledger,
+totals, certificates and exports."""

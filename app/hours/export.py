@@ -1,0 +1,131 @@
+"""Approved hours as an XLSX workbook for import into 志愿浙江 / 全国志愿服务信息系统.
+
+No import template of either system is public, so the layout is the one the
+issue asks for and the systems' manual batch-entry ("时长补录") forms use:
+one row per service record, Chinese headers, in this order:
+
+  姓名 | 身份证号（脱敏） | 手机号码 | 服务项目 | 服务地点 | 开始时间 | 结束时间 | 服务时长（小时）
+
+Times are China time as real Excel datetimes (yyyy-mm-dd hh:mm); the ID
+number is masked (3301**********1234), so organisers match volunteers by
+phone; hours are the record's net ledger hours (approval plus corrections).
+A second sheet "说明" states the range, the count, the total and the rules.
+Records of closed (anonymised) accounts and records corrected to zero are
+left out: they cannot be matched to a person or carry no hours.
+"""
+from datetime import datetime, time, timedelta
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+
+from app.extensions import db
+from app.hours import rules
+from app.hours.reports import place_of
+from app.hours.rules import CHINA_TZ, local
+from app.models import Event, HoursLedgerEntry, ServiceRecord, User, VolunteerProfile, utcnow
+
+HEADERS = ("姓名", "身份证号（脱敏）", "手机号码", "服务项目", "服务地点", "开始时间", "结束时间", "服务时长（小时）")
+WIDTHS = (10, 22, 15, 30, 28, 18, 18, 16)
+MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _bounds(date_from, date_to):
+    return (datetime.combine(date_from, time.min, tzinfo=CHINA_TZ),
+            datetime.combine(date_to + timedelta(days=1), time.min, tzinfo=CHINA_TZ))
+
+
+def _query(date_from, date_to, scope):
+    start, end = _bounds(date_from, date_to)
+    net = (db.select(HoursLedgerEntry.service_record_id, db.func.sum(HoursLedgerEntry.minutes).label("minutes"))
+           .group_by(HoursLedgerEntry.service_record_id).subquery())
+    query = (
+        db.select(ServiceRecord, Event, User, VolunteerProfile, net.c.minutes)
+        .join(net, net.c.service_record_id == ServiceRecord.id)
+        .join(Event, Event.id == ServiceRecord.event_id)
+        .join(User, User.id == ServiceRecord.user_id)
+        .outerjoin(VolunteerProfile, VolunteerProfile.user_id == ServiceRecord.user_id)
+        .where(ServiceRecord.status == "approved", ServiceRecord.started_at >= start,
+               ServiceRecord.started_at < end, net.c.minutes > 0, User.is_active.is_(True))
+        .where((VolunteerProfile.status.is_(None)) | (VolunteerProfile.status != "closed"))
+        .order_by(ServiceRecord.started_at, ServiceRecord.id)
+    )
+    if scope is not None and not scope.everything:
+        clauses = []
+        if scope.community_ids:
+            clauses.append(Event.host_community_id.in_(scope.community_ids))
+        if scope.member_unit_ids:
+            clauses.append(Event.host_member_unit_id.in_(scope.member_unit_ids))
+        query = query.where(db.or_(*clauses) if clauses else db.false())
+    return query
+
+
+def count_rows(date_from, date_to, scope=None):
+    return db.session.execute(db.select(db.func.count()).select_from(_query(date_from, date_to, scope).subquery())).scalar_one()
+
+
+def _naive_local(dt):
+    """China time to the minute, as the volunteer systems record it."""
+    return local(dt).replace(tzinfo=None, second=0, microsecond=0) if dt is not None else None
+
+
+def iter_rows(date_from, date_to, scope=None):
+    for record, event, user, profile, minutes in db.session.execute(
+        _query(date_from, date_to, scope).execution_options(yield_per=500)
+    ):
+        yield (
+            (profile.real_name if profile else None) or user.name or "",
+            (profile.id_number_masked if profile else None) or "",
+            (profile.phone if profile else None) or user.phone or "",
+            event.title,
+            place_of(event),
+            _naive_local(record.started_at),
+            _naive_local(record.ended_at),
+            rules.hours(minutes),
+        ), minutes
+
+
+def write_workbook(out, date_from, date_to, scope=None, progress=None):
+    """Write the workbook to ``out`` (a path or a binary file); ``progress``
+    is called with each row written. Returns (rows, total minutes)."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("志愿服务时长")
+    for index, width in enumerate(WIDTHS):
+        sheet.column_dimensions[chr(ord("A") + index)].width = width
+    sheet.freeze_panes = "A2"
+    header_fill = PatternFill("solid", fgColor="F2E6E6")
+    header_row = []
+    for title in HEADERS:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font, cell.fill, cell.alignment = Font(bold=True), header_fill, Alignment(horizontal="center")
+        header_row.append(cell)
+    sheet.append(header_row)
+    count = total = 0
+    for values, minutes in iter_rows(date_from, date_to, scope):
+        cells = []
+        for index, value in enumerate(values):
+            cell = WriteOnlyCell(sheet, value=value)
+            if index in (5, 6):
+                cell.number_format = "yyyy-mm-dd hh:mm"
+            elif index == 7:
+                cell.number_format = "0.00"
+            elif index in (1, 2):
+                cell.number_format = "@"  # text: keep leading digits and asterisks as typed
+            cells.append(cell)
+        sheet.append(cells)
+        count, total = count + 1, total + minutes
+        if progress:
+            progress(1)
+    notes = workbook.create_sheet("说明")
+    for line in (
+        ("导出范围", f"{date_from:%Y-%m-%d} 至 {date_to:%Y-%m-%d}（按服务开始日期，北京时间）"),
+        ("导出时间", local(utcnow()).strftime("%Y-%m-%d %H:%M")),
+        ("记录数", count),
+        ("合计时长（小时）", rules.hours(total)),
+        ("时长规则", rules.ROUNDING_RULE + "；已计入审核后的更正"),
+        ("身份证号", "已脱敏；导入时请以手机号码匹配志愿者"),
+        ("未导出", "已注销账号的记录、更正为 0 小时的记录"),
+    ):
+        notes.append(line)
+    workbook.save(out)
+    return count, total

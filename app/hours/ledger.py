@@ -1,0 +1,105 @@
+"""The append-only ledger of approved hours.
+
+An approval adds one entry; a correction adds another (a signed number of
+minutes, a reason, who made it). Nothing is updated or deleted: the ORM guard
+in app.models.hours and, on PostgreSQL, a trigger refuse it. Every total
+shown anywhere is a SUM over these rows, so totals always add up.
+"""
+from sqlalchemy import func
+
+from app import audit
+from app.auth.permissions import scope_of
+from app.errors import APIError
+from app.extensions import db
+from app.hours import rules
+from app.models import HoursLedgerEntry, ServiceRecord, Team, TeamMembership, User, VolunteerProfile
+from app.volunteers.access import event_in_scope, require
+
+
+def _squad_at(user_id, moment):
+    """The squad the volunteer belonged to at ``moment``, else their current one."""
+    team_id = db.session.execute(
+        db.select(TeamMembership.team_id)
+        .where(TeamMembership.user_id == user_id, TeamMembership.joined_at <= moment,
+               (TeamMembership.left_at.is_(None)) | (TeamMembership.left_at > moment))
+        .order_by(TeamMembership.joined_at.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    profile = db.session.execute(
+        db.select(VolunteerProfile).where(VolunteerProfile.user_id == user_id)
+    ).scalar_one_or_none()
+    if team_id is None and profile is not None:
+        team_id = profile.team_id
+    community_id = profile.community_id if profile is not None else None
+    if community_id is None and team_id is not None:
+        community_id = db.session.get(Team, team_id).community_id
+    if community_id is None:
+        community_id = db.session.get(User, user_id).community_id
+    return team_id, community_id
+
+
+def append_approval(record, actor):
+    """The entry for a record that just became approved (caller commits)."""
+    team_id, community_id = _squad_at(record.user_id, record.started_at)
+    entry = HoursLedgerEntry(
+        user_id=record.user_id, service_record_id=record.id, event_id=record.event_id, kind="approval",
+        minutes=record.minutes, team_id=team_id, community_id=community_id, served_at=record.started_at,
+        created_by_id=actor.id,
+    )
+    db.session.add(entry)
+    db.session.flush()
+    return entry
+
+
+def record_minutes(record_id):
+    """The record's hours as the ledger has them now (approval + corrections)."""
+    return db.session.execute(
+        db.select(func.coalesce(func.sum(HoursLedgerEntry.minutes), 0))
+        .where(HoursLedgerEntry.service_record_id == record_id)
+    ).scalar_one()
+
+
+def entries_for_record(record_id):
+    return db.session.execute(
+        db.select(HoursLedgerEntry).where(HoursLedgerEntry.service_record_id == record_id)
+        .order_by(HoursLedgerEntry.id)
+    ).scalars().all()
+
+
+def correct(actor, record, corrected_hours, reason):
+    """State what an approved record should have been: a correction entry of
+    the difference is appended. The record is locked while the difference is
+    computed, so two organisers correcting at once cannot both apply theirs
+    to the same starting figure."""
+    require(event_in_scope(scope_of(actor), record.event))
+    reason = (reason or "").strip()
+    if not reason:
+        raise APIError("reason_required", "请填写更正原因")
+    minutes = rules.minutes_from_hours(corrected_hours)
+    if minutes is None:
+        raise APIError("hours_invalid")
+    locked = db.session.execute(
+        db.select(ServiceRecord).where(ServiceRecord.id == record.id).with_for_update()
+    ).scalar_one()
+    if locked.status != "approved":
+        raise APIError("record_not_approved")
+    delta = minutes - record_minutes(locked.id)
+    if delta == 0:
+        raise APIError("correction_unchanged")
+    approval = db.session.execute(
+        db.select(HoursLedgerEntry).where(HoursLedgerEntry.service_record_id == locked.id,
+                                          HoursLedgerEntry.kind == "approval")
+    ).scalar_one()
+    entry = HoursLedgerEntry(
+        user_id=locked.user_id, service_record_id=locked.id, event_id=locked.event_id, kind="correction",
+        minutes=delta, reason=reason, team_id=approval.team_id, community_id=approval.community_id,
+        served_at=approval.served_at, created_by_id=actor.id,
+    )
+    db.session.add(entry)
+    db.session.flush()
+    audit.record("hours.correct", actor=actor, target=locked, detail={
+        "user_id": locked.user_id, "event_id": locked.event_id, "entry_id": entry.id,
+        "delta_minutes": delta, "corrected_minutes": minutes, "reason": reason,
+    })
+    db.session.commit()
+    return entry

@@ -1,0 +1,173 @@
+"""Totals, leaderboards and star levels, all derived from the ledger."""
+from collections import defaultdict
+from datetime import datetime
+
+from sqlalchemy import case, func
+from sqlalchemy.orm import contains_eager
+
+from app.auth.permissions import scope_of
+from app.extensions import db
+from app.hours import rules
+from app.hours.rules import CHINA_TZ, hours, local
+from app.models import Community, Event, HoursLedgerEntry, ServiceRecord, Team, TeamMembership, VolunteerProfile, utcnow
+from app.teams.service import descendant_ids
+from app.volunteers.access import require, team_in_scope, teams_in_scope_clause
+
+STATUS_LABELS = {
+    "missing_checkout": "缺少签退",
+    "pending": "待审核",
+    "approved": "已认定",
+    "rejected": "不予认定",
+}
+
+
+def year_bounds(year):
+    """[start, end) of a calendar year in China time, as UTC instants."""
+    return datetime(year, 1, 1, tzinfo=CHINA_TZ), datetime(year + 1, 1, 1, tzinfo=CHINA_TZ)
+
+
+def current_year():
+    return utcnow().astimezone(CHINA_TZ).year
+
+
+def star(total_minutes):
+    stars, title, upcoming = rules.star_level(total_minutes)
+    return {"stars": stars, "title": title, "next_threshold_hours": upcoming}
+
+
+def place_of(event):
+    if event.venue:
+        return event.venue
+    if event.host_community is not None:
+        return event.host_community.name
+    return event.host_member_unit.name if event.host_member_unit is not None else ""
+
+
+def record_view(record, ledger_minutes=None):
+    """A record as the volunteer and their organisers see it: approved hours
+    as the ledger holds them (corrections included), others as computed."""
+    event = record.event
+    minutes = ledger_minutes if record.status == "approved" else record.minutes
+    return {
+        "id": record.id,
+        "event_id": event.id,
+        "event_title": event.title,
+        "place": place_of(event),
+        "checkin_at": record.checkin_at,
+        "checkout_at": record.checkout_at,
+        "started_at": record.started_at,
+        "ended_at": record.ended_at,
+        "minutes": minutes or 0,
+        "hours": hours(minutes or 0),
+        "status": record.status,
+        "status_label": STATUS_LABELS[record.status],
+        "review_reason": record.review_reason,
+        "settle_note": record.settle_note,
+    }
+
+
+def hours_summary(user_id):
+    """Total, this year, by month and every record, for one person."""
+    entries = db.session.execute(
+        db.select(HoursLedgerEntry.service_record_id, HoursLedgerEntry.minutes, HoursLedgerEntry.served_at)
+        .where(HoursLedgerEntry.user_id == user_id)
+    ).all()
+    this_year = current_year()
+    total = year_total = 0
+    by_month, by_record = defaultdict(int), defaultdict(int)
+    for record_id, minutes, served_at in entries:
+        served = local(served_at)
+        total += minutes
+        if served.year == this_year:
+            year_total += minutes
+        by_month[served.strftime("%Y-%m")] += minutes
+        by_record[record_id] += minutes
+    records = db.session.execute(
+        db.select(ServiceRecord).join(Event, Event.id == ServiceRecord.event_id)
+        .options(contains_eager(ServiceRecord.event))
+        .where(ServiceRecord.user_id == user_id)
+        .order_by(ServiceRecord.started_at.desc(), ServiceRecord.id.desc())
+    ).scalars().all()
+    return {
+        "total_minutes": total,
+        "total_hours": hours(total),
+        "year": this_year,
+        "year_minutes": year_total,
+        "year_hours": hours(year_total),
+        "by_month": [{"month": month, "minutes": m, "hours": hours(m)}
+                     for month, m in sorted(by_month.items(), reverse=True)],
+        "star": star(total),
+        "records": [record_view(r, by_record.get(r.id, 0)) for r in records],
+        "rounding_rule": rules.ROUNDING_RULE,
+    }
+
+
+def totals_by_user(user_ids):
+    if not user_ids:
+        return {}
+    return dict(db.session.execute(
+        db.select(HoursLedgerEntry.user_id, func.sum(HoursLedgerEntry.minutes))
+        .where(HoursLedgerEntry.user_id.in_(user_ids))
+        .group_by(HoursLedgerEntry.user_id)
+    ).all())
+
+
+def team_totals(actor, team):
+    """A team's hours (itself and every team under it) and its current members."""
+    require(team_in_scope(scope_of(actor), team))
+    ids = descendant_ids(team)
+    start, end = year_bounds(current_year())
+    total, year_total = db.session.execute(
+        db.select(
+            func.coalesce(func.sum(HoursLedgerEntry.minutes), 0),
+            func.coalesce(func.sum(case(
+                ((HoursLedgerEntry.served_at >= start) & (HoursLedgerEntry.served_at < end), HoursLedgerEntry.minutes),
+                else_=0)), 0),
+        ).where(HoursLedgerEntry.team_id.in_(ids))
+    ).one()
+    members = db.session.execute(
+        db.select(TeamMembership.user_id, TeamMembership.team_id, TeamMembership.joined_at, VolunteerProfile.real_name)
+        .join(VolunteerProfile, VolunteerProfile.user_id == TeamMembership.user_id)
+        .where(TeamMembership.team_id.in_(ids), TeamMembership.left_at.is_(None))
+        .order_by(TeamMembership.joined_at)
+    ).all()
+    lifetime = totals_by_user([m.user_id for m in members])
+    rows = [{
+        "user_id": m.user_id, "name": m.real_name, "team_id": m.team_id, "joined_at": m.joined_at,
+        "total_minutes": lifetime.get(m.user_id, 0), "total_hours": hours(lifetime.get(m.user_id, 0)),
+        "star": star(lifetime.get(m.user_id, 0)),
+    } for m in members]
+    rows.sort(key=lambda r: -r["total_minutes"])
+    return {
+        "team": team, "total_minutes": total, "total_hours": hours(total), "year": current_year(),
+        "year_minutes": year_total, "year_hours": hours(year_total), "member_count": len(rows), "members": rows,
+    }
+
+
+def leaderboard(actor, by, year=None, limit=20):
+    """Squads or communities ranked by hours served (in a year, or ever),
+    limited to what the actor manages."""
+    scope = scope_of(actor)
+    minutes = func.sum(HoursLedgerEntry.minutes)
+    people = func.count(func.distinct(HoursLedgerEntry.user_id))
+    key = Team.id if by == "squad" else Community.id
+    if by == "squad":
+        query = (db.select(Team.id, Team.name, minutes, people)
+                 .join(Team, Team.id == HoursLedgerEntry.team_id)
+                 .where(teams_in_scope_clause(scope))
+                 .group_by(Team.id, Team.name))
+    else:
+        query = (db.select(Community.id, Community.name, minutes, people)
+                 .join(Community, Community.id == HoursLedgerEntry.community_id)
+                 .group_by(Community.id, Community.name))
+        if not scope.everything:
+            query = query.where(Community.id.in_(scope.community_ids or [-1]))
+    if year:
+        start, end = year_bounds(year)
+        query = query.where(HoursLedgerEntry.served_at >= start, HoursLedgerEntry.served_at < end)
+    rows = db.session.execute(query.order_by(minutes.desc(), people.desc(), key).limit(limit)).all()
+    return {
+        "by": by, "year": year,
+        "rows": [{"rank": i, "id": row[0], "name": row[1], "minutes": row[2], "hours": hours(row[2]),
+                  "volunteers": row[3]} for i, row in enumerate(rows, start=1)],
+    }

@@ -1,0 +1,205 @@
+"""/api/v1/me/hours and /api/v1/hours: records, approval, the ledger, totals, exports."""
+from io import BytesIO
+
+from flask import send_file
+from flask_smorest import Blueprint
+
+from app import audit
+from app.auth.permissions import current_user, login_required, roles_required, scope_of
+from app.errors import CATALOGUE, APIError
+from app.extensions import db
+from app.hours import export, ledger, records, reports, rules
+from app.hours.schemas import (
+    BulkApproveResultSchema,
+    BulkApproveSchema,
+    CorrectionSchema,
+    EventRecordsArgs,
+    ExportArgs,
+    HoursSummarySchema,
+    LeaderboardArgs,
+    LeaderboardSchema,
+    LedgerEntrySchema,
+    ReasonSchema,
+    SettleSchema,
+    StaffRecordSchema,
+    StarRulesSchema,
+    TeamTotalsSchema,
+    VolunteerHoursSchema,
+)
+from app.models import ServiceRecord, User, VolunteerProfile
+from app.teams.service import get_team
+from app.volunteers import identity
+from app.volunteers.access import event_in_scope, require, volunteer_in_scope
+from app.volunteers.service import profile_for_staff, profile_of
+
+blp = Blueprint("hours", __name__, url_prefix="/api/v1", description="Volunteer service hours (志愿服务时长)")
+
+
+def _staff_view(record):
+    view = reports.record_view(record, ledger.record_minutes(record.id) if record.status == "approved" else None)
+    profile = profile_of(record.user_id)
+    user = db.session.get(User, record.user_id)
+    view["user_id"] = record.user_id
+    view["volunteer_name"] = profile.real_name if profile else user.name
+    view["phone_masked"] = identity.mask_phone(profile.phone if profile else user.phone)
+    return view
+
+
+@blp.route("/me/hours", methods=["GET"])
+@login_required
+@blp.response(200, HoursSummarySchema)
+def my_hours():
+    """My hours: total, this year, by month, star level and every record."""
+    records.sync_user_records(current_user().id)
+    return reports.hours_summary(current_user().id)
+
+
+@blp.route("/hours/stars", methods=["GET"])
+@blp.response(200, StarRulesSchema)
+def star_rules():
+    """The star-level thresholds, where they come from, and the rounding rule."""
+    return {
+        "levels": [{"stars": s, "title": t, "min_hours": h} for h, s, t in rules.STAR_LEVELS],
+        "source": rules.STAR_SOURCE,
+        "rounding_rule": rules.ROUNDING_RULE,
+    }
+
+
+@blp.route("/hours/events/<int(max=2147483647):event_id>/records", methods=["GET"])
+@roles_required("organiser", "admin")
+@blp.arguments(EventRecordsArgs, location="query")
+@blp.response(200, StaffRecordSchema(many=True))
+@blp.alt_response(403, schema="Error", description="out_of_scope")
+def event_records(args, event_id):
+    """The event's service records, refreshed from its check-ins (``status=pending`` to approve)."""
+    found = records.event_records(current_user(), records.get_event(event_id), args.get("status"))
+    return [_staff_view(r) for r in found]
+
+
+@blp.route("/hours/records/<int(max=2147483647):record_id>/approve", methods=["POST"])
+@roles_required("organiser", "admin")
+@blp.response(200, StaffRecordSchema)
+@blp.alt_response(409, schema="Error", description="record_not_pending / record_needs_checkout")
+def approve_record(record_id):
+    """Approve one record: its hours enter the ledger."""
+    return _staff_view(records.approve_one(current_user(), records.get_record(record_id)))
+
+
+@blp.route("/hours/records/approve", methods=["POST"])
+@roles_required("organiser", "admin")
+@blp.arguments(BulkApproveSchema)
+@blp.response(200, BulkApproveResultSchema)
+@blp.alt_response(403, schema="Error", description="a record is out of scope: nothing approved")
+def approve_many(body):
+    """Approve many records at once, or every pending record of an event."""
+    actor = current_user()
+    if "event_id" in body:
+        event = records.get_event(body["event_id"])
+        require(event_in_scope(scope_of(actor), event))
+        chosen = [r for r in records.record_hours_from_checkins(event.id) if r.status == "pending"]
+    else:
+        ids = sorted(set(body["record_ids"]))
+        chosen = db.session.execute(db.select(ServiceRecord).where(ServiceRecord.id.in_(ids))).scalars().all()
+        if len(chosen) != len(ids):
+            raise APIError("record_not_found")
+    approved, skipped = records.approve(actor, chosen)
+    return {
+        "approved": [r.id for r in approved],
+        "skipped": [{"id": r.id, "code": code, "message": CATALOGUE[code][1]} for r, code in skipped],
+    }
+
+
+@blp.route("/hours/records/<int(max=2147483647):record_id>/reject", methods=["POST"])
+@roles_required("organiser", "admin")
+@blp.arguments(ReasonSchema)
+@blp.response(200, StaffRecordSchema)
+def reject_record(body, record_id):
+    """Refuse to credit a record (a reason is required)."""
+    return _staff_view(records.reject(current_user(), records.get_record(record_id), body["reason"]))
+
+
+@blp.route("/hours/records/<int(max=2147483647):record_id>/settle", methods=["POST"])
+@roles_required("organiser", "admin")
+@blp.arguments(SettleSchema)
+@blp.response(200, StaffRecordSchema)
+@blp.alt_response(409, schema="Error", description="record_not_missing_checkout")
+def settle_record(body, record_id):
+    """Settle a missing check-out: set when the volunteer left, or refuse the record."""
+    record = records.get_record(record_id)
+    return _staff_view(records.settle(current_user(), record, body["reason"], ended_at=body.get("ended_at"),
+                                      refuse=body["refuse"]))
+
+
+@blp.route("/hours/records/<int(max=2147483647):record_id>/corrections", methods=["POST"])
+@roles_required("organiser", "admin")
+@blp.arguments(CorrectionSchema)
+@blp.response(201, LedgerEntrySchema)
+@blp.alt_response(409, schema="Error", description="record_not_approved")
+def correct_record(body, record_id):
+    """Correct an approved record's hours: a new ledger entry of the difference, with its reason."""
+    return ledger.correct(current_user(), records.get_record(record_id), body["hours"], body["reason"])
+
+
+@blp.route("/hours/records/<int(max=2147483647):record_id>/ledger", methods=["GET"])
+@login_required
+@blp.response(200, LedgerEntrySchema(many=True))
+@blp.alt_response(403, schema="Error", description="out_of_scope")
+def record_ledger(record_id):
+    """The ledger entries behind a record: for its volunteer and the organisers who manage it."""
+    actor = current_user()
+    record = records.get_record(record_id)
+    if record.user_id != actor.id:
+        scope = scope_of(actor)
+        profile = profile_of(record.user_id)
+        require(event_in_scope(scope, record.event) or (profile is not None and volunteer_in_scope(scope, profile)))
+    return ledger.entries_for_record(record.id)
+
+
+@blp.route("/hours/volunteers/<int(max=2147483647):user_id>", methods=["GET"])
+@roles_required("organiser", "admin")
+@blp.response(200, VolunteerHoursSchema)
+@blp.alt_response(403, schema="Error", description="out_of_scope")
+def volunteer_hours(user_id):
+    """A volunteer's hours, for organisers who manage them."""
+    profile: VolunteerProfile = profile_for_staff(current_user(), user_id)
+    records.sync_user_records(user_id)
+    return dict(reports.hours_summary(user_id), user_id=user_id, name=profile.real_name)
+
+
+@blp.route("/hours/teams/<int(max=2147483647):team_id>", methods=["GET"])
+@roles_required("organiser", "admin")
+@blp.response(200, TeamTotalsSchema)
+@blp.alt_response(403, schema="Error", description="out_of_scope")
+def team_totals(team_id):
+    """A team's total hours (with its sub-teams) and its members' totals and stars."""
+    return reports.team_totals(current_user(), get_team(team_id))
+
+
+@blp.route("/hours/leaderboard", methods=["GET"])
+@roles_required("organiser", "admin")
+@blp.arguments(LeaderboardArgs, location="query")
+@blp.response(200, LeaderboardSchema)
+def leaderboard(args):
+    """Squads or communities in my scope ranked by hours (a year, or all time)."""
+    return reports.leaderboard(current_user(), args["by"], args.get("year"), args["limit"])
+
+
+@blp.route("/hours/export.xlsx", methods=["GET"])
+@roles_required("organiser", "admin")
+@blp.arguments(ExportArgs, location="query")
+@blp.response(200, content_type=export.MIME, description="XLSX workbook, one row per approved record")
+@blp.alt_response(422, schema="Error", description="date_range_invalid")
+def export_hours(args):
+    """Approved hours of events I manage, for import into 志愿浙江."""
+    date_from, date_to = args["date_from"], args["date_to"]
+    if date_from > date_to:
+        raise APIError("date_range_invalid")
+    actor = current_user()
+    buffer = BytesIO()
+    rows, minutes = export.write_workbook(buffer, date_from, date_to, scope_of(actor))
+    audit.record("hours.export", actor=actor, detail={
+        "from": date_from.isoformat(), "to": date_to.isoformat(), "rows": rows, "minutes": minutes})
+    db.session.commit()
+    buffer.seek(0)
+    return send_file(buffer, mimetype=export.MIME, as_attachment=True,
+                     download_name=f"志愿服务时长_{date_from:%Y%m%d}-{date_to:%Y%m%d}.xlsx")

@@ -1,0 +1,1 @@
+"""Volunteer teams: the corps → brigade → squad tree."""

@@ -1,0 +1,1 @@
+"""Volunteers: applications with consent, review, squads and personal data."""
