@@ -1,0 +1,225 @@
+// Every backend call the mini-program makes, in one place.
+//
+// name -> {
+//   method, path ({name} for path parameters),
+//   auth: false when no token is needed (default: needed),
+//   query: query parameters a page may send,
+//   body: JSON body fields a page may send (dotted for nested objects,
+//         "items[].field" for lists of objects),
+//   reads: response fields the pages read (same notation; "[]." for a list answer),
+//   binary: the answer is a file (PNG / PDF), not JSON,
+// }
+//
+// utils/request.js refuses to send a field that is not declared here, and
+// tests/miniprogram/test_contract.py checks every entry against the backend's
+// OpenAPI document (paths, methods, fields), so this file is the contract.
+module.exports = {
+  // -- login and me (app/auth, app/users) --------------------------------------
+  'auth.login': {
+    method: 'POST', path: '/api/v1/auth/login', auth: false,
+    body: ['code'],
+    reads: ['token', 'expires_in', 'user.id', 'user.name', 'user.role'],
+  },
+  'me.get': {
+    method: 'GET', path: '/api/v1/me',
+    reads: ['id', 'name', 'role', 'community.id', 'community.name', 'scopes[].community_id', 'scopes[].member_unit_id'],
+  },
+  'me.update': {
+    method: 'PATCH', path: '/api/v1/me',
+    body: ['name', 'community_id'],
+    reads: ['id', 'name', 'community.name'],
+  },
+  'auth.logout': {
+    method: 'POST', path: '/api/v1/auth/logout',
+  },
+  'communities.list': {
+    method: 'GET', path: '/api/v1/communities', auth: false,
+    reads: ['[].id', '[].name'],
+  },
+
+  // -- events and registration (app/events) ------------------------------------
+  'events.list': {
+    method: 'GET', path: '/api/v1/events',
+    query: ['kind', 'community', 'parent_id', 'from', 'to', 'mine', 'limit', 'offset', 'cursor'],
+    reads: ['items[].id', 'items[].kind', 'items[].title', 'items[].theme', 'items[].host_name',
+      'items[].venue', 'items[].starts_at', 'items[].ends_at', 'items[].status', 'items[].capacity',
+      'items[].registered_count', 'items[].my_registration', 'total', 'next_cursor'],
+  },
+  'events.get': {
+    method: 'GET', path: '/api/v1/events/{id}',
+    reads: ['id', 'kind', 'title', 'description', 'status', 'phase', 'cancel_reason', 'theme', 'speaker',
+      'online_url', 'audience', 'host_name', 'venue', 'latitude', 'longitude', 'radius_m', 'starts_at',
+      'ends_at', 'capacity', 'registration_required', 'credits_hours', 'registered_count',
+      'waitlisted_count', 'my_registration.status', 'my_registration.position', 'can_manage',
+      'checkin_opens_at', 'checkin_closes_at', 'activities[].id', 'activities[].title',
+      'activities[].host_name', 'activities[].starts_at', 'parent.id', 'parent.title'],
+  },
+  'events.create': {
+    method: 'POST', path: '/api/v1/events',
+    body: ['kind', 'title', 'description', 'theme', 'speaker', 'online_url', 'audience',
+      'host_community_id', 'host_member_unit_id', 'venue', 'latitude', 'longitude', 'radius_m',
+      'starts_at', 'ends_at', 'capacity', 'registration_required', 'credits_hours', 'parent_id'],
+    reads: ['id', 'title'],
+  },
+  'events.cancel': {
+    method: 'POST', path: '/api/v1/events/{id}/cancel',
+    body: ['reason'],
+    reads: ['id', 'status'],
+  },
+  'events.register': {
+    method: 'POST', path: '/api/v1/events/{id}/registration',
+    reads: ['status', 'position'],
+  },
+  'events.unregister': {
+    method: 'DELETE', path: '/api/v1/events/{id}/registration',
+  },
+  'me.registrations': {
+    method: 'GET', path: '/api/v1/me/registrations',
+    query: ['limit', 'offset'],
+    reads: ['items[].status', 'items[].position', 'items[].event.id', 'items[].event.title',
+      'items[].event.kind', 'items[].event.starts_at', 'items[].event.venue'],
+  },
+
+  // -- check-in (app/checkin) ---------------------------------------------------
+  'checkins.create': {
+    method: 'POST', path: '/api/v1/checkins',
+    body: ['token', 'scene', 'event_id', 'latitude', 'longitude'],
+    reads: ['code', 'message', 'event_id', 'event_title', 'direction', 'checked_in_at', 'checked_out_at', 'minutes'],
+  },
+  'events.qrcode': {
+    // format=png: the image, with X-Token-Expires-At / X-Token-Refresh-In headers
+    method: 'GET', path: '/api/v1/events/{id}/qrcode', binary: true,
+    query: ['purpose', 'format'],
+  },
+  'events.projectorLink': {
+    method: 'POST', path: '/api/v1/events/{id}/projector-link',
+    body: ['purpose'],
+    reads: ['url', 'expires_at'],
+  },
+  'events.poster': {
+    method: 'GET', path: '/api/v1/events/{id}/poster', binary: true,
+    query: ['purpose'],
+  },
+  'events.attendance': {
+    method: 'GET', path: '/api/v1/events/{id}/attendance',
+    query: ['format'],
+    reads: ['title', 'capacity', 'registration_required', 'registered', 'checked_in', 'checked_out', 'present',
+      'items[].user_id', 'items[].name', 'items[].phone_masked', 'items[].checked_in_at', 'items[].checkin_method',
+      'items[].checked_out_at', 'items[].minutes'],
+  },
+  'events.attendanceChart': {
+    method: 'GET', path: '/api/v1/events/{id}/attendance/chart.png', binary: true,
+  },
+  'events.manualCheckin': {
+    method: 'POST', path: '/api/v1/events/{id}/checkins',
+    body: ['user_id', 'phone', 'name', 'direction', 'note'],
+    reads: ['code', 'message', 'checked_in_at', 'checked_out_at'],
+  },
+
+  // -- volunteers, teams, hours, certificates (app/volunteers, app/teams, app/hours)
+  'volunteers.consent': {
+    method: 'GET', path: '/api/v1/volunteers/consent', auth: false,
+    reads: ['version', 'purpose', 'text'],
+  },
+  'volunteers.mine': {
+    method: 'GET', path: '/api/v1/me/volunteer',
+    reads: ['status', 'real_name', 'phone', 'id_number_masked', 'community_id', 'team_id', 'team_name', 'skills',
+      'review_reason', 'created_at'],
+  },
+  'volunteers.apply': {
+    method: 'POST', path: '/api/v1/me/volunteer',
+    body: ['consent_version', 'consent_agreed', 'real_name', 'phone', 'id_number', 'community_id', 'team_id', 'skills'],
+    reads: ['status', 'real_name', 'team_name'],
+  },
+  'volunteers.list': {
+    method: 'GET', path: '/api/v1/volunteers',
+    query: ['status', 'team_id', 'community_id', 'limit', 'before_id'],
+    reads: ['[].user_id', '[].real_name', '[].phone', '[].id_number_masked', '[].community_id', '[].team_name',
+      '[].skills', '[].status', '[].created_at'],
+  },
+  'volunteers.review': {
+    method: 'POST', path: '/api/v1/volunteers/{user_id}/review',
+    body: ['decision', 'reason'],
+    reads: ['status'],
+  },
+  'teams.tree': {
+    method: 'GET', path: '/api/v1/teams', auth: false,
+    reads: ['[].id', '[].name', '[].level', '[].community_id', '[].children'],
+  },
+  'me.hours': {
+    method: 'GET', path: '/api/v1/me/hours',
+    reads: ['total_hours', 'year', 'year_hours', 'by_month[].month', 'by_month[].hours', 'star.stars', 'star.title',
+      'star.next_threshold_hours', 'records[].id', 'records[].event_title', 'records[].place', 'records[].started_at',
+      'records[].ended_at', 'records[].hours', 'records[].status', 'records[].status_label', 'records[].review_reason',
+      'rounding_rule'],
+  },
+  'me.certificates': {
+    method: 'GET', path: '/api/v1/me/certificates',
+    reads: ['[].serial', '[].total_hours', '[].record_count', '[].issued_at', '[].revoked_at'],
+  },
+  'me.issueCertificate': {
+    method: 'POST', path: '/api/v1/me/certificates',
+    body: ['from', 'to'],
+    reads: ['serial', 'total_hours'],
+  },
+  'certificates.pdf': {
+    method: 'GET', path: '/api/v1/certificates/{serial}/pdf', binary: true,
+  },
+  'hours.eventRecords': {
+    method: 'GET', path: '/api/v1/hours/events/{event_id}/records',
+    query: ['status'],
+    reads: ['[].id', '[].volunteer_name', '[].phone_masked', '[].started_at', '[].ended_at', '[].checkout_at',
+      '[].hours', '[].status', '[].status_label'],
+  },
+  'hours.approve': {
+    method: 'POST', path: '/api/v1/hours/records/approve',
+    body: ['record_ids', 'event_id'],
+    reads: ['approved', 'skipped[].id', 'skipped[].message'],
+  },
+  'hours.reject': {
+    method: 'POST', path: '/api/v1/hours/records/{id}/reject',
+    body: ['reason'],
+    reads: ['status'],
+  },
+  'hours.settle': {
+    method: 'POST', path: '/api/v1/hours/records/{id}/settle',
+    body: ['reason', 'ended_at', 'refuse'],
+    reads: ['status', 'hours'],
+  },
+
+  // -- subscriptions and notices (app/notices) ----------------------------------
+  'subscriptions.templates': {
+    method: 'GET', path: '/api/v1/subscriptions/templates',
+    reads: ['[].id', '[].name', '[].title', '[].fields[].key', '[].fields[].type', '[].fields[].label',
+      '[].fields[].max_length', '[].fields[].rule'],
+  },
+  'subscriptions.answer': {
+    method: 'POST', path: '/api/v1/subscriptions',
+    body: ['results', 'request_id'],
+    reads: ['[].template_id', '[].remaining'],
+  },
+  'subscriptions.mine': {
+    method: 'GET', path: '/api/v1/subscriptions',
+    reads: ['[].template_id', '[].title', '[].remaining'],
+  },
+  'notices.preview': {
+    method: 'POST', path: '/api/v1/notices/preview',
+    body: ['template', 'data', 'page', 'audience.kind', 'audience.community_id', 'audience.team_id',
+      'audience.event_id', 'audience.user_ids'],
+    reads: ['recipients', 'with_quota', 'skipped'],
+  },
+  'notices.create': {
+    method: 'POST', path: '/api/v1/notices',
+    body: ['template', 'data', 'page', 'audience.kind', 'audience.community_id', 'audience.team_id',
+      'audience.event_id', 'audience.user_ids', 'send_at'],
+    reads: ['id', 'status'],
+  },
+  'notices.list': {
+    method: 'GET', path: '/api/v1/notices',
+    reads: ['[].id', '[].status', '[].created_at'],
+  },
+  'notices.report': {
+    method: 'GET', path: '/api/v1/notices/{id}/report',
+    reads: ['queued', 'sent', 'skipped', 'failed'],
+  },
+};
