@@ -131,6 +131,22 @@ module.exports = {
     body: ['consent_version', 'consent_agreed', 'real_name', 'phone', 'id_number', 'community_id', 'team_id', 'skills'],
     reads: ['status', 'real_name', 'team_name'],
   },
+  'volunteers.leave': {
+    method: 'POST', path: '/api/v1/me/volunteer/leave',
+    body: ['reason'],
+    reads: ['status'],
+  },
+  'me.data': {
+    method: 'GET', path: '/api/v1/me/data',
+    reads: ['account.name', 'account.phone', 'account.role', 'account.created_at', 'volunteer.real_name',
+      'volunteer.phone', 'volunteer.id_number_masked', 'volunteer.team_name', 'volunteer.status', 'consent.version',
+      'consent.consented_at', 'consent.purpose', 'memberships', 'hours.total_hours', 'certificates', 'checkins',
+      'registrations', 'sessions'],
+  },
+  'me.closeAccount': {
+    method: 'POST', path: '/api/v1/me/close-account',
+    body: ['confirm'],
+  },
   'volunteers.list': {
     method: 'GET', path: '/api/v1/volunteers',
     query: ['status', 'team_id', 'community_id', 'limit', 'before_id'],
@@ -189,7 +205,7 @@ module.exports = {
 
   // -- subscriptions and notices (app/notices) ----------------------------------
   'subscriptions.templates': {
-    method: 'GET', path: '/api/v1/subscriptions/templates',
+    method: 'GET', path: '/api/v1/subscriptions/templates', auth: false,
     reads: ['[].id', '[].name', '[].title', '[].fields[].key', '[].fields[].type', '[].fields[].label',
       '[].fields[].max_length', '[].fields[].rule'],
   },
@@ -204,22 +220,33 @@ module.exports = {
   },
   'notices.preview': {
     method: 'POST', path: '/api/v1/notices/preview',
-    body: ['template', 'data', 'page', 'audience.kind', 'audience.community_id', 'audience.team_id',
+    body: ['template_id', 'values', 'shorten', 'page', 'audience.kind', 'audience.community_id', 'audience.team_id',
       'audience.event_id', 'audience.user_ids'],
-    reads: ['recipients', 'with_quota', 'skipped'],
+    reads: ['title', 'fields[].label', 'fields[].value', 'shortened[].label', 'shortened[].original', 'shortened[].value',
+      'page', 'audience.label', 'content_check', 'recipients', 'with_quota', 'will_skip', 'skip_reasons'],
   },
   'notices.create': {
     method: 'POST', path: '/api/v1/notices',
-    body: ['template', 'data', 'page', 'audience.kind', 'audience.community_id', 'audience.team_id',
+    body: ['template_id', 'values', 'shorten', 'page', 'audience.kind', 'audience.community_id', 'audience.team_id',
       'audience.event_id', 'audience.user_ids', 'send_at'],
     reads: ['id', 'status'],
   },
   'notices.list': {
     method: 'GET', path: '/api/v1/notices',
-    reads: ['[].id', '[].status', '[].created_at'],
+    query: ['limit', 'before_id'],
+    reads: ['[].id', '[].template_name', '[].values', '[].audience.label', '[].status', '[].send_at', '[].created_at',
+      '[].counts.total', '[].counts.sent'],
   },
   'notices.report': {
     method: 'GET', path: '/api/v1/notices/{id}/report',
-    reads: ['queued', 'sent', 'skipped', 'failed'],
+    reads: ['id', 'kind', 'template_name', 'values', 'audience.label', 'status', 'send_at', 'started_at', 'finished_at',
+      'cancelled_at', 'counts.total', 'counts.queued', 'counts.sending', 'counts.sent', 'counts.skipped',
+      'counts.failed', 'counts.unconfirmed', 'counts.cancelled', 'skipped_reasons', 'failed_codes',
+      'confirmed_by_quota', 'not_reached[].user_id', 'not_reached[].name', 'not_reached[].state',
+      'not_reached[].reason', 'not_reached[].errcode', 'not_reached[].error'],
+  },
+  'notices.cancel': {
+    method: 'POST', path: '/api/v1/notices/{id}/cancel',
+    reads: ['status'],
   },
 };

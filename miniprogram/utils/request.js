@@ -103,10 +103,23 @@ function fillPath(path, params) {
   });
 }
 
-function checkDeclared(name, kind, declared, given) {
+// Every key sent must be declared: "a" covers a whole value; "a.b" / "a[].b"
+// declare the keys inside an object / a list of objects.
+function checkDeclared(name, kind, declared, given, prefix) {
+  const list = declared || [];
+  const at = prefix || '';
   Object.keys(given || {}).forEach((key) => {
-    if ((declared || []).indexOf(key) < 0) {
-      throw new Error(name + ': ' + kind + ' field "' + key + '" is not declared in utils/endpoints.js');
+    const full = at + key;
+    const value = given[key];
+    if (list.indexOf(full) >= 0) return;
+    const nested = list.some((d) => d.indexOf(full + '.') === 0);
+    const listed = list.some((d) => d.indexOf(full + '[].') === 0);
+    if (nested && value && typeof value === 'object' && !Array.isArray(value)) {
+      checkDeclared(name, kind, list, value, full + '.');
+    } else if (listed && Array.isArray(value)) {
+      value.forEach((item) => checkDeclared(name, kind, list, item, full + '[].'));
+    } else {
+      throw new Error(name + ': ' + kind + ' field "' + full + '" is not declared in utils/endpoints.js');
     }
   });
 }
@@ -237,16 +250,19 @@ function createClient(deps) {
     return token ? Promise.resolve(token) : login().then((body) => body.token);
   }
 
-  // The request with a token; on 401 one silent re-login and one retry.
+  // The request with a token; on 401 one silent re-login and one retry. When
+  // another call already logged in again meanwhile, its token is used as is.
   function send(endpoint, build) {
     const needsAuth = endpoint.auth !== false;
-    const attempt = (retried) => ensureToken(needsAuth).then((token) => build(token)).then((res) => {
+    const attempt = (retried) => ensureToken(needsAuth).then((token) => build(token).then((res) => {
       if (res.statusCode === 401 && needsAuth && !retried) {
+        const current = wxApi.getStorageSync(TOKEN_KEY);
+        if (current && current !== token) return attempt(true);
         wxApi.removeStorageSync(TOKEN_KEY);
         return login().then(() => attempt(true));
       }
       return res;
-    });
+    }));
     return attempt(false);
   }
 
@@ -277,6 +293,8 @@ function createClient(deps) {
     try {
       url = buildUrl(config.apiBase, name, opts);
     } catch (error) {
+      // A programming error (undeclared field, missing parameter): loud in the console.
+      console.error(error);
       return Promise.reject(error);
     }
     const request = send(endpoint, (token) => rawRequest({

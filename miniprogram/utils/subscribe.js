@@ -100,14 +100,14 @@ module.exports = { MAX_PER_REQUEST, pick, normalise, answersFrom, resultsBody, n
 // deps: {wx, api, mirror(answers) (develop: record at the emulator)}
 function ask(deps, templates) {
   const chosen = (templates || []).slice(0, MAX_PER_REQUEST);
-  if (!chosen.length) return Promise.reject({ message: '提醒模板暂不可用，请联系组织者' });
+  if (!chosen.length) return Promise.reject(new Error('提醒模板暂不可用，请联系组织者'));
   return new Promise((resolve, reject) => {
     deps.wx.requestSubscribeMessage({
       tmplIds: chosen.map((t) => t.id),
       success: resolve,
       fail: (err) => {
         const message = failureMessage(err);
-        if (message) reject({ message: message, errCode: err && err.errCode });
+        if (message) reject(Object.assign(new Error(message), { errCode: err && err.errCode }));
         else resolve(null);
       },
     });

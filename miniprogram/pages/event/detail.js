@@ -118,6 +118,35 @@ Page({
     wx.navigateTo({ url: '/pages/organiser/qrcode?id=' + this.data.id });
   },
 
+  // Organisers: cancel with a reason (registrations are kept; people are told by notice).
+  cancelEvent() {
+    wx.showModal({
+      title: '取消活动',
+      editable: true,
+      placeholderText: '请填写取消原因（报名者可见）',
+      confirmText: '取消活动',
+      cancelText: '返回',
+      success: (res) => {
+        if (!res.confirm) return;
+        const reason = (res.content || '').trim();
+        if (reason.length < 2) {
+          wx.showToast({ title: '请填写取消原因', icon: 'none' });
+          return;
+        }
+        api.call('events.cancel', { params: { id: this.data.id }, data: { reason: reason }, loading: '处理中' }).then(() => {
+          wx.showModal({
+            title: '活动已取消',
+            content: '需要通知已报名的居民吗？',
+            confirmText: '去发通知',
+            cancelText: '稍后',
+            success: (r) => { if (r.confirm) wx.navigateTo({ url: '/pages/organiser/notice?event_id=' + this.data.id }); },
+          });
+          this.load();
+        }).catch(() => {});
+      },
+    });
+  },
+
   onShareAppMessage() {
     const v = this.data.view;
     return { title: v ? v.title : '聚沙活动', path: '/pages/event/detail?id=' + this.data.id };

@@ -38,8 +38,8 @@ Page({
       api.call('communities.list', { silent: true }),
       api.call('volunteers.consent', { silent: true }),
       api.call('teams.tree', { silent: true }),
-    ]).then(([application, communities, consentNotice, tree]) => {
-      const user = getApp().globalData.user;
+      getApp().loadUser().catch(() => null),
+    ]).then(([application, communities, consentNotice, tree, user]) => {
       const communityIndex = user && user.community ? communities.findIndex((c) => c.id === user.community.id) : -1;
       this.tree = tree || [];
       this.communities = communities;
