@@ -9,6 +9,17 @@ const AUDIENCE_KINDS = [
   { value: 'team', label: '志愿者队伍（含下属中队）', needs: 'team_id' },
 ];
 
+// Pages a notice may open (each must be in the backend's MINIPROGRAM_PAGES;
+// the contract test checks). The event page gets ?id= of the chosen event.
+const EVENT_PAGE = 'pages/event/detail';
+const NOTICE_PAGES = [
+  { label: '活动详情（所选活动）', page: EVENT_PAGE },
+  { label: '首页', page: 'pages/index/index' },
+  { label: '扫码签到', page: 'pages/scan/scan' },
+  { label: '我的志愿时长', page: 'pages/hours/hours' },
+  { label: '成为志愿者', page: 'pages/volunteer/apply' },
+];
+
 const STATUS_LABELS = {
   scheduled: '定时待发',
   queued: '排队中',
@@ -175,6 +186,6 @@ function pollDelay(view) {
 }
 
 module.exports = {
-  AUDIENCE_KINDS, STATUS_LABELS, SKIP_REASON_LABELS, ERRCODE_LABELS, fieldViews, prefill, audienceBody, composeBody,
+  EVENT_PAGE, NOTICE_PAGES, AUDIENCE_KINDS, STATUS_LABELS, SKIP_REASON_LABELS, ERRCODE_LABELS, fieldViews, prefill, audienceBody, composeBody,
   previewView, reportView, pollDelay, wechatDateTime,
 };

@@ -7,13 +7,6 @@ const teams = require('../../utils/teams');
 const eventForm = require('../../utils/event-form');
 const { today, itemsOf } = require('../../utils/page-data');
 
-const PAGES = [
-  { label: '活动详情（所选活动）', page: 'event' },
-  { label: '首页', page: 'pages/index/index' },
-  { label: '扫码签到', page: 'pages/scan/scan' },
-  { label: '我的志愿时长', page: 'pages/hours/hours' },
-  { label: '成为志愿者', page: 'pages/volunteer/apply' },
-];
 
 Page({
   data: {
@@ -30,7 +23,7 @@ Page({
     communityIndex: -1,
     teamOptions: [],
     teamIndex: -1,
-    pages: PAGES,
+    pages: compose.NOTICE_PAGES,
     pageIndex: 0,
     scheduled: false,
     sendDate: today(),
@@ -156,7 +149,7 @@ Page({
 
   pagePath() {
     const choice = this.data.pages[this.data.pageIndex];
-    if (choice.page !== 'event') return choice.page;
+    if (choice.page !== compose.EVENT_PAGE) return choice.page;
     const event = this.selectedEvent();
     return event ? 'pages/event/detail?id=' + event.id : 'pages/index/index';
   },
