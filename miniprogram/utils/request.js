@@ -285,19 +285,23 @@ function createClient(deps) {
     );
   }
 
-  // call('events.get', {params: {id}, query: {...}, data: {...}, loading, silent}) -> body
-  function call(name, options) {
-    const opts = options || {};
-    const endpoint = ENDPOINTS[name];
+  // The URL, or a rejected promise for a programming error (undeclared
+  // field, missing parameter), which is also made loud in the console.
+  function prepare(name, opts, run) {
     let url;
     try {
       url = buildUrl(config.apiBase, name, opts);
     } catch (error) {
-      // A programming error (undeclared field, missing parameter): loud in the console.
       console.error(error);
       return Promise.reject(error);
     }
-    const request = send(endpoint, (token) => rawRequest({
+    return run(ENDPOINTS[name], url);
+  }
+
+  // call('events.get', {params: {id}, query: {...}, data: {...}, loading, silent}) -> body
+  function call(name, options) {
+    const opts = options || {};
+    return prepare(name, opts, (endpoint, url) => finish(send(endpoint, (token) => rawRequest({
       url: url,
       method: endpoint.method,
       data: opts.data,
@@ -305,30 +309,35 @@ function createClient(deps) {
     })).then((res) => {
       if (res.statusCode >= 200 && res.statusCode < 300) return parseBody(res.data);
       throw errorFromResponse(res.statusCode, res.data);
-    });
-    return finish(request, opts);
+    }), opts));
   }
 
   // Binary answers (PNG): {data: ArrayBuffer, header}.
   function callBinary(name, options) {
     const opts = options || {};
-    const endpoint = ENDPOINTS[name];
-    const url = buildUrl(config.apiBase, name, opts);
-    const request = send(endpoint, (token) => rawRequest({
+    return prepare(name, opts, (endpoint, url) => finish(send(endpoint, (token) => rawRequest({
       url: url, method: endpoint.method, header: authHeader(token), responseType: 'arraybuffer',
     })).then((res) => {
       if (res.statusCode >= 200 && res.statusCode < 300) return { data: res.data, header: res.header || {} };
       throw errorFromResponse(res.statusCode, res.data);
-    });
-    return finish(request, opts);
+    }), opts));
   }
 
   // A file (PDF, XLSX) into a temporary path, with the same login handling.
   function download(name, options) {
     const opts = options || {};
-    const endpoint = ENDPOINTS[name];
-    const url = buildUrl(config.apiBase, name, opts);
-    const fetchFile = (token) => new Promise((resolve, reject) => {
+    return prepare(name, opts, (endpoint, url) => finish(send(endpoint, (token) => fetchFile(url, token)).then((res) => {
+      if (res.statusCode >= 200 && res.statusCode < 300) return res.tempFilePath;
+      let text = null;
+      try {
+        text = wxApi.getFileSystemManager().readFileSync(res.tempFilePath, 'utf8');
+      } catch (e) { /* the error body could not be read: the status decides */ }
+      throw errorFromResponse(res.statusCode, text);
+    }), opts));
+  }
+
+  function fetchFile(url, token) {
+    return new Promise((resolve, reject) => {
       wxApi.downloadFile({
         url: url,
         header: authHeader(token),
@@ -337,15 +346,6 @@ function createClient(deps) {
         fail: (res) => reject(new ApiError('network_error', NETWORK_MESSAGE, 0, { errMsg: res && res.errMsg })),
       });
     });
-    const request = send(endpoint, fetchFile).then((res) => {
-      if (res.statusCode >= 200 && res.statusCode < 300) return res.tempFilePath;
-      let text = null;
-      try {
-        text = wxApi.getFileSystemManager().readFileSync(res.tempFilePath, 'utf8');
-      } catch (e) { /* the error body could not be read: the status decides */ }
-      throw errorFromResponse(res.statusCode, text);
-    });
-    return finish(request, opts);
   }
 
   function cachedUser() {

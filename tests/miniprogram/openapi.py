@@ -67,6 +67,10 @@ def tokens(dotted):
     return out
 
 
+def _shown(walked):
+    return "".join(t if t == "[]" or i == 0 else "." + t for i, t in enumerate(walked))
+
+
 def field_problem(spec, schema, dotted):
     """None when ``dotted`` names a field of ``schema``, else why not."""
     node = schema
@@ -75,12 +79,12 @@ def field_problem(spec, schema, dotted):
         node = resolve(spec, node)
         if token == "[]":
             if node.get("type") != "array":
-                return f"{'.'.join(walked) or 'the answer'} is not a list"
+                return f"{_shown(walked) or 'the answer'} is not a list"
             node = node.get("items", {})
         else:
             properties = node.get("properties")
             if not properties or token not in properties:
-                where = ".".join(walked) or "the schema"
+                where = _shown(walked) or "the schema"
                 known = ", ".join(sorted(properties or {})) or "no properties"
                 return f"{where} has no field {token!r} (it has: {known})"
             node = properties[token]

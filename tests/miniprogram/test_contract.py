@@ -20,8 +20,7 @@ ENDPOINTS = node_json("require('./utils/endpoints')") if shutil.which("node") el
 
 @pytest.fixture(scope="module")
 def spec(app):
-    with app.test_client() as client:
-        response = client.get("/api/v1/openapi.json")
+    response = app.test_client().get("/api/v1/openapi.json")
     assert response.status_code == 200
     return response.get_json()
 
@@ -36,66 +35,68 @@ def operation_for(app, ops, name):
     if endpoint["area"] not in app.blueprints:
         pytest.skip(f"the {endpoint['area']!r} area is not in this build")
     key = (endpoint["method"], openapi.normalise(endpoint["path"]))
-    assert key in ops, (
-        f"{name}: {endpoint['method']} {endpoint['path']} is not in the OpenAPI document; the "
-        f"{endpoint['area']!r} area has: "
-        + ", ".join(sorted(f"{m} {p}" for (m, p) in ops if p.startswith(openapi.normalise(endpoint['path']).rsplit('/', 1)[0])))
-    )
+    if key not in ops:
+        parent = openapi.normalise(endpoint["path"]).rsplit("/", 1)[0]
+        nearby = sorted(f"{m} {p}" for (m, p) in ops if p.startswith(parent))
+        pytest.fail(f"{name}: {endpoint['method']} {endpoint['path']} is not in the OpenAPI document "
+                    f"(near it: {', '.join(nearby) or 'nothing'})")
     return endpoint, ops[key]
 
 
-@pytest.mark.parametrize("name", sorted(ENDPOINTS))
-def test_the_call_exists_with_its_method(app, ops, name):
-    operation_for(app, ops, name)
-
-
-@pytest.mark.parametrize("name", sorted(ENDPOINTS))
-def test_query_fields_are_parameters(app, spec, ops, name):
-    endpoint, (_, operation, path_level) = operation_for(app, ops, name)
+def query_problems(spec, endpoint, operation, path_level):
     params = openapi.query_parameters(spec, operation, path_level)
     sent = endpoint.get("query", [])
-    unknown = [field for field in sent if field not in params]
-    assert not unknown, f"{name}: query {unknown} not among {sorted(params)}"
-    missing = [p for p, d in params.items() if d.get("required") and p not in sent]
-    assert not missing, f"{name}: required query parameters {missing} are never sent"
+    problems = [f"query {field!r} is not a parameter (it has: {', '.join(sorted(params)) or 'none'})"
+                for field in sent if field not in params]
+    problems += [f"required query parameter {p!r} is never sent"
+                 for p, d in params.items() if d.get("required") and p not in sent]
+    return problems
 
 
-@pytest.mark.parametrize("name", sorted(ENDPOINTS))
-def test_body_fields_are_request_properties(app, spec, ops, name):
-    endpoint, (_, operation, _) = operation_for(app, ops, name)
+def body_problems(spec, endpoint, operation):
     sent = endpoint.get("body", [])
     schema = openapi.json_request_schema(operation)
     if schema is None:
-        assert not sent, f"{name}: sends {sent} but the operation takes no JSON body"
-        return
-    problems = [f"{field}: {p}" for field in sent if (p := openapi.field_problem(spec, schema, field))]
-    assert not problems, f"{name}: " + "; ".join(problems)
+        return [f"sends {sent} but the operation takes no JSON body"] if sent else []
+    problems = [f"body {field}: {p}" for field in sent if (p := openapi.field_problem(spec, schema, field))]
     top_level = {field.split(".")[0].replace("[]", "") for field in sent}
     required = openapi.resolve(spec, schema).get("required", [])
-    missing = [field for field in required if field not in top_level]
-    assert not missing, f"{name}: the backend requires {missing}, which the mini-program never sends"
+    problems += [f"the backend requires body field {field!r}, which is never sent"
+                 for field in required if field not in top_level]
+    return problems
 
 
-@pytest.mark.parametrize("name", sorted(ENDPOINTS))
-def test_response_fields_the_pages_read_exist(app, spec, ops, name):
-    endpoint, (_, operation, _) = operation_for(app, ops, name)
+def response_problems(spec, endpoint, operation):
     if endpoint.get("binary"):
-        assert openapi.binary_content_types(spec, operation), f"{name}: expected a file answer (PNG, PDF, ...)"
-        return
+        if not openapi.binary_content_types(spec, operation):
+            return ["expects a file answer (PNG, PDF, ...) but no 2xx response documents a file content type"]
+        return []
     reads = endpoint.get("reads", [])
     if not reads:
-        return
+        return []
     schema = openapi.json_response_schema(spec, operation)
-    assert schema is not None, f"{name}: reads {reads} but the operation documents no JSON answer"
-    problems = [f"{field}: {p}" for field in reads if (p := openapi.field_problem(spec, schema, field))]
-    assert not problems, f"{name}: " + "; ".join(problems)
+    if schema is None:
+        return [f"reads {reads} but the operation documents no JSON answer"]
+    return [f"reads {field}: {p}" for field in reads if (p := openapi.field_problem(spec, schema, field))]
+
+
+def login_problems(endpoint, operation):
+    if endpoint.get("auth") is False and openapi.needs_login_only(operation):
+        return ["is sent without a token but the backend requires one"]
+    return []
 
 
 @pytest.mark.parametrize("name", sorted(ENDPOINTS))
-def test_calls_made_without_a_token_are_public(app, ops, name):
-    endpoint, (_, operation, _) = operation_for(app, ops, name)
-    if endpoint.get("auth") is False:
-        assert not openapi.needs_login_only(operation), f"{name}: sent without a token but the backend requires one"
+def test_the_call_matches_the_backend(app, spec, ops, name):
+    """Method and path exist; query and body fields are the operation's (all
+    required ones sent); fields the pages read are in the answer; files are
+    files; calls sent without a token are public."""
+    endpoint, (_, operation, path_level) = operation_for(app, ops, name)
+    problems = (query_problems(spec, endpoint, operation, path_level)
+                + body_problems(spec, endpoint, operation)
+                + response_problems(spec, endpoint, operation)
+                + login_problems(endpoint, operation))
+    assert not problems, f"{name} ({endpoint['method']} {endpoint['path']}):\n  " + "\n  ".join(problems)
 
 
 def test_every_area_the_mini_program_names_is_a_known_blueprint_name():
