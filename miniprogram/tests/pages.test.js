@@ -6,9 +6,14 @@ const { loadPage, settle } = require('./helpers/page-harness');
 const fx = require('./helpers/fixtures');
 
 test('home: next welfare day with theme and activities, lectures, activities, my registrations', async () => {
-  const { page, seen } = loadPage('pages/index/index', fx.base());
+  const fixtures = fx.base();
+  const activity = Object.assign({}, fx.WELFARE, { id: 11, parent_id: 1, title: '铭和社区·爱心义剪', host_name: '铭和社区' });
+  const list = fixtures['events.list'];
+  fixtures['events.list'] = (req) => (req.url.includes('welfare_day') ? fx.page([activity, fx.WELFARE]) : list(req));
+  const { page, seen } = loadPage('pages/index/index', fixtures);
   page.onLoad();
   await settle();
+  assert.equal(page.data.welfareDay.id, 1, 'the day, not one of its activities');
   assert.equal(page.data.welfareDay.theme, '感恩母亲');
   assert.equal(page.data.welfareDay.date, '2026年5月10日 周日');
   assert.equal(page.data.welfareActivities[0].host, '铭和社区');
@@ -90,12 +95,31 @@ test('scan: an expired on-screen code asks for a refresh; no location asked', as
   assert.equal(wx.calls.toasts.length, 0, 'the result is on the page, not in a toast');
 });
 
-test('scan: a denied location shows why and offers the settings', async () => {
-  const { page } = loadPage('pages/scan/scan', fx.base(), { getLocation: (o) => o.fail({ errMsg: 'getLocation:fail auth deny' }) });
+test('scan: a denied location still scans; where the server needs it, the page says why and offers the settings', async () => {
+  const fixtures = fx.base();
+  const bodies = [];
+  fixtures['checkins.create'] = (req) => {
+    bodies.push(req.data);
+    return { statusCode: 422, data: { error: { code: 'location_required', message: '扫海报签到需要获取您的位置，请允许后重试' } } };
+  };
+  const { page } = loadPage('pages/scan/scan', fixtures, { getLocation: (o) => o.fail({ errMsg: 'getLocation:fail auth deny' }) });
   page.onLoad({ scene: 'abc' });
   await settle();
+  assert.deepEqual(bodies, [{ scene: 'abc' }]);
   assert.equal(page.data.view.action, 'relocate');
   assert.equal(page.data.locationDenied, true);
+  assert.match(page.data.view.detail, /设置/);
+});
+
+test('scan: a poster of an event without a geofence checks in even without location', async () => {
+  const fixtures = fx.base();
+  fixtures['checkins.create'] = { statusCode: 201, data: { code: 'checked_in', message: '签到成功', event_id: 1, event_title: '公益日',
+    direction: 'in', method: 'poster', user_id: 5, checked_in_at: '2026-05-10T01:02:00Z', checked_out_at: null, minutes: null } };
+  const { page } = loadPage('pages/scan/scan', fixtures, { getLocation: (o) => o.fail({ errMsg: 'getLocation:fail system permission denied' }) });
+  page.onLoad({ scene: 'abc' });
+  await settle();
+  assert.equal(page.data.view.title, '签到成功');
+  assert.equal(page.data.view.detail, '09:02 签到');
 });
 
 test('my hours: totals, stars and records', async () => {

@@ -31,14 +31,16 @@ Page({
     const from = today();
     const list = (kind, limit) => api.call('events.list', { query: { kind: kind, from: from, limit: limit }, silent: true });
     return settle([
-      list('welfare_day', 1),
+      // The month's welfare day and its community activities share the kind;
+      // the day itself is the one without a parent.
+      list('welfare_day', 10),
       list('lecture', 3),
       list('volunteer_activity', 3),
       this.fetchRegistrations(),
     ]).then(([welfare, lectures, activities, registrations]) => {
       this.loadedOnce = true;
       const failures = [welfare, lectures, activities].filter((r) => !r.ok);
-      const next = welfare.ok ? itemsOf(welfare.value)[0] : null;
+      const next = welfare.ok ? itemsOf(welfare.value).find((e) => !e.parent_id) || null : null;
       this.setData({
         loading: false,
         failed: failures.length ? failures[0].error.message : '',

@@ -57,16 +57,18 @@ Page({
 
   // One scan -> one answer on screen. A retry after a lost answer is harmless:
   // the server answers "already checked in" with the original time.
-  submit(source, withLocation) {
+  // Poster scans send the phone's location; if it cannot be had, the scan
+  // still goes out (the event may have no geofence) and the server decides.
+  submit(source, forceLocation) {
     this.lastSource = source;
-    const wantLocation = withLocation || checkin.needsLocation(source);
-    const locate = wantLocation ? this.locate() : Promise.resolve(null);
-    return locate.then((location) => {
-      if (wantLocation && !location) return null;
+    const wantLocation = forceLocation || checkin.needsLocation(source);
+    const locate = wantLocation ? this.locate() : Promise.resolve({ location: null, problem: null });
+    return locate.then(({ location, problem }) => {
       this.setData({ state: 'working', view: null });
       return api.call('checkins.create', { data: checkin.checkinBody(source, location), silent: true })
         .then((answer) => this.show(checkin.describe(answer)))
         .catch((error) => {
+          if (error.code === 'location_required' && problem) return this.showLocationProblem(problem);
           if (error.code === 'location_required' && !wantLocation) return this.submit(source, true);
           if (error.code === 'network_error') {
             return this.show({ tone: 'error', icon: 'warn', title: '网络不佳', detail: '签到请求没有送达，请点击「重试」；重复提交不会重复签到', action: 'retry' });
@@ -76,14 +78,18 @@ Page({
     });
   },
 
+  // -> {location, problem}: never rejects.
   locate() {
     this.setData({ state: 'locating', view: null, locationDenied: false });
-    return getLocation().catch((err) => {
-      const problem = checkin.locationProblem(err);
-      this.setData({ locationDenied: problem.denied });
-      this.show({ tone: 'warn', icon: 'warn', title: '需要您的位置', detail: problem.message, action: 'relocate' });
-      return null;
-    });
+    return getLocation().then(
+      (location) => ({ location: location, problem: null }),
+      (err) => ({ location: null, problem: checkin.locationProblem(err) }),
+    );
+  },
+
+  showLocationProblem(problem) {
+    this.setData({ locationDenied: problem.denied });
+    this.show({ tone: 'warn', icon: 'warn', title: '需要您的位置', detail: problem.message, action: 'relocate' });
   },
 
   show(view) {
