@@ -1,4 +1,4 @@
-"""The mini-program's subscribe-message field checks (utils/notice-fields.js)
+r"""The mini-program's subscribe-message field checks (utils/notice-fields.js)
 give the same verdict as the WeChat emulator (app/emulator/fields.py), the
 judge of what WeChat accepts, on a corpus of edge cases for every type.
 
