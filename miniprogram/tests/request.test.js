@@ -285,3 +285,9 @@ test('nested body fields are checked against their dotted declarations', async (
     console.error = originalError;
   }
 });
+
+test('develop: an emulator that is not running is named in the message', async () => {
+  const wx = createFakeWx({ handler: () => ({ fail: 'connection refused' }) });
+  const api = request.createClient({ wx, config: develop() });
+  await assert.rejects(api.call('me.get'), (e) => e.code === 'login_failed' && /scripts\/dev/.test(e.message));
+});

@@ -31,6 +31,7 @@ const FALLBACK_MESSAGES = {
 };
 const NETWORK_MESSAGE = '网络连接失败，请检查网络后重试';
 const LOGIN_FAILED_MESSAGE = '微信登录失败，请稍后重试';
+const DEV_LOGIN_MESSAGE = '无法从本地微信模拟器获取登录凭证，请确认 ./scripts/dev 正在运行';
 
 class ApiError extends Error {
   constructor(code, message, status, details, body) {
@@ -202,10 +203,10 @@ function createClient(deps) {
         data: { openid: devOpenid() },
         header: { 'content-type': 'application/json' },
       }).then((res) => {
-        if (res.statusCode !== 200 || !res.data || !res.data.code) {
-          throw new ApiError('login_failed', '无法从本地微信模拟器获取登录凭证，请确认 ./scripts/dev 正在运行', res.statusCode);
-        }
+        if (res.statusCode !== 200 || !res.data || !res.data.code) throw new ApiError('login_failed', DEV_LOGIN_MESSAGE, res.statusCode);
         return res.data.code;
+      }, () => {
+        throw new ApiError('login_failed', DEV_LOGIN_MESSAGE);
       });
     }
     return new Promise((resolve, reject) => {
