@@ -1,0 +1,37 @@
+// 聚沙 Jusha mini-program. Login is silent and on demand: the first API call
+// without a token logs in (utils/request.js), so no page waits for onLaunch.
+const api = require('./utils/api');
+const checkin = require('./utils/checkin');
+
+App({
+  globalData: {
+    user: null,
+    // A poster scanned while the app was in the background: the scan page
+    // picks it up in onShow (onLoad gets it on a cold start).
+    pendingCheckin: null,
+  },
+
+  onLaunch() {
+    this.globalData.user = api.cachedUser();
+  },
+
+  onShow(options) {
+    if (options && options.path === checkin.SCAN_PAGE) {
+      const source = checkin.fromLaunchOptions(options.query);
+      if (source) this.globalData.pendingCheckin = source;
+    }
+  },
+
+  // The signed-in user, fetched once and refreshed on demand (force).
+  loadUser(force) {
+    if (this.globalData.user && !force) return Promise.resolve(this.globalData.user);
+    return api.call('me.get', { silent: true }).then((user) => {
+      this.globalData.user = user;
+      return user;
+    });
+  },
+
+  setUser(user) {
+    this.globalData.user = user;
+  },
+});

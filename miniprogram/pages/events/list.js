@@ -1,0 +1,78 @@
+const api = require('../../utils/api');
+const { today, itemsOf } = require('../../utils/page-data');
+
+const KINDS = [
+  { value: '', label: '全部' },
+  { value: 'lecture', label: '共享党课' },
+  { value: 'welfare_day', label: '市民公益日' },
+  { value: 'volunteer_activity', label: '志愿活动' },
+];
+const PAGE_SIZE = 20;
+
+Page({
+  data: {
+    kinds: KINDS,
+    kind: '',
+    communities: [{ id: 0, name: '全部社区' }],
+    communityIndex: 0,
+    items: [],
+    total: 0,
+    loading: false,
+    finished: false,
+  },
+
+  onLoad() {
+    api.call('communities.list', { silent: true }).then((list) => {
+      this.setData({ communities: [{ id: 0, name: '全部社区' }].concat(list || []) });
+    }).catch(() => {});
+  },
+
+  onShow() {
+    const app = getApp();
+    const wanted = app.globalData.eventsKind;
+    if (wanted !== undefined && wanted !== null) {
+      app.globalData.eventsKind = null;
+      this.setData({ kind: wanted });
+      this.reload();
+    } else if (!this.loaded) {
+      this.reload();
+    }
+  },
+
+  onPullDownRefresh() {
+    this.reload().then(() => wx.stopPullDownRefresh());
+  },
+
+  onReachBottom() {
+    if (!this.data.finished && !this.data.loading) this.fetch(false);
+  },
+
+  pickKind(e) {
+    this.setData({ kind: e.currentTarget.dataset.kind });
+    this.reload();
+  },
+
+  pickCommunity(e) {
+    this.setData({ communityIndex: Number(e.detail.value) });
+    this.reload();
+  },
+
+  reload() {
+    this.loaded = true;
+    this.setData({ items: [], finished: false });
+    return this.fetch(true);
+  },
+
+  fetch(first) {
+    const community = this.data.communities[this.data.communityIndex];
+    const query = { from: today(), limit: PAGE_SIZE, offset: first ? 0 : this.data.items.length };
+    if (this.data.kind) query.kind = this.data.kind;
+    if (community && community.id) query.community = community.id;
+    this.setData({ loading: true });
+    return api.call('events.list', { query: query }).then((page) => {
+      const items = (first ? [] : this.data.items).concat(itemsOf(page));
+      const total = page && page.total !== undefined ? page.total : items.length;
+      this.setData({ items: items, total: total, loading: false, finished: items.length >= total || !itemsOf(page).length });
+    }).catch(() => this.setData({ loading: false }));
+  },
+});

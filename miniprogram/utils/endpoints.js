@@ -1,0 +1,298 @@
+// Every backend call the mini-program makes, in one place.
+//
+// name -> {
+//   area: the backend blueprint serving it (the contract test checks an entry
+//         strictly once that blueprint is registered),
+//   method, path ({name} for path parameters),
+//   auth: false when no token is needed (default: needed),
+//   query: query parameters a page may send,
+//   body: JSON body fields a page may send (dotted for nested objects,
+//         "items[].field" for lists of objects),
+//   reads: response fields the pages read (same notation; "[]." for a list answer),
+//   binary: the answer is a file (PNG / PDF), not JSON,
+// }
+//
+// utils/request.js refuses to send a field that is not declared here, and
+// tests/miniprogram/test_contract.py checks every entry against the backend's
+// OpenAPI document (paths, methods, fields), so this file is the contract.
+module.exports = {
+  // -- login and me (app/auth, app/users) --------------------------------------
+  'auth.login': {
+    area: 'auth',
+    method: 'POST', path: '/api/v1/auth/login', auth: false,
+    body: ['code'],
+    reads: ['token', 'expires_in', 'user.id', 'user.name', 'user.role'],
+  },
+  'me.get': {
+    area: 'users',
+    method: 'GET', path: '/api/v1/me',
+    reads: ['id', 'name', 'role', 'community.id', 'community.name', 'scopes[].community_id', 'scopes[].member_unit_id'],
+  },
+  'me.update': {
+    area: 'users',
+    method: 'PATCH', path: '/api/v1/me',
+    body: ['name', 'community_id'],
+    reads: ['id', 'name', 'community.name'],
+  },
+  'auth.logout': {
+    area: 'auth',
+    method: 'POST', path: '/api/v1/auth/logout',
+  },
+  'communities.list': {
+    area: 'users',
+    method: 'GET', path: '/api/v1/communities', auth: false,
+    reads: ['[].id', '[].name'],
+  },
+
+  // -- events and registration (app/events) ------------------------------------
+  'events.list': {
+    area: 'events',
+    method: 'GET', path: '/api/v1/events',
+    query: ['kind', 'community', 'parent_id', 'from', 'to', 'mine', 'limit', 'offset', 'cursor'],
+    reads: ['items[].id', 'items[].kind', 'items[].title', 'items[].theme', 'items[].host_name',
+      'items[].venue', 'items[].starts_at', 'items[].ends_at', 'items[].status', 'items[].capacity',
+      'items[].registered_count', 'items[].my_registration', 'total', 'next_cursor'],
+  },
+  'events.get': {
+    area: 'events',
+    method: 'GET', path: '/api/v1/events/{id}',
+    reads: ['id', 'kind', 'title', 'description', 'status', 'phase', 'cancel_reason', 'theme', 'speaker',
+      'online_url', 'audience', 'host_name', 'venue', 'latitude', 'longitude', 'radius_m', 'starts_at',
+      'ends_at', 'capacity', 'registration_required', 'credits_hours', 'registered_count',
+      'waitlisted_count', 'my_registration.status', 'my_registration.position', 'can_manage',
+      'checkin_opens_at', 'checkin_closes_at', 'activities[].id', 'activities[].title',
+      'activities[].host_name', 'activities[].starts_at', 'parent.id', 'parent.title'],
+  },
+  'events.create': {
+    area: 'events',
+    method: 'POST', path: '/api/v1/events',
+    body: ['kind', 'title', 'description', 'theme', 'speaker', 'online_url', 'audience',
+      'host_community_id', 'host_member_unit_id', 'venue', 'latitude', 'longitude', 'radius_m',
+      'starts_at', 'ends_at', 'capacity', 'registration_required', 'credits_hours', 'parent_id'],
+    reads: ['id', 'title'],
+  },
+  'events.cancel': {
+    area: 'events',
+    method: 'POST', path: '/api/v1/events/{id}/cancel',
+    body: ['reason'],
+    reads: ['id', 'status'],
+  },
+  'events.register': {
+    area: 'events',
+    method: 'POST', path: '/api/v1/events/{id}/registration',
+    reads: ['status', 'position'],
+  },
+  'events.unregister': {
+    area: 'events',
+    method: 'DELETE', path: '/api/v1/events/{id}/registration',
+  },
+  'me.registrations': {
+    area: 'events',
+    method: 'GET', path: '/api/v1/me/registrations',
+    query: ['limit', 'offset'],
+    reads: ['items[].status', 'items[].position', 'items[].event.id', 'items[].event.title',
+      'items[].event.kind', 'items[].event.starts_at', 'items[].event.venue'],
+  },
+
+  // -- check-in (app/checkin) ---------------------------------------------------
+  'checkins.create': {
+    area: 'checkin',
+    method: 'POST', path: '/api/v1/checkins',
+    body: ['token', 'scene', 'event_id', 'latitude', 'longitude'],
+    reads: ['code', 'message', 'event_id', 'event_title', 'direction', 'checked_in_at', 'checked_out_at', 'minutes'],
+  },
+  'events.qrcode': {
+    area: 'checkin',
+    // format=png: the image, with X-Token-Expires-At / X-Token-Refresh-In headers
+    method: 'GET', path: '/api/v1/events/{id}/qrcode', binary: true,
+    query: ['purpose', 'format'],
+  },
+  'events.projectorLink': {
+    area: 'checkin',
+    method: 'POST', path: '/api/v1/events/{id}/projector-link',
+    body: ['purpose'],
+    reads: ['url', 'expires_at'],
+  },
+  'events.poster': {
+    area: 'checkin',
+    method: 'GET', path: '/api/v1/events/{id}/poster', binary: true,
+    query: ['purpose'],
+  },
+  'events.attendance': {
+    area: 'attendance',
+    method: 'GET', path: '/api/v1/events/{id}/attendance',
+    query: ['format'],
+    reads: ['title', 'capacity', 'registration_required', 'registered', 'checked_in', 'checked_out', 'present',
+      'items[].user_id', 'items[].name', 'items[].phone_masked', 'items[].checked_in_at', 'items[].checkin_method',
+      'items[].checked_out_at', 'items[].minutes'],
+  },
+  'events.attendanceChart': {
+    area: 'attendance',
+    method: 'GET', path: '/api/v1/events/{id}/attendance/chart.png', binary: true,
+  },
+  'events.manualCheckin': {
+    area: 'checkin',
+    method: 'POST', path: '/api/v1/events/{id}/checkins',
+    body: ['user_id', 'phone', 'name', 'direction', 'note'],
+    reads: ['code', 'message', 'checked_in_at', 'checked_out_at'],
+  },
+
+  // -- volunteers, teams, hours, certificates (app/volunteers, app/teams, app/hours)
+  'volunteers.consent': {
+    area: 'volunteers',
+    method: 'GET', path: '/api/v1/volunteers/consent', auth: false,
+    reads: ['version', 'purpose', 'text'],
+  },
+  'volunteers.mine': {
+    area: 'volunteers',
+    method: 'GET', path: '/api/v1/me/volunteer',
+    reads: ['status', 'real_name', 'phone', 'id_number_masked', 'community_id', 'team_id', 'team_name', 'skills',
+      'review_reason', 'created_at'],
+  },
+  'volunteers.apply': {
+    area: 'volunteers',
+    method: 'POST', path: '/api/v1/me/volunteer',
+    body: ['consent_version', 'consent_agreed', 'real_name', 'phone', 'id_number', 'community_id', 'team_id', 'skills'],
+    reads: ['status', 'real_name', 'team_name'],
+  },
+  'volunteers.leave': {
+    area: 'volunteers',
+    method: 'POST', path: '/api/v1/me/volunteer/leave',
+    body: ['reason'],
+    reads: ['status'],
+  },
+  'me.data': {
+    area: 'volunteers',
+    method: 'GET', path: '/api/v1/me/data',
+    reads: ['account.name', 'account.phone', 'account.role', 'account.created_at', 'volunteer.real_name',
+      'volunteer.phone', 'volunteer.id_number_masked', 'volunteer.team_name', 'volunteer.status', 'consent.version',
+      'consent.consented_at', 'consent.purpose', 'memberships', 'hours.total_hours', 'certificates', 'checkins',
+      'registrations', 'sessions'],
+  },
+  'me.closeAccount': {
+    area: 'volunteers',
+    method: 'POST', path: '/api/v1/me/close-account',
+    body: ['confirm'],
+  },
+  'volunteers.list': {
+    area: 'volunteers',
+    method: 'GET', path: '/api/v1/volunteers',
+    query: ['status', 'team_id', 'community_id', 'limit', 'before_id'],
+    reads: ['[].user_id', '[].real_name', '[].phone', '[].id_number_masked', '[].community_id', '[].team_name',
+      '[].skills', '[].status', '[].created_at'],
+  },
+  'volunteers.review': {
+    area: 'volunteers',
+    method: 'POST', path: '/api/v1/volunteers/{user_id}/review',
+    body: ['decision', 'reason'],
+    reads: ['status'],
+  },
+  'teams.tree': {
+    area: 'teams',
+    method: 'GET', path: '/api/v1/teams', auth: false,
+    reads: ['[].id', '[].name', '[].level', '[].community_id', '[].children'],
+  },
+  'me.hours': {
+    area: 'hours',
+    method: 'GET', path: '/api/v1/me/hours',
+    reads: ['total_hours', 'year', 'year_hours', 'by_month[].month', 'by_month[].hours', 'star.stars', 'star.title',
+      'star.next_threshold_hours', 'records[].id', 'records[].event_title', 'records[].place', 'records[].started_at',
+      'records[].ended_at', 'records[].hours', 'records[].status', 'records[].status_label', 'records[].review_reason',
+      'rounding_rule'],
+  },
+  'me.certificates': {
+    area: 'certificates',
+    method: 'GET', path: '/api/v1/me/certificates',
+    reads: ['[].serial', '[].total_hours', '[].record_count', '[].issued_at', '[].revoked_at'],
+  },
+  'me.issueCertificate': {
+    area: 'certificates',
+    method: 'POST', path: '/api/v1/me/certificates',
+    body: ['from', 'to'],
+    reads: ['serial', 'total_hours'],
+  },
+  'certificates.pdf': {
+    area: 'certificates',
+    method: 'GET', path: '/api/v1/certificates/{serial}/pdf', binary: true,
+  },
+  'hours.eventRecords': {
+    area: 'hours',
+    method: 'GET', path: '/api/v1/hours/events/{event_id}/records',
+    query: ['status'],
+    reads: ['[].id', '[].volunteer_name', '[].phone_masked', '[].started_at', '[].ended_at', '[].checkout_at',
+      '[].hours', '[].status', '[].status_label'],
+  },
+  'hours.approve': {
+    area: 'hours',
+    method: 'POST', path: '/api/v1/hours/records/approve',
+    body: ['record_ids', 'event_id'],
+    reads: ['approved', 'skipped[].id', 'skipped[].message'],
+  },
+  'hours.reject': {
+    area: 'hours',
+    method: 'POST', path: '/api/v1/hours/records/{id}/reject',
+    body: ['reason'],
+    reads: ['status'],
+  },
+  'hours.settle': {
+    area: 'hours',
+    method: 'POST', path: '/api/v1/hours/records/{id}/settle',
+    body: ['reason', 'ended_at', 'refuse'],
+    reads: ['status', 'hours'],
+  },
+
+  // -- subscriptions and notices (app/notices) ----------------------------------
+  'subscriptions.templates': {
+    area: 'subscriptions',
+    method: 'GET', path: '/api/v1/subscriptions/templates', auth: false,
+    reads: ['[].id', '[].name', '[].title', '[].fields[].key', '[].fields[].type', '[].fields[].label',
+      '[].fields[].max_length', '[].fields[].rule'],
+  },
+  'subscriptions.answer': {
+    area: 'subscriptions',
+    method: 'POST', path: '/api/v1/subscriptions',
+    body: ['results', 'request_id'],
+    reads: ['[].template_id', '[].remaining'],
+  },
+  'subscriptions.mine': {
+    area: 'subscriptions',
+    method: 'GET', path: '/api/v1/subscriptions',
+    reads: ['[].template_id', '[].title', '[].remaining'],
+  },
+  'notices.preview': {
+    area: 'notices',
+    method: 'POST', path: '/api/v1/notices/preview',
+    body: ['template_id', 'values', 'shorten', 'page', 'audience.kind', 'audience.community_id', 'audience.team_id',
+      'audience.event_id', 'audience.user_ids'],
+    reads: ['title', 'fields[].label', 'fields[].value', 'shortened[].label', 'shortened[].original', 'shortened[].value',
+      'page', 'audience.label', 'content_check', 'recipients', 'with_quota', 'will_skip', 'skip_reasons'],
+  },
+  'notices.create': {
+    area: 'notices',
+    method: 'POST', path: '/api/v1/notices',
+    body: ['template_id', 'values', 'shorten', 'page', 'audience.kind', 'audience.community_id', 'audience.team_id',
+      'audience.event_id', 'audience.user_ids', 'send_at'],
+    reads: ['id', 'status'],
+  },
+  'notices.list': {
+    area: 'notices',
+    method: 'GET', path: '/api/v1/notices',
+    query: ['limit', 'before_id'],
+    reads: ['[].id', '[].template_name', '[].values', '[].audience.label', '[].status', '[].send_at', '[].created_at',
+      '[].counts.total', '[].counts.sent'],
+  },
+  'notices.report': {
+    area: 'notices',
+    method: 'GET', path: '/api/v1/notices/{id}/report',
+    reads: ['id', 'kind', 'template_name', 'values', 'audience.label', 'status', 'send_at', 'started_at', 'finished_at',
+      'cancelled_at', 'counts.total', 'counts.queued', 'counts.sending', 'counts.sent', 'counts.skipped',
+      'counts.failed', 'counts.unconfirmed', 'counts.cancelled', 'skipped_reasons', 'failed_codes',
+      'confirmed_by_quota', 'not_reached[].user_id', 'not_reached[].name', 'not_reached[].state',
+      'not_reached[].reason', 'not_reached[].errcode', 'not_reached[].error'],
+  },
+  'notices.cancel': {
+    area: 'notices',
+    method: 'POST', path: '/api/v1/notices/{id}/cancel',
+    reads: ['status'],
+  },
+};

@@ -1,0 +1,68 @@
+// Labels and numbers as the pages show them.
+const KIND_LABELS = {
+  lecture: '共享党课',
+  welfare_day: '市民公益日',
+  volunteer_activity: '志愿活动',
+};
+const REGISTRATION_LABELS = {
+  registered: '已报名',
+  waitlisted: '候补中',
+  cancelled: '已取消',
+};
+const HOURS_STATUS_LABELS = {
+  missing_checkout: '未签退',
+  pending: '待审核',
+  approved: '已认定',
+  rejected: '未通过',
+};
+const VOLUNTEER_STATUS_LABELS = {
+  pending: '审核中',
+  approved: '已通过',
+  rejected: '未通过',
+  left: '已退出',
+  closed: '已注销',
+};
+const ROLE_LABELS = {
+  resident: '居民',
+  volunteer: '志愿者',
+  organiser: '组织者',
+  admin: '街道管理员',
+};
+const NOTICE_STATUS_LABELS = {
+  draft: '草稿',
+  scheduled: '定时发送',
+  queued: '排队中',
+  sending: '发送中',
+  sent: '已发送',
+  done: '已完成',
+  cancelled: '已取消',
+};
+
+function kindLabel(kind) {
+  return KIND_LABELS[kind] || '活动';
+}
+
+// 12 -> "12", 12.5 -> "12.5", 12.25 -> "12.3" (one decimal at most)
+function hours(value) {
+  const n = Number(value) || 0;
+  return String(Math.round(n * 10) / 10);
+}
+
+function label(table, key, fallback) {
+  return table[key] || fallback || key || '';
+}
+
+function isOrganiser(user) {
+  return Boolean(user) && (user.role === 'organiser' || user.role === 'admin');
+}
+
+// "3/50", or "不限名额" without a capacity.
+function seats(taken, capacity) {
+  if (!capacity) return '不限名额';
+  return (taken || 0) + '/' + capacity;
+}
+
+module.exports = {
+  KIND_LABELS, REGISTRATION_LABELS, HOURS_STATUS_LABELS, VOLUNTEER_STATUS_LABELS, ROLE_LABELS, NOTICE_STATUS_LABELS,
+  kindLabel, hours, label, isOrganiser, seats,
+};
