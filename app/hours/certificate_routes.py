@@ -48,7 +48,8 @@ def issue_for(body, user_id):
 
 @blp.route("/certificates/<string:serial>/pdf", methods=["GET"])
 @login_required
-@blp.response(200, content_type="application/pdf", description="the certificate, A4 PDF")
+@blp.response(200, {"type": "string", "format": "binary"}, content_type="application/pdf",
+              description="the certificate, A4 PDF")
 @blp.alt_response(404, schema="Error", description="certificate_not_found")
 def certificate_pdf(serial):
     """The certificate as a PDF, for its holder or the organisers who manage them."""

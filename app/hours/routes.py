@@ -187,7 +187,8 @@ def leaderboard(args):
 @blp.route("/hours/export.xlsx", methods=["GET"])
 @roles_required("organiser", "admin")
 @blp.arguments(ExportArgs, location="query")
-@blp.response(200, content_type=export.MIME, description="XLSX workbook, one row per approved record")
+@blp.response(200, {"type": "string", "format": "binary"}, content_type=export.MIME,
+              description="XLSX workbook, one row per approved record")
 @blp.alt_response(422, schema="Error", description="date_range_invalid")
 def export_hours(args):
     """Approved hours of events I manage, for import into 志愿浙江."""
