@@ -45,11 +45,15 @@ def create_app(env=None, **overrides):
 def _register_areas(app, api):
     from app.admin.routes import blp as admin_blp
     from app.auth.routes import blp as auth_blp
+    from app.checkin.attendance_routes import blp as attendance_blp
+    from app.checkin.projector_routes import bp as projector_bp
+    from app.checkin.routes import blp as checkin_blp
     from app.health import bp as health_bp
     from app.users.routes import blp as users_blp
 
     app.register_blueprint(health_bp)
-    for blueprint in (auth_blp, users_blp, admin_blp):
+    app.register_blueprint(projector_bp)
+    for blueprint in (auth_blp, users_blp, admin_blp, checkin_blp, attendance_blp):
         api.register_blueprint(blueprint)
 
 

@@ -15,6 +15,11 @@ missing or still has its development value.
 | WECHAT_API_BASE | http://127.0.0.1:9100 | where wechatpy sends its calls (the emulator in dev and tests) |
 | WECHAT_TIMEOUT | 5 | seconds for one call to WeChat |
 | AUTH_TOKEN_TTL | 604800 | seconds a login token lives (7 days) |
+| CHECKIN_TOKEN_WINDOW | 30 | seconds one on-screen check-in QR token lives (its window) |
+| CHECKIN_TOKEN_GRACE | 5 | seconds around a window's edge in which the neighbouring window's token is still taken (a scan made as the code rotates) |
+| CHECKIN_EVENT_CACHE_SECONDS | 5 | seconds a process keeps an event's check-in fields in memory (edits apply within this) |
+| PROJECTOR_LINK_TTL | 21600 | seconds an organiser's projector link works (6 hours) |
+| POSTER_CACHE_SECONDS | 2592000 | seconds a poster's mini-program code PNG stays cached in Redis (30 days) |
 | RATELIMIT_LOGIN | 10 per minute;100 per hour | per client address |
 | RATELIMIT_DEFAULT | 300 per minute | per user or address on every API call |
 | LOG_LEVEL | INFO | |
@@ -91,9 +96,15 @@ def load_settings(env=None, **overrides):
         "RATELIMIT_DEFAULT": env.get("RATELIMIT_DEFAULT") or "300 per minute",
         "RATELIMIT_ENABLED": env.get("RATELIMIT_ENABLED", "1") not in ("0", "false", "no"),
         "LOG_LEVEL": env.get("LOG_LEVEL") or "INFO",
+        "CHECKIN_TOKEN_WINDOW": _int(env, "CHECKIN_TOKEN_WINDOW", 30),
+        "CHECKIN_TOKEN_GRACE": _int(env, "CHECKIN_TOKEN_GRACE", 5),
+        "CHECKIN_EVENT_CACHE_SECONDS": _float(env, "CHECKIN_EVENT_CACHE_SECONDS", 5.0),
+        "PROJECTOR_LINK_TTL": _int(env, "PROJECTOR_LINK_TTL", 6 * 3600),
+        "POSTER_CACHE_SECONDS": _int(env, "POSTER_CACHE_SECONDS", 30 * 24 * 3600),
         "JSON_AS_ASCII": False,
     }
     settings.update(_openapi_settings())
+    _check_checkin_windows(settings)
     if app_env == "production":
         _refuse_unsafe_production(settings, env)
     return settings
@@ -111,6 +122,14 @@ def _engine_options(database_url, env):
         "pool_timeout": _float(env, "DB_POOL_TIMEOUT", 5.0),
         "connect_args": {"connect_timeout": _int(env, "DB_CONNECT_TIMEOUT", 5)},
     }
+
+
+def _check_checkin_windows(settings):
+    window, grace = settings["CHECKIN_TOKEN_WINDOW"], settings["CHECKIN_TOKEN_GRACE"]
+    if window < 5:
+        raise ConfigError("CHECKIN_TOKEN_WINDOW must be at least 5 seconds")
+    if not 0 <= grace < window / 2:
+        raise ConfigError("CHECKIN_TOKEN_GRACE must be between 0 and half of CHECKIN_TOKEN_WINDOW")
 
 
 def _openapi_settings():

@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
 from app import MIGRATIONS_DIR, create_app
+from app.checkin import event_cache
 from app.emulator.testing import running_emulator
 from app.extensions import db, limiter, redis_store
 from tests.support.databases import empty_all_tables, throwaway_database
@@ -76,6 +77,7 @@ def clean_slate(request, app, emulator):
         empty_all_tables(db)
         redis_store.flushdb()
         limiter.reset()
+        event_cache.forget()  # ids restart with every test; cached events must not outlive their rows
     emulator.control.reset()
     emulator.control.configure(token_grace_seconds=0)
     yield

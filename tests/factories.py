@@ -112,6 +112,13 @@ def make_checkin(event, user, direction="in", at=None, method="qr"):
     return checkin
 
 
+def checkin_token(event, purpose="checkin", at=None):
+    """The token the event's screen shows now (or at unix time ``at``)."""
+    from app.checkin import tokens as checkin_tokens
+
+    return checkin_tokens.issue(event.id, purpose, now=at).token
+
+
 def make_volunteer(team=None, community=None, status="approved", **user_fields):
     """A user with an approved volunteer profile in ``team``."""
     user = make_user(role="volunteer" if status == "approved" else "resident", community=community, **user_fields)
