@@ -8,7 +8,7 @@ from app.errors import APIError
 bp = Blueprint("projector", __name__)
 
 PHASE_TEXT = {
-    "open": "请用微信扫码{what}",
+    "open": "请用“聚沙”小程序扫码{what}",
     "not_open": "{what}将于 {opens} 开始",
     "closed": "{what}已结束",
     "cancelled": "活动已取消",
