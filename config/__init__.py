@@ -18,6 +18,7 @@ missing or still has its development value.
 | CHECKIN_TOKEN_WINDOW | 30 | seconds one on-screen check-in QR token lives (its window) |
 | CHECKIN_TOKEN_GRACE | 5 | seconds around a window's edge in which the neighbouring window's token is still taken (a scan made as the code rotates) |
 | CHECKIN_EVENT_CACHE_SECONDS | 5 | seconds a process keeps an event's check-in fields in memory (edits apply within this) |
+| CHECKIN_SCAN_LIMIT | 60 | scans one person may send a minute (a stuck button, a script); more get 429 |
 | PROJECTOR_LINK_TTL | 21600 | seconds an organiser's projector link works (6 hours) |
 | POSTER_CACHE_SECONDS | 2592000 | seconds a poster's mini-program code PNG stays cached in Redis (30 days) |
 | RATELIMIT_LOGIN | 10 per minute;100 per hour | per client address |
@@ -99,6 +100,7 @@ def load_settings(env=None, **overrides):
         "CHECKIN_TOKEN_WINDOW": _int(env, "CHECKIN_TOKEN_WINDOW", 30),
         "CHECKIN_TOKEN_GRACE": _int(env, "CHECKIN_TOKEN_GRACE", 5),
         "CHECKIN_EVENT_CACHE_SECONDS": _float(env, "CHECKIN_EVENT_CACHE_SECONDS", 5.0),
+        "CHECKIN_SCAN_LIMIT": _int(env, "CHECKIN_SCAN_LIMIT", 60),
         "PROJECTOR_LINK_TTL": _int(env, "PROJECTOR_LINK_TTL", 6 * 3600),
         "POSTER_CACHE_SECONDS": _int(env, "POSTER_CACHE_SECONDS", 30 * 24 * 3600),
         "JSON_AS_ASCII": False,

@@ -58,8 +58,8 @@ def record(event, user, direction, organiser, note=None):
     if now < opens:
         raise not_open_error(direction, opens)
     try:
-        result = record_row(snapshot, user.id, direction, "manual", now, None, None,
-                         recorded_by_id=organiser.id, note=note, commit=False)
+        result = record_row(db.session, snapshot, user.id, direction, "manual", now, None, None,
+                            recorded_by_id=organiser.id, note=note)
         if result.created:
             audit.record("checkin.manual", actor=organiser, target=_Row(result.checkin_id),
                          detail={"event_id": snapshot.id, "user_id": user.id, "direction": direction,

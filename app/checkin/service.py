@@ -10,18 +10,27 @@ Redis) can produce that answer. A retry after a lost answer therefore lands
 on the same row, and a refused scan (closed, too far away, ...) from someone
 who already has a row is answered with that row, too.
 
+The hot path is one statement: the insert runs on an autocommit connection
+(``scan_engine``), so it is its own transaction (no BEGIN/COMMIT round trips)
+and is durable when it returns. Statements are built once and reused.
+
 Events that take registrations admit only people with a 'registered'
-registration; the waiting list is not admitted. Capacity is enforced at
-registration for those. Events without registration but with a capacity admit
-check-ins until that many people are in; on PostgreSQL those scans take the
-event row's lock (FOR NO KEY UPDATE) for the length of one insert so the
-count cannot be overshot by concurrent scans; open events without a capacity
-(the usual welfare day) take no lock at all.
+registration (the insert's own WHERE EXISTS); the waiting list is not
+admitted, and capacity was enforced when registering. Events without
+registration but with a capacity admit check-ins until that many people are
+in: on PostgreSQL those scans lock the event row (FOR NO KEY UPDATE) for the
+length of one insert in a short transaction, so concurrent scans cannot
+overshoot the count; on SQLite the single INSERT ... SELECT runs under the
+database's write lock. Open events without a capacity (the usual welfare day)
+take no lock at all.
 """
+import threading
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import exists, func, literal, select
+from flask import current_app
+from sqlalchemy import bindparam, create_engine, exists, func, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import InterfaceError, OperationalError
 
@@ -30,10 +39,11 @@ from app.checkin.geo import DEFAULT_RADIUS_M, haversine_m
 from app.checkin.localtime import day_and_time
 from app.errors import APIError
 from app.extensions import db
-from app.models import CheckIn, Registration, utcnow
+from app.models import CheckIn, Event, Registration, utcnow
 
 DIRECTIONS = {"checkin": "in", "checkout": "out"}
 CHECKOUT_SUFFIX = ".o"
+CONNECTION_ERRORS = (OperationalError, InterfaceError)
 
 MESSAGES = {
     "checked_in": "签到成功",
@@ -42,9 +52,10 @@ MESSAGES = {
     "already_checked_out": "您已签退过了，无需重复签退",
 }
 
-_CONFLICT_COLUMNS = ["event_id", "user_id", "direction"]
-CONNECTION_ERRORS = (OperationalError, InterfaceError)
-_CHECKIN_TABLE = CheckIn.__table__
+_COLUMNS = ("event_id", "user_id", "direction", "method", "scanned_at", "latitude", "longitude",
+            "recorded_by_id", "note")
+_TABLE = CheckIn.__table__
+_engine_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,13 @@ class ScanResult:
     checkin_id: int | None = None  # the row this scan added (None when it added none)
 
 
+class _Answered(Exception):
+    """A refused scan turned out to be a retry: answer with the existing row."""
+
+    def __init__(self, result):
+        self.result = result
+
+
 def scan(user_id, token=None, scene=None, event_id=None, latitude=None, longitude=None):
     """A resident's scan of the on-screen code (``token``) or of a printed
     poster (``scene``); ``event_id`` when the phone knows which event it is at."""
@@ -75,17 +93,58 @@ def scan(user_id, token=None, scene=None, event_id=None, latitude=None, longitud
     else:
         event, direction = _event_from_scene(scene, event_id)
         method = "poster"
+    if db.session.registry.has() and db.session().in_transaction():
+        # A cache miss above opened a (read) transaction; end it so this
+        # request holds one connection, not two.
+        db.session.commit()
 
     now = utcnow()
-    try:
-        _check_window(event, direction, now, user_id)
-        if method == "poster":
-            _check_location(event, direction, latitude, longitude, user_id)
-        return record_row(event, user_id, direction, method, now, latitude, longitude)
-    except _Answered as answered:
-        return answered.result
-    except CONNECTION_ERRORS as exc:
-        raise database_failure() from exc
+    for attempt in (1, 2):
+        try:
+            with _connection(event, direction, method) as conn:
+                try:
+                    _check_window(conn, event, direction, now, user_id)
+                    if method == "poster":
+                        _check_location(conn, event, direction, latitude, longitude, user_id)
+                    return record_row(conn, event, user_id, direction, method, now, latitude, longitude)
+                except _Answered as answered:
+                    return answered.result
+        except CONNECTION_ERRORS as exc:
+            # A pooled connection the server dropped (restart, failover) fails
+            # on first use; SQLAlchemy then discards the pool's old connections
+            # and the scan is tried once more. Safe, because the insert cannot
+            # count twice: at worst the retry finds the row the first attempt
+            # committed and answers already_checked_in with its time.
+            if attempt == 1 and getattr(exc, "connection_invalidated", False):
+                continue
+            raise database_failure() from exc
+
+
+def _connection(event, direction, method):
+    if _needs_lock(event, direction, method) and db.engine.dialect.name == "postgresql":
+        return db.engine.begin()
+    return scan_engine().connect()
+
+
+def scan_engine():
+    """The engine scans insert through: the app's database, autocommit (each
+    insert is its own transaction, durable when it returns: no BEGIN/COMMIT
+    round trips) and without the pool's pre-ping round trip, whose job the
+    retry in ``scan`` does instead."""
+    engine = current_app.extensions.get("jusha_scan_engine")
+    if engine is None:
+        with _engine_lock:
+            engine = current_app.extensions.get("jusha_scan_engine")
+            if engine is None:
+                options = {k: v for k, v in current_app.config["SQLALCHEMY_ENGINE_OPTIONS"].items()
+                           if k != "pool_pre_ping"}
+                engine = create_engine(db.engine.url, isolation_level="AUTOCOMMIT", **options)
+                current_app.extensions["jusha_scan_engine"] = engine
+    return engine
+
+
+def _needs_lock(event, direction, method):
+    return direction == "in" and method != "manual" and not event.registration_required and event.capacity is not None
 
 
 def _event_from_scene(scene, event_id):
@@ -98,15 +157,15 @@ def _event_from_scene(scene, event_id):
     return event, direction
 
 
-def _check_window(event, direction, now, user_id):
+def _check_window(conn, event, direction, now, user_id):
     if event.status == "cancelled":
         raise APIError("event_cancelled")
     opens, closes = event.window(direction)
     if now < opens:
-        _answer_if_recorded(event, user_id, direction)
+        _answer_if_recorded(conn, event, user_id, direction)
         raise not_open_error(direction, opens)
     if now > closes:
-        _answer_if_recorded(event, user_id, direction)
+        _answer_if_recorded(conn, event, user_id, direction)
         what = "签到" if direction == "in" else "签退"
         raise APIError("event_closed", f"{what}已于 {day_and_time(closes)} 结束",
                        details={"closed_at": closes.isoformat()})
@@ -118,7 +177,7 @@ def not_open_error(direction, opens):
                     details={"opens_at": opens.isoformat()})
 
 
-def _check_location(event, direction, latitude, longitude, user_id):
+def _check_location(conn, event, direction, latitude, longitude, user_id):
     if not event.has_location:
         # The organiser removed the geofence after printing; nothing to compare.
         return
@@ -127,97 +186,101 @@ def _check_location(event, direction, latitude, longitude, user_id):
     radius = event.radius_m or DEFAULT_RADIUS_M
     distance = haversine_m(latitude, longitude, event.latitude, event.longitude)
     if distance > radius:
-        _answer_if_recorded(event, user_id, direction)
+        _answer_if_recorded(conn, event, user_id, direction)
         raise APIError("outside_area", f"您距活动地点约 {round(distance)} 米，超出签到范围（{radius} 米），请到现场后再扫码",
                        details={"distance_m": round(distance), "radius_m": radius})
 
 
-def _answer_if_recorded(event, user_id, direction):
-    """A refused scan from someone who already has the row is a retry: answer it."""
-    existing = _existing(event.id, user_id, direction)
+def _answer_if_recorded(conn, event, user_id, direction):
+    existing = _existing(conn, event.id, user_id, direction)
     if existing is not None:
-        db.session.rollback()
-        raise _Answered(_already(event, user_id, direction, existing))
+        raise _Answered(_already(conn, event, user_id, direction, existing))
 
 
-class _Answered(Exception):
-    def __init__(self, result):
-        self.result = result
-
-
-def record_row(event, user_id, direction, method, now, latitude, longitude,
-            recorded_by_id=None, note=None, commit=True):
+def record_row(conn, event, user_id, direction, method, now, latitude, longitude, recorded_by_id=None, note=None):
+    """Insert the row or read the one that is there. ``conn`` is an
+    autocommit connection, a begun transaction, or the session (whose caller
+    commits)."""
     checked_in_at = None
     if direction == "out":
-        checked_in_at = db.session.execute(
-            select(CheckIn.scanned_at).where(CheckIn.event_id == event.id, CheckIn.user_id == user_id,
-                                             CheckIn.direction == "in")
-        ).scalar()
+        checked_in_at = conn.execute(_statements(_dialect()).checked_in_at,
+                                     {"event_id": event.id, "user_id": user_id}).scalar()
         if checked_in_at is None:
-            db.session.rollback()
             raise APIError("not_checked_in")
 
     values = {"event_id": event.id, "user_id": user_id, "direction": direction, "method": method,
               "scanned_at": now, "latitude": latitude, "longitude": longitude,
               "recorded_by_id": recorded_by_id, "note": note}
-    conditions = []
-    if direction == "in" and method != "manual":
-        conditions = _admission_conditions(event, user_id)
-    inserted = db.session.execute(_insert(values, conditions)).first()
+    if direction == "in" and method != "manual" and (event.registration_required or event.capacity is not None):
+        inserted = conn.execute(_admission_insert(conn, event, values)).first()
+    else:
+        inserted = conn.execute(_statements(_dialect()).insert, values).first()
     if inserted is None:
-        existing = _existing(event.id, user_id, direction)
-        db.session.rollback()
+        existing = _existing(conn, event.id, user_id, direction)
         if existing is not None:
-            return _already(event, user_id, direction, existing)
+            return _already(conn, event, user_id, direction, existing)
         raise APIError("not_registered" if event.registration_required else "event_full")
-    if commit:
-        db.session.commit()
     if direction == "in":
         return _result("checked_in", event, user_id, "in", method, now, None, True, inserted.id)
     return _result("checked_out", event, user_id, "out", method, checked_in_at, now, True, inserted.id)
 
 
-def _admission_conditions(event, user_id):
+def _admission_insert(conn, event, values):
+    """The insert with its admission rule in its own WHERE, so the rule and
+    the row are decided by one statement."""
     if event.registration_required:
-        return [exists().where(Registration.event_id == event.id, Registration.user_id == user_id,
-                               Registration.status == "registered")]
-    if event.capacity is None:
-        return []
-    if db.session.get_bind().dialect.name == "postgresql":
-        from app.models import Event
-
-        db.session.execute(select(Event.id).where(Event.id == event.id).with_for_update(key_share=True))
-    checked_in = (select(func.count()).select_from(CheckIn)
-                  .where(CheckIn.event_id == event.id, CheckIn.direction == "in").scalar_subquery())
-    return [checked_in < event.capacity]
-
-
-def _insert(values, conditions):
-    dialect = db.session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    if conditions:
-        row = select(*[literal(v, type_=_CHECKIN_TABLE.c[k].type) for k, v in values.items()]).where(*conditions)
-        statement = insert(CheckIn).from_select(list(values), row)
+        condition = exists().where(Registration.event_id == event.id, Registration.user_id == values["user_id"],
+                                   Registration.status == "registered")
     else:
-        statement = insert(CheckIn).values(**values)
-    return statement.on_conflict_do_nothing(index_elements=_CONFLICT_COLUMNS).returning(CheckIn.id)
+        if _dialect() == "postgresql":
+            conn.execute(select(Event.id).where(Event.id == event.id).with_for_update(key_share=True))
+        checked_in = (select(func.count()).select_from(CheckIn)
+                      .where(CheckIn.event_id == event.id, CheckIn.direction == "in").scalar_subquery())
+        condition = checked_in < event.capacity
+    row = select(*[literal(values[c], type_=_TABLE.c[c].type) for c in _COLUMNS]).where(condition)
+    insert = postgresql.insert if _dialect() == "postgresql" else sqlite.insert
+    return (insert(CheckIn).from_select(list(_COLUMNS), row)
+            .on_conflict_do_nothing(index_elements=["event_id", "user_id", "direction"])
+            .returning(CheckIn.id))
 
 
-def _existing(event_id, user_id, direction):
-    return db.session.execute(
-        select(CheckIn.scanned_at, CheckIn.method)
-        .where(CheckIn.event_id == event_id, CheckIn.user_id == user_id, CheckIn.direction == direction)
-    ).first()
+def _dialect():
+    return db.engine.dialect.name
 
 
-def _already(event, user_id, direction, existing):
+@dataclass(frozen=True)
+class _Statements:
+    insert: object
+    existing: object
+    checked_in_at: object
+
+
+@cache
+def _statements(dialect):
+    """The hot path's statements, built once per dialect (SQLAlchemy then
+    reuses their compiled form and psycopg prepares them on the server)."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    params = {c: bindparam(c, type_=_TABLE.c[c].type) for c in _COLUMNS}
+    same_row = (CheckIn.event_id == bindparam("event_id"), CheckIn.user_id == bindparam("user_id"))
+    return _Statements(
+        insert=(insert(CheckIn).values(params)
+                .on_conflict_do_nothing(index_elements=["event_id", "user_id", "direction"])
+                .returning(CheckIn.id)),
+        existing=select(CheckIn.scanned_at, CheckIn.method).where(*same_row, CheckIn.direction == bindparam("direction")),
+        checked_in_at=select(CheckIn.scanned_at).where(*same_row, CheckIn.direction == "in"),
+    )
+
+
+def _existing(conn, event_id, user_id, direction):
+    return conn.execute(_statements(_dialect()).existing,
+                        {"event_id": event_id, "user_id": user_id, "direction": direction}).first()
+
+
+def _already(conn, event, user_id, direction, existing):
     if direction == "in":
         return _result("already_checked_in", event, user_id, "in", existing.method, existing.scanned_at, None, False)
-    checked_in_at = db.session.execute(
-        select(CheckIn.scanned_at).where(CheckIn.event_id == event.id, CheckIn.user_id == user_id,
-                                         CheckIn.direction == "in")
-    ).scalar()
-    db.session.rollback()
+    checked_in_at = conn.execute(_statements(_dialect()).checked_in_at,
+                                 {"event_id": event.id, "user_id": user_id}).scalar()
     return _result("already_checked_out", event, user_id, "out", existing.method, checked_in_at,
                    existing.scanned_at, False)
 
@@ -239,6 +302,6 @@ def database_failure():
         db.session.rollback()
     except CONNECTION_ERRORS:
         db.session.close()
-    # A dropped connection mid-scan: nothing was answered "checked_in", so the
-    # phone retries and the insert (or the row that made it) answers then.
+    # The connection dropped mid-scan. Nothing was answered "checked_in"; the
+    # phone retries, and the insert (or the row that did make it) answers then.
     return APIError("service_unavailable", "网络繁忙，签到未完成，请稍后重新扫码")

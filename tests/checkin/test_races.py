@@ -13,8 +13,8 @@ from concurrent.futures import ThreadPoolExecutor
 import psycopg
 import pytest
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
 
+from app.checkin import service
 from app.extensions import db
 from app.models import CheckIn
 from tests.factories import auth_headers, checkin_token, make_event, make_user
@@ -77,35 +77,35 @@ def test_a_capacity_race_admits_exactly_the_capacity(app, ctx, community):
     assert len(admitted) == len(set(admitted)) == 5
 
 
-def test_a_lost_answer_is_retried_into_the_same_row(app, client, ctx, event, resident, monkeypatch):
-    """The commit reached the database but the answer never did (connection
-    dropped at that moment): the phone is told to retry, and the retry is told
+def test_a_lost_answer_is_retried_into_the_same_row(client, ctx, event, resident, monkeypatch):
+    """The insert committed but the connection dropped before the answer came
+    back: the phone is told to retry, and the retry is told
     already_checked_in with the time of the row that exists."""
     headers, token = auth_headers(resident), checkin_token(event)
-    real_commit, failed = Session.commit, []
+    real_record, dropped = service.record_row, []
 
-    def commit_then_drop(session):
-        real_commit(session)
-        if not failed:
-            failed.append(True)
-            raise OperationalError("COMMIT", {}, Exception("server closed the connection unexpectedly"))
+    def record_then_drop(*args, **kwargs):
+        result = real_record(*args, **kwargs)
+        if not dropped:
+            dropped.append(result)
+            raise OperationalError("INSERT", {}, Exception("server closed the connection unexpectedly"))
+        return result
 
-    monkeypatch.setattr(Session, "commit", commit_then_drop)
+    monkeypatch.setattr(service, "record_row", record_then_drop)
     first = client.post("/api/v1/checkins", json={"token": token}, headers=headers)
-    assert first.status_code == 503
-    assert first.get_json()["error"]["code"] == "service_unavailable"
+    assert (first.status_code, first.get_json()["error"]["code"]) == (503, "service_unavailable")
     retry = client.post("/api/v1/checkins", json={"token": token}, headers=headers)
     assert (retry.status_code, retry.get_json()["code"]) == (200, "already_checked_in")
     assert rows(event) == [resident.id]
 
 
-def test_a_failed_commit_is_never_answered_checked_in(app, client, ctx, event, resident, monkeypatch):
-    def commit_fails(session):
-        session.rollback()
-        raise OperationalError("COMMIT", {}, Exception("terminating connection due to administrator command"))
-
+def test_a_scan_whose_insert_failed_is_never_answered_checked_in(client, ctx, event, resident, monkeypatch):
     headers, token = auth_headers(resident), checkin_token(event)
-    monkeypatch.setattr(Session, "commit", commit_fails)
+
+    def insert_fails(*args, **kwargs):
+        raise OperationalError("INSERT", {}, Exception("terminating connection due to administrator command"))
+
+    monkeypatch.setattr(service, "record_row", insert_fails)
     assert client.post("/api/v1/checkins", json={"token": token}, headers=headers).status_code == 503
     monkeypatch.undo()
     assert rows(event) == []

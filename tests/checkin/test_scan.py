@@ -139,3 +139,22 @@ def test_qr_scans_store_the_location_when_given(client, event, resident):
     assert status == 201
     row = db.session.execute(db.select(CheckIn)).scalar_one()
     assert (row.latitude, row.longitude, row.method) == (30.31, 120.35, "qr")
+
+
+def test_a_runaway_client_is_throttled(app, client, event, resident, monkeypatch):
+    monkeypatch.setitem(app.config, "CHECKIN_SCAN_LIMIT", 3)
+    token = checkin_token(event)
+    statuses = [scan(client, resident, token=token)[0] for _ in range(3)]
+    assert statuses == [201, 200, 200]
+    status, body = scan(client, resident, token=token)
+    assert (status, error_code(body)) == (429, "rate_limited")
+    # another resident is not affected
+    assert scan(client, make_user(), token=token)[0] == 201
+
+
+def test_a_non_json_body_is_a_422(client, resident):
+    from tests.factories import auth_headers
+
+    response = client.post("/api/v1/checkins", data="scan!", headers={**auth_headers(resident),
+                                                                      "Content-Type": "text/plain"})
+    assert (response.status_code, response.get_json()["error"]["code"]) == (422, "validation_failed")
