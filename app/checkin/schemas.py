@@ -2,6 +2,8 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 PURPOSE = validate.OneOf(("checkin", "checkout"))
+# Ids are PostgreSQL integers; a larger number can name nothing (and must not reach the database).
+ROW_ID = validate.Range(min=1, max=2**31 - 1)
 DIRECTION = validate.OneOf(("in", "out"))
 SCAN_CODES = ("checked_in", "checked_out", "already_checked_in", "already_checked_out")
 
@@ -12,7 +14,7 @@ class CheckinRequestSchema(Schema):
                           metadata={"description": "the text of the on-screen QR code"})
     scene = fields.String(validate=validate.Length(min=1, max=32),
                           metadata={"description": "the poster's scene (the mini-program gets it in onLoad's options.scene, URL-decoded)"})
-    event_id = fields.Integer(validate=validate.Range(min=1),
+    event_id = fields.Integer(validate=ROW_ID,
                               metadata={"description": "the event the phone believes it is at; a code of another event is refused"})
     latitude = fields.Float(validate=validate.Range(min=-90, max=90), allow_nan=False)
     longitude = fields.Float(validate=validate.Range(min=-180, max=180), allow_nan=False)
@@ -40,7 +42,7 @@ class CheckinResultSchema(Schema):
 
 
 class ManualCheckinSchema(Schema):
-    user_id = fields.Integer(validate=validate.Range(min=1))
+    user_id = fields.Integer(validate=ROW_ID)
     phone = fields.String(validate=validate.Regexp(r"^1\d{10}$"),
                           metadata={"description": "mainland mobile number, 11 digits"})
     name = fields.String(validate=validate.Length(min=1, max=32),

@@ -82,3 +82,10 @@ def test_monthly_chart_is_for_staff_only(client, resident, organiser):
     assert client.get("/api/v1/attendance/monthly/chart.png", headers=auth_headers(resident)).status_code == 403
     assert client.get("/api/v1/attendance/monthly/chart.png", headers=auth_headers(organiser)).status_code == 200
     assert client.get("/api/v1/attendance/monthly/chart.png").status_code == 401
+
+
+def test_ids_beyond_the_database_integer_are_404_or_422(client, organiser, event):
+    headers = auth_headers(organiser)
+    assert client.get("/api/v1/events/99999999999/attendance", headers=headers).status_code == 404
+    response = client.post(f"/api/v1/events/{event.id}/checkins", json={"user_id": 99999999999}, headers=headers)
+    assert response.status_code == 422
