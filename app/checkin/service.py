@@ -85,7 +85,13 @@ def scan(user_id, token=None, scene=None, event_id=None, latitude=None, longitud
     """A resident's scan of the on-screen code (``token``) or of a printed
     poster (``scene``); ``event_id`` when the phone knows which event it is at."""
     if token is not None:
-        verified = tokens.verify(token, event_id=event_id)
+        try:
+            verified = tokens.verify(token, event_id=event_id)
+        except tokens.TokenExpired as expired:
+            retried = _expired_retry(expired, user_id)
+            if retried is None:
+                raise
+            return retried
         event = event_cache.get(verified.event_id)
         if event is None:
             raise tokens.invalid()
@@ -118,6 +124,21 @@ def scan(user_id, token=None, scene=None, event_id=None, latitude=None, longitud
             if attempt == 1 and getattr(exc, "connection_invalidated", False):
                 continue
             raise database_failure() from exc
+
+
+def _expired_retry(expired, user_id):
+    """A phone that lost the answer to its scan and retries after the code
+    rotated is told it is in (with its row's time), not that its code expired."""
+    event = event_cache.get(expired.event_id)
+    if event is None:
+        return None
+    direction = DIRECTIONS[expired.purpose]
+    try:
+        with scan_engine().connect() as conn:
+            existing = _existing(conn, event.id, user_id, direction)
+            return _already(conn, event, user_id, direction, existing) if existing is not None else None
+    except CONNECTION_ERRORS:
+        return None
 
 
 def _connection(event, direction, method):

@@ -42,6 +42,15 @@ clock = time.time
 _keys = {}
 
 
+class TokenExpired(APIError):
+    """A genuine token past its window; it still says whose event it was, so
+    a retry from someone already checked in can be answered with their row."""
+
+    def __init__(self, event_id, purpose):
+        super().__init__("token_expired")
+        self.event_id, self.purpose = event_id, purpose
+
+
 @dataclass(frozen=True)
 class IssuedToken:
     token: str
@@ -103,7 +112,7 @@ def verify(token, now=None, event_id=None):
         raise invalid()
     now = clock() if now is None else now
     if not _window_accepted(window, now, window_seconds, grace):
-        raise APIError("token_expired")
+        raise TokenExpired(token_event_id, _PURPOSE_NAMES[purpose_code])
     return VerifiedToken(token_event_id, _PURPOSE_NAMES[purpose_code], window)
 
 

@@ -120,3 +120,12 @@ def test_the_api_refuses_a_token_of_another_event(client, token_clock, community
     assert (status, error_code(body)) == (400, "token_invalid")
     status, body = scan(client, resident, token="not-a-jusha-code")
     assert (status, error_code(body)) == (400, "token_invalid")
+
+
+def test_a_retry_with_an_expired_token_finds_its_row(client, token_clock, event, resident):
+    token = checkin_token(event, at=token_clock.now)
+    status, first = scan(client, resident, token=token)
+    assert status == 201
+    token_clock.now += 3 * WINDOW  # the answer was lost; the phone retries a while later
+    status, retry = scan(client, resident, token=token)
+    assert (status, retry["code"], retry["checked_in_at"]) == (200, "already_checked_in", first["checked_in_at"])
