@@ -47,6 +47,9 @@ def create_app(env=None, **overrides):
 def _register_areas(app, api):
     from app.admin.routes import blp as admin_blp
     from app.auth.routes import blp as auth_blp
+    from app.checkin.attendance_routes import blp as attendance_blp
+    from app.checkin.projector_routes import bp as projector_bp
+    from app.checkin.routes import blp as checkin_blp
     from app.events.routes import blp as events_blp
     from app.health import bp as health_bp
     from app.hours.certificate_routes import blp as certificates_blp
@@ -58,8 +61,9 @@ def _register_areas(app, api):
 
     app.register_blueprint(health_bp)
     app.register_blueprint(verify_bp)
-    for blueprint in (auth_blp, users_blp, admin_blp, events_blp, teams_blp, volunteers_blp, hours_blp,
-                      certificates_blp):
+    app.register_blueprint(projector_bp)
+    for blueprint in (auth_blp, users_blp, admin_blp, events_blp, checkin_blp, attendance_blp, teams_blp,
+                      volunteers_blp, hours_blp, certificates_blp):
         api.register_blueprint(blueprint)
 
 

@@ -66,6 +66,19 @@ CATALOGUE = {
     "certificate_not_found": (404, "证明不存在"),
     "certificate_revoked": (409, "该证明已作废"),
     "date_range_invalid": (422, "开始日期不能晚于结束日期"),
+    # check-in (app/checkin); "token_invalid" for a forged QR code is raised
+    # as a 400 with its own message (app.checkin.tokens.invalid)
+    "token_expired": (400, "签到码已过期，请扫描屏幕上最新的签到码"),
+    "event_not_open": (409, "签到尚未开始"),
+    "event_closed": (409, "签到已结束"),
+    "outside_area": (403, "您不在活动地点范围内，请到现场后再扫码"),
+    "location_required": (422, "扫海报签到需要获取您的位置，请允许后重试"),
+    "event_full": (409, "活动人数已满，无法签到"),
+    "not_registered": (403, "您未报名此活动或仍在候补名单中，无法签到"),
+    "not_checked_in": (409, "您还没有签到，无法签退"),
+    "event_location_missing": (409, "请先为活动设置地点坐标和签到范围，再生成海报"),
+    "projector_link_invalid": (403, "投屏链接无效或已过期，请重新生成"),
+    "user_not_found": (404, "未找到该居民"),
     "internal_error": (500, "服务器开小差了，请稍后再试"),
 }
 

@@ -15,6 +15,12 @@ missing or still has its development value.
 | WECHAT_API_BASE | emulator (dev, tests); WeChat (production) | where wechatpy sends its calls |
 | WECHAT_TIMEOUT | 5 | seconds for one call to WeChat |
 | AUTH_TOKEN_TTL | 604800 | seconds a login token lives (7 days) |
+| CHECKIN_TOKEN_WINDOW | 30 | seconds one on-screen check-in QR token lives (its window) |
+| CHECKIN_TOKEN_GRACE | 5 | seconds around a window's edge in which the neighbouring window's token is still taken (a scan made as the code rotates) |
+| CHECKIN_EVENT_CACHE_SECONDS | 5 | seconds a process keeps an event's check-in fields in memory (edits apply within this) |
+| CHECKIN_SCAN_LIMIT | 60 | scans one person may send a minute (a stuck button, a script); more get 429 |
+| PROJECTOR_LINK_TTL | 21600 | seconds an organiser's projector link works (6 hours) |
+| POSTER_CACHE_SECONDS | 2592000 | seconds a poster's mini-program code PNG stays cached in Redis (30 days) |
 | RATELIMIT_LOGIN | 10 per minute;100 per hour | per client address |
 | RATELIMIT_DEFAULT | 300 per minute | per user or address on every API call |
 | LOG_LEVEL | INFO | |
@@ -102,8 +108,15 @@ def load_settings(env=None, **overrides):
         "PUBLIC_BASE_URL": (env.get("PUBLIC_BASE_URL") or "http://127.0.0.1:5000").rstrip("/"),
         "CERTIFICATE_ISSUER": env.get("CERTIFICATE_ISSUER") or "杭州市钱塘区下沙街道志愿服务总队",
         "CERTIFICATE_ISSUER_CONTACT": env.get("CERTIFICATE_ISSUER_CONTACT") or "",
+        "CHECKIN_TOKEN_WINDOW": _int(env, "CHECKIN_TOKEN_WINDOW", 30),
+        "CHECKIN_TOKEN_GRACE": _int(env, "CHECKIN_TOKEN_GRACE", 5),
+        "CHECKIN_EVENT_CACHE_SECONDS": _float(env, "CHECKIN_EVENT_CACHE_SECONDS", 5.0),
+        "CHECKIN_SCAN_LIMIT": _int(env, "CHECKIN_SCAN_LIMIT", 60),
+        "PROJECTOR_LINK_TTL": _int(env, "PROJECTOR_LINK_TTL", 6 * 3600),
+        "POSTER_CACHE_SECONDS": _int(env, "POSTER_CACHE_SECONDS", 30 * 24 * 3600),
     }
     settings.update(_openapi_settings())
+    _check_checkin_windows(settings)
     if app_env == "production":
         _refuse_unsafe_production(settings, env)
     return settings
@@ -144,6 +157,14 @@ def _engine_options(database_url, env):
         "pool_timeout": _float(env, "DB_POOL_TIMEOUT", 5.0),
         "connect_args": {"connect_timeout": _int(env, "DB_CONNECT_TIMEOUT", 5)},
     }
+
+
+def _check_checkin_windows(settings):
+    window, grace = settings["CHECKIN_TOKEN_WINDOW"], settings["CHECKIN_TOKEN_GRACE"]
+    if window < 5:
+        raise ConfigError("CHECKIN_TOKEN_WINDOW must be at least 5 seconds")
+    if not 0 <= grace < window / 2:
+        raise ConfigError("CHECKIN_TOKEN_GRACE must be between 0 and half of CHECKIN_TOKEN_WINDOW")
 
 
 def _openapi_settings():

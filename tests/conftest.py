@@ -12,6 +12,8 @@ from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
 from app import MIGRATIONS_DIR, create_app
+from app.checkin import event_cache, throttle
+from app.checkin.service import scan_engine
 from app.emulator.testing import running_emulator
 from app.extensions import db, limiter, redis_store
 from tests.support.databases import empty_all_tables, throwaway_database
@@ -68,6 +70,7 @@ def app(app_env):
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
+        scan_engine().dispose()
 
 
 @pytest.fixture(autouse=True)
@@ -76,6 +79,8 @@ def clean_slate(request, app, emulator):
         empty_all_tables(db)
         redis_store.flushdb()
         limiter.reset()
+        event_cache.forget()  # ids restart with every test; cached events must not outlive their rows
+        throttle.reset()
     emulator.control.reset()
     emulator.control.configure(token_grace_seconds=0)
     yield

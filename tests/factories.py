@@ -116,6 +116,13 @@ def make_checkin(event, user, direction="in", at=None, method="qr"):
     return checkin
 
 
+def checkin_token(event, purpose="checkin", at=None):
+    """The token the event's screen shows now (or at unix time ``at``)."""
+    from app.checkin import tokens as checkin_tokens
+
+    return checkin_tokens.issue(event.id, purpose, now=at).token
+
+
 def make_id_number(birth=None, region="330114"):
     """A distinct 18-character ID number with a correct check character."""
     from datetime import date

@@ -10,6 +10,7 @@ import string
 
 from app import audit
 from app.auth.permissions import scope_of
+from app.checkin import event_cache
 from app.errors import APIError
 from app.events import rules
 from app.events.registration import count_registered, fill_places, lock_event, valid_id
@@ -135,6 +136,7 @@ def update_event(user, event_id, changes):
     if detail:
         audit.record("event.update", actor=user, target=event, detail=detail)
     db.session.commit()
+    event_cache.forget(event.id)
     return event
 
 
@@ -156,6 +158,8 @@ def cancel_event(user, event_id, reason):
     audit.record("event.cancel", actor=user, target=event,
                  detail={"reason": reason, "activities": [row.id for row in cancelled[1:]]})
     db.session.commit()
+    for row in cancelled:
+        event_cache.forget(row.id)
     return event
 
 

@@ -7,8 +7,9 @@ class EmulatorControl:
         self.base_url = base_url
         self.http = requests.Session()
 
-    def _post(self, path, **body):
-        response = self.http.post(self.base_url + path, json=body, timeout=5)
+    def _post(self, endpoint, **body):
+        # ``endpoint``, not ``path``: a fault rule's own option is called path.
+        response = self.http.post(self.base_url + endpoint, json=body, timeout=5)
         response.raise_for_status()
         return response.json()
 

@@ -1,0 +1,70 @@
+"""Attendance: the live list organisers watch, its exports and the charts."""
+from urllib.parse import quote
+
+from flask import Response
+from flask_smorest import Blueprint
+
+from app.auth.permissions import current_user, roles_required, scope_of
+from app.checkin import attendance, reports
+from app.checkin.localtime import local
+from app.checkin.routes import BINARY, STAFF, managed_event
+from app.checkin.schemas import AttendanceArgs, AttendanceSchema, MonthArgs
+from app.models import utcnow
+from app.schemas import ErrorSchema
+
+blp = Blueprint("attendance", __name__, url_prefix="/api/v1", description="Attendance lists, exports and charts")
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download(data, mimetype, filename, fallback):
+    # RFC 6266: an ASCII name for old clients, the Chinese one for the rest.
+    disposition = f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
+    return Response(data, mimetype=mimetype, headers={"Content-Disposition": disposition, "Cache-Control": "no-store"})
+
+
+@blp.route("/events/<int:event_id>/attendance", methods=["GET"])
+@roles_required(*STAFF)
+@blp.arguments(AttendanceArgs, location="query")
+@blp.response(200, AttendanceSchema, description="format=json (default)")
+@blp.alt_response(200, schema=BINARY, content_type="text/csv", success=True)
+@blp.alt_response(200, schema=BINARY, content_type=XLSX_TYPE, success=True)
+@blp.alt_response(403, schema=ErrorSchema, description="forbidden, out_of_scope")
+def event_attendance(args, event_id):
+    """Live count and list (name, masked phone, in/out times and methods)."""
+    event = managed_event(event_id)
+    report = attendance.summary(event)
+    if args["format"] == "json":
+        return report, 200, {"Cache-Control": "no-store"}
+    name = f"{event.title}-签到名单"
+    if args["format"] == "csv":
+        return _download(attendance.to_csv(report["items"]), "text/csv",
+                         f"{name}.csv", f"attendance-{event.id}.csv")
+    return _download(attendance.to_xlsx(report["items"], event.title), XLSX_TYPE,
+                     f"{name}.xlsx", f"attendance-{event.id}.xlsx")
+
+
+@blp.route("/events/<int:event_id>/attendance/chart.png", methods=["GET"])
+@roles_required(*STAFF)
+@blp.response(200, BINARY, content_type="image/png", description="check-ins per time slot with the running total")
+@blp.alt_response(403, schema=ErrorSchema, description="forbidden, out_of_scope")
+def event_chart(event_id):
+    """Check-ins over time (5-minute slots, wider for long events)."""
+    event = managed_event(event_id)
+    return Response(reports.event_chart_png(event), mimetype="image/png", headers={"Cache-Control": "no-store"})
+
+
+@blp.route("/attendance/monthly/chart.png", methods=["GET"])
+@roles_required(*STAFF)
+@blp.arguments(MonthArgs, location="query")
+@blp.response(200, BINARY, content_type="image/png", description="the month's events and how many came")
+@blp.alt_response(403, schema=ErrorSchema, description="forbidden")
+def monthly_chart(args):
+    """Every event of the month that the organiser manages, with its check-ins."""
+    if "month" in args:
+        year, month = (int(part) for part in args["month"].split("-"))
+    else:
+        today = local(utcnow())
+        year, month = today.year, today.month
+    png = reports.month_chart_png(scope_of(current_user()), year, month)
+    return Response(png, mimetype="image/png", headers={"Cache-Control": "no-store"})

@@ -1,0 +1,86 @@
+"""Check-in by hand: an organiser at the door records an elderly resident who
+has no smartphone (or whose phone will not scan)."""
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from app import audit
+from app.checkin import event_cache
+from app.checkin.service import (
+    CONNECTION_ERRORS,
+    credit_hours_after_checkout,
+    database_failure,
+    not_open_error,
+    record_row,
+)
+from app.errors import APIError
+from app.extensions import db
+from app.models import User, utcnow
+
+OFFLINE_OPENID_PREFIX = "offline:"
+
+
+def resident(organiser, user_id=None, phone=None, name=None):
+    """The person to record: by id, or by phone. A phone nobody has yet, given
+    with a name, registers a resident without a WeChat account (their openid is
+    ``offline:<phone>``, which no WeChat login can ever produce), so their
+    attendance is kept from the first lecture on."""
+    if user_id is not None:
+        user = db.session.get(User, user_id)
+        if user is None:
+            raise APIError("user_not_found")
+        return user
+    user = _by_phone(phone)
+    if user is not None:
+        return user
+    if not name:
+        raise APIError("user_not_found", "未找到该手机号的居民，请填写姓名后登记")
+    user = User(openid=OFFLINE_OPENID_PREFIX + phone, name=name, phone=phone, role="resident")
+    db.session.add(user)
+    try:
+        db.session.flush()
+    except IntegrityError:
+        # Another organiser registered the same person a moment ago.
+        db.session.rollback()
+        return _by_phone(phone)
+    audit.record("checkin.offline_resident", actor=organiser, target=user, detail={"name": name})
+    db.session.commit()
+    return user
+
+
+def _by_phone(phone):
+    return db.session.execute(select(User).where(User.phone == phone).order_by(User.id).limit(1)).scalar()
+
+
+def record(event, user, direction, organiser, note=None):
+    """Registration, capacity and location are the organiser's call here; a
+    cancelled event, and a window that has not opened yet, are still refused.
+    Closed windows are allowed (typing in a paper sign-in sheet after the
+    event). The audit row is committed with the check-in it describes."""
+    snapshot = event_cache.get(event.id)
+    if snapshot.status == "cancelled":
+        raise APIError("event_cancelled")
+    opens, _ = snapshot.window(direction)
+    now = utcnow()
+    if now < opens:
+        raise not_open_error(direction, opens)
+    try:
+        result = record_row(db.session, snapshot, user.id, direction, "manual", now, None, None,
+                            recorded_by_id=organiser.id, note=note)
+        if result.created:
+            audit.record("checkin.manual", actor=organiser, target=_Row(result.checkin_id),
+                         detail={"event_id": snapshot.id, "user_id": user.id, "direction": direction,
+                                 "note": note})
+            db.session.commit()
+    except CONNECTION_ERRORS as exc:
+        raise database_failure() from exc
+    credit_hours_after_checkout(result, snapshot)
+    return result
+
+
+class _Row:
+    """What the audit log needs to name a check-in row without loading it."""
+
+    __tablename__ = "checkins"
+
+    def __init__(self, row_id):
+        self.id = row_id

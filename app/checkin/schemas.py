@@ -1,0 +1,130 @@
+"""Request and response shapes of the check-in area (the mini-program's contract)."""
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+PURPOSE = validate.OneOf(("checkin", "checkout"))
+# Ids are PostgreSQL integers; a larger number can name nothing (and must not reach the database).
+ROW_ID = validate.Range(min=1, max=2**31 - 1)
+DIRECTION = validate.OneOf(("in", "out"))
+SCAN_CODES = ("checked_in", "checked_out", "already_checked_in", "already_checked_out")
+
+
+class CheckinRequestSchema(Schema):
+    # Any scanned text is judged by the token check (token_invalid), not refused as malformed.
+    token = fields.String(validate=validate.Length(min=1, max=2048),
+                          metadata={"description": "the text of the on-screen QR code"})
+    scene = fields.String(validate=validate.Length(min=1, max=32),
+                          metadata={"description": "the poster's scene (the mini-program gets it in onLoad's options.scene, URL-decoded)"})
+    event_id = fields.Integer(validate=ROW_ID,
+                              metadata={"description": "the event the phone believes it is at; a code of another event is refused"})
+    latitude = fields.Float(validate=validate.Range(min=-90, max=90), allow_nan=False)
+    longitude = fields.Float(validate=validate.Range(min=-180, max=180), allow_nan=False)
+
+    @validates_schema
+    def one_code(self, data, **kwargs):
+        if ("token" in data) == ("scene" in data):
+            raise ValidationError("give either token or scene", "_schema")
+        if ("latitude" in data) != ("longitude" in data):
+            raise ValidationError("give latitude and longitude together", "_schema")
+
+
+class CheckinResultSchema(Schema):
+    code = fields.String(required=True, validate=validate.OneOf(SCAN_CODES),
+                         metadata={"description": ", ".join(SCAN_CODES)})
+    message = fields.String(required=True, metadata={"description": "Chinese, to show as it is"})
+    event_id = fields.Integer(required=True)
+    event_title = fields.String(required=True)
+    direction = fields.String(required=True, validate=DIRECTION)
+    method = fields.String(required=True, metadata={"description": "qr, poster or manual"})
+    user_id = fields.Integer(required=True)
+    checked_in_at = fields.DateTime(allow_none=True)
+    checked_out_at = fields.DateTime(allow_none=True)
+    minutes = fields.Integer(allow_none=True, metadata={"description": "time served, on check-out"})
+
+
+class ManualCheckinSchema(Schema):
+    user_id = fields.Integer(validate=ROW_ID)
+    phone = fields.String(validate=validate.Regexp(r"^1\d{10}$"),
+                          metadata={"description": "mainland mobile number, 11 digits"})
+    name = fields.String(validate=validate.Length(min=1, max=32),
+                         metadata={"description": "with phone: registers a resident who has no WeChat account yet"})
+    direction = fields.String(load_default="in", validate=DIRECTION)
+    note = fields.String(validate=validate.Length(max=128))
+
+    @validates_schema
+    def one_person(self, data, **kwargs):
+        if ("user_id" in data) == ("phone" in data):
+            raise ValidationError("give either user_id or phone", "_schema")
+        if "name" in data and "phone" not in data:
+            raise ValidationError("name goes with phone", "_schema")
+
+
+class QrcodeArgs(Schema):
+    purpose = fields.String(load_default="checkin", validate=PURPOSE)
+    format = fields.String(load_default="png", validate=validate.OneOf(("png", "svg", "json")))
+
+
+class QrcodeSchema(Schema):
+    event_id = fields.Integer(required=True)
+    purpose = fields.String(required=True, validate=PURPOSE)
+    token = fields.String(required=True, metadata={"description": "the text to encode in the QR code"})
+    expires_at = fields.DateTime(required=True, metadata={"description": "when this token's window ends"})
+    refresh_in = fields.Float(required=True, metadata={"description": "seconds until a new token should be drawn"})
+    window_seconds = fields.Integer(required=True)
+    grace_seconds = fields.Integer(required=True, metadata={"description": "an old token still counts this long after expires_at"})
+
+
+class PurposeArgs(Schema):
+    purpose = fields.String(load_default="checkin", validate=PURPOSE)
+
+
+class ProjectorLinkSchema(Schema):
+    url = fields.String(required=True, metadata={"description": "open in any browser on the hall's computer"})
+    path = fields.String(required=True)
+    expires_at = fields.DateTime(required=True)
+
+
+class ProjectorStateSchema(Schema):
+    event_id = fields.Integer(required=True)
+    title = fields.String(required=True)
+    purpose = fields.String(required=True, validate=PURPOSE)
+    phase = fields.String(required=True, validate=validate.OneOf(("not_open", "open", "closed", "cancelled")))
+    opens_at = fields.DateTime(required=True)
+    closes_at = fields.DateTime(required=True)
+    token = fields.String(required=True)
+    svg = fields.String(required=True, metadata={"description": "the QR code as an inline <svg> element"})
+    expires_at = fields.DateTime(required=True)
+    refresh_in = fields.Float(required=True)
+    checked_in = fields.Integer(required=True)
+    checked_out = fields.Integer(required=True)
+
+
+class AttendanceArgs(Schema):
+    format = fields.String(load_default="json", validate=validate.OneOf(("json", "csv", "xlsx")))
+
+
+class AttendeeSchema(Schema):
+    user_id = fields.Integer(required=True)
+    name = fields.String(allow_none=True)
+    phone_masked = fields.String(allow_none=True, metadata={"description": "e.g. 138****5678"})
+    checked_in_at = fields.DateTime(allow_none=True)
+    checkin_method = fields.String(allow_none=True)
+    checked_out_at = fields.DateTime(allow_none=True)
+    checkout_method = fields.String(allow_none=True)
+    minutes = fields.Integer(allow_none=True)
+
+
+class AttendanceSchema(Schema):
+    event_id = fields.Integer(required=True)
+    title = fields.String(required=True)
+    capacity = fields.Integer(allow_none=True)
+    registration_required = fields.Boolean(required=True)
+    registered = fields.Integer(required=True)
+    checked_in = fields.Integer(required=True)
+    checked_out = fields.Integer(required=True)
+    present = fields.Integer(required=True, metadata={"description": "checked in and not yet checked out"})
+    items = fields.List(fields.Nested(AttendeeSchema), required=True)
+
+
+class MonthArgs(Schema):
+    month = fields.String(validate=validate.Regexp(r"^20\d{2}-(0[1-9]|1[0-2])$"),
+                          metadata={"description": "YYYY-MM (Beijing time); default: this month"})
