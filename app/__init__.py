@@ -2,10 +2,23 @@
 from pathlib import Path
 
 from flask import Flask, send_from_directory
+from flask.sessions import SessionInterface
 
 from config import load_settings
 
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent / "migrations")
+
+
+class NoCookieSessions(SessionInterface):
+    """The API authenticates with bearer tokens and never uses Flask's cookie
+    session; not opening one saves work on every request (the check-in hot
+    path included) and sets no cookie."""
+
+    def open_session(self, app, request):
+        return None  # Flask then uses a NullSession, which refuses writes
+
+    def save_session(self, app, session, response):
+        return None
 
 
 def create_app(env=None, **overrides):
@@ -20,6 +33,7 @@ def create_app(env=None, **overrides):
     app = Flask(__name__, instance_relative_config=True)
     app.config.update(load_settings(env, **overrides))
     app.json.ensure_ascii = False  # Chinese stays readable in responses and logs
+    app.session_interface = NoCookieSessions()
     _configure_rate_limit_storage(app)
     configure_logging(app.config["LOG_LEVEL"])
     _ensure_sqlite_folder(app)
