@@ -33,6 +33,9 @@ def create_app(env=None, **overrides):
     register_error_handlers(app)
     init_request_ids(app)
 
+    from app.notices import init_app as init_notices
+
+    init_notices(app)
     _register_areas(app, api)
     _serve_docs_assets(app)
 
@@ -46,10 +49,12 @@ def _register_areas(app, api):
     from app.admin.routes import blp as admin_blp
     from app.auth.routes import blp as auth_blp
     from app.health import bp as health_bp
+    from app.notices.routes import blp as notices_blp
+    from app.subscriptions.routes import blp as subscriptions_blp
     from app.users.routes import blp as users_blp
 
     app.register_blueprint(health_bp)
-    for blueprint in (auth_blp, users_blp, admin_blp):
+    for blueprint in (auth_blp, users_blp, admin_blp, subscriptions_blp, notices_blp):
         api.register_blueprint(blueprint)
 
 

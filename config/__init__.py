@@ -18,6 +18,20 @@ missing or still has its development value.
 | RATELIMIT_LOGIN | 10 per minute;100 per hour | per client address |
 | RATELIMIT_DEFAULT | 300 per minute | per user or address on every API call |
 | LOG_LEVEL | INFO | |
+| SUBSCRIBE_TEMPLATES | config/subscribe_templates.json | the subscribe-message templates (shared with the emulator) |
+| MINIPROGRAM_PAGES | the mini-program's pages | comma-separated pages a notice may open |
+| WECHAT_MINIPROGRAM_STATE | formal | developer, trial or formal: which build a notice opens |
+| NOTICE_SEND_RATE | 300 | subscribe messages per second, across every worker together |
+| NOTICE_MAX_ATTEMPTS | 8 | tries per recipient on -1/45009/token errors before it counts as failed |
+| NOTICE_RETRY_BASE_MS / NOTICE_RETRY_MAX_MS | 1000 / 60000 | backoff between tries (doubling, with jitter) |
+| NOTICE_SENDING_LEASE | 2 x WECHAT_TIMEOUT + 5 | seconds a worker may hold a recipient in 'sending' before it counts as crashed |
+| NOTICE_STALE_AFTER | 120 | seconds after which the sweeper re-queues work the queue seems to have lost |
+| NOTICE_REMINDER_LEAD_HOURS | 24 | event reminders go out when the event starts within this many hours |
+| NOTICE_INPROCESS_WORKER | on when REDIS_URL is empty (not in tests) | run deliveries on threads inside the web process |
+| NOTICE_INPROCESS_THREADS | 2 | threads of that in-process worker |
+| QUEUE_NAMESPACE | jusha-dq | prefix of the job queue's Redis keys |
+| QUEUE_HEARTBEAT_TIMEOUT_MS | max(15000, 3 x WECHAT_TIMEOUT) | a worker silent this long is dead: its unacknowledged jobs go back to the queue |
+| QUEUE_MAINTENANCE_CHANCE | 10000 | per million queue commands that also requeue dead workers' jobs |
 """
 import os
 from pathlib import Path
@@ -93,10 +107,53 @@ def load_settings(env=None, **overrides):
         "LOG_LEVEL": env.get("LOG_LEVEL") or "INFO",
         "JSON_AS_ASCII": False,
     }
+    settings.update(_notice_settings(env, settings))
     settings.update(_openapi_settings())
     if app_env == "production":
         _refuse_unsafe_production(settings, env)
     return settings
+
+
+DEFAULT_MINIPROGRAM_PAGES = (
+    "pages/index/index",
+    "pages/scan/scan",
+    "pages/event/detail",
+    "pages/hours/hours",
+    "pages/volunteer/apply",
+    "pages/organiser/index",
+    "pages/notice/detail",
+)
+
+
+def _notice_settings(env, settings):
+    wechat_timeout = settings["WECHAT_TIMEOUT"]
+    pages = [p.strip() for p in (env.get("MINIPROGRAM_PAGES") or "").split(",") if p.strip()]
+    state = env.get("WECHAT_MINIPROGRAM_STATE") or "formal"
+    if state not in ("developer", "trial", "formal"):
+        raise ConfigError(f"WECHAT_MINIPROGRAM_STATE must be developer, trial or formal, got {state!r}")
+    rate = _float(env, "NOTICE_SEND_RATE", 300.0)
+    if rate <= 0:
+        raise ConfigError("NOTICE_SEND_RATE must be above zero")
+    inprocess_default = not settings["REDIS_URL"] and settings["APP_ENV"] != "testing"
+    inprocess = env.get("NOTICE_INPROCESS_WORKER")
+    return {
+        "SUBSCRIBE_TEMPLATES": env.get("SUBSCRIBE_TEMPLATES") or str(REPO_ROOT / "config" / "subscribe_templates.json"),
+        "MINIPROGRAM_PAGES": pages or list(DEFAULT_MINIPROGRAM_PAGES),
+        "WECHAT_MINIPROGRAM_STATE": state,
+        "NOTICE_SEND_RATE": rate,
+        "NOTICE_MAX_ATTEMPTS": max(1, _int(env, "NOTICE_MAX_ATTEMPTS", 8)),
+        "NOTICE_RETRY_BASE_MS": max(1, _int(env, "NOTICE_RETRY_BASE_MS", 1000)),
+        "NOTICE_RETRY_MAX_MS": max(1, _int(env, "NOTICE_RETRY_MAX_MS", 60000)),
+        # Longer than one send can take (the call, a token refresh, the retried call).
+        "NOTICE_SENDING_LEASE": _float(env, "NOTICE_SENDING_LEASE", 2 * wechat_timeout + 5),
+        "NOTICE_STALE_AFTER": _float(env, "NOTICE_STALE_AFTER", 120.0),
+        "NOTICE_REMINDER_LEAD_HOURS": _float(env, "NOTICE_REMINDER_LEAD_HOURS", 24.0),
+        "NOTICE_INPROCESS_WORKER": inprocess_default if inprocess in (None, "") else inprocess not in ("0", "false", "no"),
+        "NOTICE_INPROCESS_THREADS": max(1, _int(env, "NOTICE_INPROCESS_THREADS", 2)),
+        "QUEUE_NAMESPACE": env.get("QUEUE_NAMESPACE") or "jusha-dq",
+        "QUEUE_HEARTBEAT_TIMEOUT_MS": _int(env, "QUEUE_HEARTBEAT_TIMEOUT_MS", max(15000, int(3000 * wechat_timeout))),
+        "QUEUE_MAINTENANCE_CHANCE": min(1_000_000, max(1, _int(env, "QUEUE_MAINTENANCE_CHANCE", 10000))),
+    }
 
 
 def _engine_options(database_url, env):

@@ -11,6 +11,7 @@ from app.models import (
     MemberUnit,
     OrganiserScope,
     Registration,
+    SubscriptionQuota,
     Team,
     TeamMembership,
     User,
@@ -123,3 +124,13 @@ def make_volunteer(team=None, community=None, status="approved", **user_fields):
         db.session.add(TeamMembership(user_id=user.id, team_id=team.id))
     db.session.commit()
     return user
+
+
+def make_quota(user, template_id, remaining=1):
+    """Our ledger's side of ``remaining`` acceptances (tests/notices/conftest.py's
+    ``accept`` does both sides, as the phone and WeChat would)."""
+    quota = SubscriptionQuota(user_id=user.id, template_id=template_id, remaining=remaining,
+                              accepted_total=remaining, last_answer="accept", last_answered_at=utcnow())
+    db.session.add(quota)
+    db.session.commit()
+    return quota

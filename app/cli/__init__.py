@@ -56,4 +56,6 @@ def seed_demo_command():
 
 
 def register_cli(app):
+    from app.notices import cli  # noqa: F401  (adds its commands to the jusha group)
+
     app.cli.add_command(jusha)
