@@ -22,6 +22,7 @@ missing or still has its development value.
 | MINIPROGRAM_PAGES | the mini-program's pages | comma-separated pages a notice may open |
 | WECHAT_MINIPROGRAM_STATE | formal | developer, trial or formal: which build a notice opens |
 | NOTICE_SEND_RATE | 300 | subscribe messages per second, across every worker together |
+| NOTICE_BATCH_SIZE | 20 | recipients per first-try job (retries go one by one) |
 | NOTICE_MAX_ATTEMPTS | 8 | tries per recipient on -1/45009/token errors before it counts as failed |
 | NOTICE_RETRY_BASE_MS / NOTICE_RETRY_MAX_MS | 1000 / 60000 | backoff between tries (doubling, with jitter) |
 | NOTICE_SENDING_LEASE | 2 x WECHAT_TIMEOUT + 5 | seconds a worker may hold a recipient in 'sending' before it counts as crashed |
@@ -142,6 +143,7 @@ def _notice_settings(env, settings):
         "WECHAT_MINIPROGRAM_STATE": state,
         "NOTICE_SEND_RATE": rate,
         "NOTICE_MAX_ATTEMPTS": max(1, _int(env, "NOTICE_MAX_ATTEMPTS", 8)),
+        "NOTICE_BATCH_SIZE": max(1, _int(env, "NOTICE_BATCH_SIZE", 20)),
         "NOTICE_RETRY_BASE_MS": max(1, _int(env, "NOTICE_RETRY_BASE_MS", 1000)),
         "NOTICE_RETRY_MAX_MS": max(1, _int(env, "NOTICE_RETRY_MAX_MS", 60000)),
         # Longer than one send can take (the call, a token refresh, the retried call).

@@ -19,7 +19,7 @@ from app.extensions import db
 from app.models import Event, Notice, User, utcnow
 from app.notices import audience as audiences
 from app.notices.dispatch import add_deliveries
-from app.notices.tasks import deliver
+from app.notices.tasks import send_deliveries, watch
 from app.subscriptions import fields, ledger, templates
 
 log = logging.getLogger(__name__)
@@ -85,7 +85,7 @@ def queue_event_reminders(now=None):
         select(Event).where(Event.status == "published", Event.starts_at > now, Event.starts_at <= now + lead)
         .order_by(Event.starts_at)
     ).scalars().all()
-    new_ids = []
+    new_ids, watched = [], []
     for event in events:
         values = _checked(template, {
             "thing1": event.title, "time2": local_datetime_text(event.starts_at),
@@ -101,10 +101,12 @@ def queue_event_reminders(now=None):
         ids = add_deliveries(notice, ledger.remaining_for(audience.user_ids, template.id), only_with_quota=True)
         if ids:
             _reopen(notice)
+            watched.append(notice.id)
         db.session.commit()
         new_ids.extend(ids)
-    for delivery_id in new_ids:
-        deliver.send(delivery_id)
+    send_deliveries(new_ids, current_app.config["NOTICE_BATCH_SIZE"])
+    for notice_id in watched:
+        watch.send(notice_id, delay=1000)
     return len(new_ids)
 
 
@@ -133,7 +135,8 @@ def notify_hours_credited(user_id, event, hours):
                                "pages/hours/hours", audience, event)
     ids = add_deliveries(notice, [(user_id, 1)], only_with_quota=True)
     db.session.commit()
-    for delivery_id in ids:
-        deliver.send(delivery_id)
+    send_deliveries(ids, current_app.config["NOTICE_BATCH_SIZE"])
+    if ids:
+        watch.send(notice.id, delay=1000)
     return notice if ids else None
 

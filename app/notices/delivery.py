@@ -67,27 +67,31 @@ class Outcome:
 
 
 def deliver(delivery_id):
-    row = _load(delivery_id)
-    if row is None or row.state not in ("queued", "sending"):
-        return
-    now = utcnow()
-    if row.notice_status == "cancelled":
-        _cancel_if_queued(row.id, now)
-        return
-    if row.state == "queued":
-        if row.next_attempt_at is not None and row.next_attempt_at > now + timedelta(seconds=1):
-            # An early copy (a sweep); come back when the backoff is over.
-            raise Retry(delay=_ms(row.next_attempt_at - now))
-        _send_fresh(row)
-        return
-    if row.lease_until is not None and row.lease_until > now:
-        # Another worker holds it, or held it until it died: wait out its lease.
-        raise Retry(delay=_ms(row.lease_until - now) + 250)
-    _settle_interrupted(row)
+    # One connection for the whole job: each commit below is its own
+    # transaction, without a pool checkout (and its ping) per transaction.
+    with db.engine.connect() as conn:
+        row = _load(conn, delivery_id)
+        conn.rollback()
+        if row is None or row.state not in ("queued", "sending"):
+            return
+        now = utcnow()
+        if row.notice_status == "cancelled":
+            _cancel_if_queued(conn, row.id, now)
+            return
+        if row.state == "queued":
+            if row.next_attempt_at is not None and row.next_attempt_at > now + timedelta(seconds=1):
+                # An early copy (a sweep); come back when the backoff is over.
+                raise Retry(delay=_ms(row.next_attempt_at - now))
+            _send_fresh(conn, row)
+            return
+        if row.lease_until is not None and row.lease_until > now:
+            # Another worker holds it, or held it until it died: wait out its lease.
+            raise Retry(delay=_ms(row.lease_until - now) + 250)
+        _settle_interrupted(conn, row)
 
 
-def _load(delivery_id):
-    return db.session.execute(
+def _load(conn, delivery_id):
+    return conn.execute(
         select(
             deliveries.c.id, deliveries.c.notice_id, deliveries.c.user_id, deliveries.c.template_id,
             deliveries.c.state, deliveries.c.attempts, deliveries.c.claim_token, deliveries.c.lease_until,
@@ -114,59 +118,59 @@ def _payload(row):
 
 
 def _ready_to_call():
-    """Everything that may wait or fail before the claim, not after it."""
+    """Everything that may wait or fail before the claim, not after it:
+    the rate-limit token and the access token (fetched now if there is none)."""
     ratelimit.acquire()
     client = wechat()
-    client.access_token  # noqa: B018  (fetched now, not inside the claimed window)
-    return client
+    return client, client.access_token
 
 
-def _send_fresh(row):
-    client = _ready_to_call()
+def _send_fresh(conn, row):
+    client, access_token = _ready_to_call()
     payload = _payload(row)
     token = secrets.token_hex(8)
-    claimed = _claim(row, token)
+    claimed = _claim(conn, row, token)
     if claimed == "busy":
         # This person has another send with this template in flight.
         raise Retry(delay=random.randint(300, 1000))
     if claimed != "claimed":
         return
-    outcome = _call(client, payload)
-    _record(row, token, row.attempts + 1, outcome, settling=False)
+    outcome = _call(client, access_token, payload)
+    _record(conn, row, token, row.attempts + 1, outcome, settling=False)
 
 
-def _claim(row, token):
+def _claim(conn, row, token):
     now = utcnow()
     lease = timedelta(seconds=current_app.config["NOTICE_SENDING_LEASE"])
     try:
-        result = db.session.execute(
+        result = conn.execute(
             update(deliveries)
             .where(deliveries.c.id == row.id, deliveries.c.state == "queued")
             .values(state="sending", claim_token=token, lease_until=now + lease,
                     attempts=deliveries.c.attempts + 1, updated_at=now)
         )
         if result.rowcount != 1:
-            db.session.rollback()
+            conn.rollback()
             return "taken"
-        if not ledger.take_one(row.user_id, row.template_id):
-            db.session.execute(
+        if not ledger.take_one(row.user_id, row.template_id, conn=conn):
+            conn.execute(
                 update(deliveries).where(deliveries.c.id == row.id)
                 .values(state="skipped", reason="no_subscription", claim_token=None, lease_until=None,
                         updated_at=now)
             )
-            db.session.commit()
-            finish_notice_if_done(row.notice_id)
+            conn.commit()
             return "no_quota"
-        db.session.commit()
+        conn.commit()
         return "claimed"
     except IntegrityError:
-        db.session.rollback()
+        conn.rollback()
         return "busy"
 
 
-def _call(client, payload):
+def _call(client, access_token, payload):
     try:
-        result = client.wxa._post(SEND_ENDPOINT, data=payload)
+        result = client.post(SEND_ENDPOINT, api_base_url=client.wxa.API_BASE_URL, data=payload,
+                             params={"access_token": access_token})
     except WeChatClientException as exc:
         code = exc.errcode
         text = str(getattr(exc, "errmsg", "") or "")[:200]
@@ -200,7 +204,7 @@ def _backoff_ms(attempts):
     return int(ceiling * random.uniform(0.5, 1.0))
 
 
-def _record(row, token, attempts, outcome, settling):
+def _record(conn, row, token, attempts, outcome, settling):
     """Write the outcome of a call made under ``token``; raise Retry when it should be tried again."""
     now = utcnow()
     give_back = spent = False
@@ -238,33 +242,32 @@ def _record(row, token, attempts, outcome, settling):
         retry_ms = _backoff_ms(attempts)
         values = {"errcode": outcome.errcode, "error": outcome.error, "lease_until": now,
                   "next_attempt_at": now + timedelta(milliseconds=retry_ms)}
-    result = db.session.execute(
+    result = conn.execute(
         update(deliveries)
         .where(deliveries.c.id == row.id, deliveries.c.claim_token == token, deliveries.c.state == "sending")
         .values(updated_at=now, **values)
     )
     if result.rowcount == 1:
         if give_back:
-            ledger.give_back(row.user_id, row.template_id)
+            ledger.give_back(row.user_id, row.template_id, conn=conn)
         if spent:
-            ledger.mark_spent(row.user_id, row.template_id)
+            ledger.mark_spent(row.user_id, row.template_id, conn=conn)
     else:
         log.warning("delivery %s: claim %s was taken over before its outcome (%s) was written",
                     row.id, token, outcome.kind)
-    db.session.commit()
+    conn.commit()
     if retry_ms is not None:
         raise Retry(delay=retry_ms)
-    finish_notice_if_done(row.notice_id)
 
 
-def _settle_interrupted(row):
+def _settle_interrupted(conn, row):
     """A 'sending' row whose lease ran out: decide with WeChat's quota as witness."""
-    client = _ready_to_call()
+    client, access_token = _ready_to_call()
     payload = _payload(row)
     token = secrets.token_hex(8)
     now = utcnow()
     lease = timedelta(seconds=current_app.config["NOTICE_SENDING_LEASE"])
-    taken = db.session.execute(
+    taken = conn.execute(
         update(deliveries)
         .where(deliveries.c.id == row.id, deliveries.c.state == "sending",
                deliveries.c.claim_token == row.claim_token,
@@ -272,33 +275,32 @@ def _settle_interrupted(row):
         .values(claim_token=token, lease_until=now + lease, attempts=deliveries.c.attempts + 1, updated_at=now)
     )
     if taken.rowcount != 1:
-        db.session.rollback()
+        conn.rollback()
         return
-    if ledger.remaining(row.user_id, row.template_id) > 0:
+    if ledger.remaining(row.user_id, row.template_id, conn=conn) > 0:
         # Another acceptance is left: a second send could arrive twice.
-        db.session.execute(
+        conn.execute(
             update(deliveries).where(deliveries.c.id == row.id, deliveries.c.claim_token == token)
             .values(state="unconfirmed", reason="interrupted", claim_token=None, lease_until=None, updated_at=now)
         )
-        db.session.commit()
+        conn.commit()
         log.warning("delivery %s: interrupted send left unconfirmed (the user has acceptances left)", row.id)
-        finish_notice_if_done(row.notice_id)
         return
-    db.session.commit()
-    outcome = _call(client, payload)
-    _record(row, token, row.attempts + 1, outcome, settling=True)
+    conn.commit()
+    outcome = _call(client, access_token, payload)
+    _record(conn, row, token, row.attempts + 1, outcome, settling=True)
 
 
-def _cancel_if_queued(delivery_id, now):
-    db.session.execute(
+def _cancel_if_queued(conn, delivery_id, now):
+    conn.execute(
         update(deliveries).where(deliveries.c.id == delivery_id, deliveries.c.state == "queued")
         .values(state="cancelled", updated_at=now)
     )
-    db.session.commit()
+    conn.commit()
 
 
 def finish_notice_if_done(notice_id):
-    """Mark the notice done once no recipient is queued or in flight."""
+    """Mark the notice done once no recipient is queued or in flight; True when it is."""
     still_open = exists().where(deliveries.c.notice_id == notice_id, deliveries.c.state.in_(("queued", "sending")))
     now = utcnow()
     db.session.execute(
@@ -307,6 +309,9 @@ def finish_notice_if_done(notice_id):
         .values(status="done", finished_at=now, updated_at=now)
     )
     db.session.commit()
+    status = db.session.execute(select(notices.c.status).where(notices.c.id == notice_id)).scalar_one_or_none()
+    db.session.commit()
+    return status in (None, "done", "cancelled")
 
 
 def _ms(delta):

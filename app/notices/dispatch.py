@@ -18,7 +18,7 @@ from app.extensions import db
 from app.models import Notice, NoticeDelivery, User, utcnow
 from app.notices import audience as audiences
 from app.notices.delivery import finish_notice_if_done
-from app.notices.tasks import deliver, fan_out
+from app.notices.tasks import fan_out, send_deliveries, watch
 from app.subscriptions import ledger
 
 log = logging.getLogger(__name__)
@@ -57,13 +57,17 @@ def fan_out_notice(notice_id):
         return 0
     rows = ledger.remaining_for(audience.user_ids, notice.template_id)
     add_deliveries(notice, rows, only_with_quota=notice.kind != "manual")
+    db.session.commit()
+    # 'sending' only once every job is on the queue: a fan-out killed while
+    # queueing runs again from 'fanning_out' and queues what is still queued.
+    queued = enqueue_queued(notice_id)
     db.session.execute(
         update(notices).where(notices.c.id == notice_id, notices.c.status == "fanning_out")
         .values(status="sending", updated_at=utcnow())
     )
     db.session.commit()
-    queued = enqueue_queued(notice_id)
-    finish_notice_if_done(notice_id)
+    if not finish_notice_if_done(notice_id):
+        watch.send(notice_id, delay=1000)
     return queued
 
 
@@ -94,8 +98,7 @@ def enqueue_queued(notice_id):
         .order_by(deliveries.c.id)
     ).scalars().all()
     db.session.commit()
-    for delivery_id in ids:
-        deliver.send(delivery_id)
+    send_deliveries(ids, current_app.config["NOTICE_BATCH_SIZE"])
     return len(ids)
 
 
@@ -145,8 +148,7 @@ def sweep_stale(now=None):
     db.session.commit()
     for notice_id in notice_ids:
         fan_out.send(notice_id)
-    for delivery_id in queued + sending:
-        deliver.send(delivery_id)
+    send_deliveries(queued + sending, current_app.config["NOTICE_BATCH_SIZE"])
     return {"notices": len(notice_ids), "deliveries": len(queued) + len(sending)}
 
 

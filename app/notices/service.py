@@ -137,6 +137,9 @@ def describe(notice, by_state=None):
     counts = {state: by_state.get(state, 0) for state in
               ("queued", "sending", "sent", "skipped", "failed", "unconfirmed", "cancelled")}
     counts["total"] = sum(by_state.values())
+    status = notice.status
+    if status == "sending" and counts["queued"] == 0 and counts["sending"] == 0:
+        status = "done"  # the watcher has not written it yet
     return {
         "id": notice.id,
         "kind": notice.kind,
@@ -145,7 +148,7 @@ def describe(notice, by_state=None):
         "values": notice.data,
         "page": notice.page,
         "audience": notice.audience,
-        "status": notice.status,
+        "status": status,
         "send_at": notice.send_at,
         "started_at": notice.started_at,
         "finished_at": notice.finished_at,

@@ -1,8 +1,8 @@
 """The quota ledger: how many sends each user still allows per template.
 
 Every change is one atomic UPDATE (or an upsert for a new row), so racing
-acceptances and sends never lose a count. The functions take the session's
-current transaction; callers commit.
+acceptances and sends never lose a count. The functions join the current
+transaction of ``conn`` (a Connection; default the session); callers commit.
 """
 from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -40,9 +40,9 @@ def record_answer(user_id, template_id, accepted, answer, now):
     db.session.execute(stmt)
 
 
-def take_one(user_id, template_id):
+def take_one(user_id, template_id, conn=None):
     """Use one allowed send; False when none is left."""
-    result = db.session.execute(
+    result = (conn or db.session).execute(
         update(quota)
         .where(quota.c.user_id == user_id, quota.c.template_id == template_id, quota.c.remaining > 0)
         .values(remaining=quota.c.remaining - 1, updated_at=func.now())
@@ -50,26 +50,26 @@ def take_one(user_id, template_id):
     return result.rowcount == 1
 
 
-def give_back(user_id, template_id):
+def give_back(user_id, template_id, conn=None):
     """WeChat did not deliver: the acceptance is still unused."""
-    db.session.execute(
+    (conn or db.session).execute(
         update(quota)
         .where(quota.c.user_id == user_id, quota.c.template_id == template_id)
         .values(remaining=quota.c.remaining + 1, updated_at=func.now())
     )
 
 
-def mark_spent(user_id, template_id):
+def mark_spent(user_id, template_id, conn=None):
     """WeChat answered 43101: whatever we counted, nothing is left."""
-    db.session.execute(
+    (conn or db.session).execute(
         update(quota)
         .where(quota.c.user_id == user_id, quota.c.template_id == template_id)
         .values(remaining=0, updated_at=func.now())
     )
 
 
-def remaining(user_id, template_id):
-    value = db.session.execute(
+def remaining(user_id, template_id, conn=None):
+    value = (conn or db.session).execute(
         select(quota.c.remaining).where(quota.c.user_id == user_id, quota.c.template_id == template_id)
     ).scalar_one_or_none()
     return value or 0
