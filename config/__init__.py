@@ -137,6 +137,7 @@ def _notice_settings(env, settings):
         raise ConfigError("NOTICE_SEND_RATE must be above zero")
     inprocess_default = not settings["REDIS_URL"] and settings["APP_ENV"] != "testing"
     inprocess = env.get("NOTICE_INPROCESS_WORKER")
+    inprocess = inprocess_default if inprocess in (None, "") else inprocess not in ("0", "false", "no")
     return {
         "SUBSCRIBE_TEMPLATES": env.get("SUBSCRIBE_TEMPLATES") or str(REPO_ROOT / "config" / "subscribe_templates.json"),
         "MINIPROGRAM_PAGES": pages or list(DEFAULT_MINIPROGRAM_PAGES),
@@ -150,7 +151,7 @@ def _notice_settings(env, settings):
         "NOTICE_SENDING_LEASE": _float(env, "NOTICE_SENDING_LEASE", 2 * wechat_timeout + 5),
         "NOTICE_STALE_AFTER": _float(env, "NOTICE_STALE_AFTER", 120.0),
         "NOTICE_REMINDER_LEAD_HOURS": _float(env, "NOTICE_REMINDER_LEAD_HOURS", 24.0),
-        "NOTICE_INPROCESS_WORKER": inprocess_default if inprocess in (None, "") else inprocess not in ("0", "false", "no"),
+        "NOTICE_INPROCESS_WORKER": inprocess,
         "NOTICE_INPROCESS_THREADS": max(1, _int(env, "NOTICE_INPROCESS_THREADS", 2)),
         "QUEUE_NAMESPACE": env.get("QUEUE_NAMESPACE") or "jusha-dq",
         "QUEUE_HEARTBEAT_TIMEOUT_MS": _int(env, "QUEUE_HEARTBEAT_TIMEOUT_MS", max(15000, int(3000 * wechat_timeout))),

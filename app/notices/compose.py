@@ -85,7 +85,8 @@ def preview(actor, body):
         "template_name": composed.template.name,
         "title": composed.template.title,
         "values": composed.values,
-        "field_values": [{"key": f.key, "label": f.label, "value": composed.values[f.key]} for f in composed.template.fields],
+        "field_values": [{"key": f.key, "label": f.label, "value": composed.values[f.key]}
+                         for f in composed.template.fields],
         "shortened": composed.shortened,
         "page": composed.page,
         "audience": composed.audience.spec,

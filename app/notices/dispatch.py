@@ -142,7 +142,7 @@ def sweep_stale(now=None):
         db.session.execute(update(notices).where(notices.c.id.in_(notice_ids)).values(updated_at=now))
     if queued:
         db.session.execute(update(deliveries).where(deliveries.c.id.in_(queued))
-                           .values(updated_at=now, next_attempt_at=now))
+                           .values(updated_at=now, next_attempt_at=None))
     if sending:
         db.session.execute(update(deliveries).where(deliveries.c.id.in_(sending)).values(updated_at=now))
     db.session.commit()

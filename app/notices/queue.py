@@ -97,8 +97,11 @@ class Job:
         return self.fn(*args, **kwargs)
 
     def send(self, *args, delay=None):
-        broker = current_app.extensions["jusha_broker"]
-        return broker.get_actor(self.name).send_with_options(args=args, delay=delay)
+        from app.notices import ensure_background
+
+        app = current_app._get_current_object()
+        ensure_background(app)
+        return broker_of(app).get_actor(self.name).send_with_options(args=args, delay=delay)
 
 
 class JobQueue:

@@ -2,13 +2,16 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from app.notices.audience import AUDIENCE_KINDS
 
+MAX_ID = 2**31 - 1  # PostgreSQL's integer: larger ids cannot exist
+ROW_ID = validate.Range(min=1, max=MAX_ID)
+
 
 class AudienceSchema(Schema):
     kind = fields.String(required=True, validate=validate.OneOf(AUDIENCE_KINDS))
-    community_id = fields.Integer(validate=validate.Range(min=1))
-    team_id = fields.Integer(validate=validate.Range(min=1))
-    event_id = fields.Integer(validate=validate.Range(min=1))
-    user_ids = fields.List(fields.Integer(validate=validate.Range(min=1)), validate=validate.Length(min=1, max=1000))
+    community_id = fields.Integer(validate=ROW_ID)
+    team_id = fields.Integer(validate=ROW_ID)
+    event_id = fields.Integer(validate=ROW_ID)
+    user_ids = fields.List(fields.Integer(validate=ROW_ID), validate=validate.Length(min=1, max=1000))
 
     _NEEDS = {"community": "community_id", "team": "team_id", "event_registrants": "event_id",
               "event_attendees": "event_id", "users": "user_ids"}
@@ -132,4 +135,4 @@ class ReportSchema(NoticeSchema):
 
 class NoticeListArgs(Schema):
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
-    before_id = fields.Integer(validate=validate.Range(min=1))
+    before_id = fields.Integer(validate=ROW_ID)

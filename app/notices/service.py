@@ -15,6 +15,7 @@ from app.notices.tasks import fan_out
 log = logging.getLogger(__name__)
 
 MAX_SCHEDULE_AHEAD = timedelta(days=30)
+MAX_ID = 2**31 - 1
 # A send_at this close counts as "now".
 NOW_TOLERANCE = timedelta(seconds=5)
 
@@ -94,6 +95,8 @@ def _visible_clause(actor):
 
 def visible_notice(actor, notice_id):
     """The notice if ``actor`` may see it; 404 otherwise (others' notices are not revealed)."""
+    if not 1 <= notice_id <= MAX_ID:
+        raise APIError("not_found", "通知不存在")
     query = select(Notice).where(Notice.id == notice_id)
     clause = _visible_clause(actor)
     if clause is not None:
@@ -161,21 +164,23 @@ def describe(notice, by_state=None):
 
 
 def report(notice, failures_limit=200):
-    """Counts by state, skip reasons, error codes, and who was not reached and why."""
+    """Counts by state, skip reasons, error codes, and who was not reached and why.
+    The counts come from one GROUP BY, so they agree with each other mid-run."""
     table = NoticeDelivery.__table__
-    reasons = db.session.execute(
+    groups = db.session.execute(
         select(table.c.state, table.c.reason, table.c.errcode, func.count())
-        .where(table.c.notice_id == notice.id, table.c.state.in_(("skipped", "failed", "unconfirmed", "sent")))
+        .where(table.c.notice_id == notice.id)
         .group_by(table.c.state, table.c.reason, table.c.errcode)
     ).all()
-    skipped, failed, confirmed_by_quota = {}, {}, 0
-    for state, reason, errcode, n in reasons:
+    by_state, skipped, failed, confirmed_by_quota = {}, {}, {}, 0
+    for state, reason, errcode, n in groups:
+        by_state[state] = by_state.get(state, 0) + n
         if state == "skipped":
             skipped[reason or "unknown"] = skipped.get(reason or "unknown", 0) + n
         elif state in ("failed", "unconfirmed"):
             key = str(errcode) if errcode is not None else (reason or "network")
             failed[key] = failed.get(key, 0) + n
-        elif reason == "confirmed_by_quota":
+        elif state == "sent" and reason == "confirmed_by_quota":
             confirmed_by_quota += n
     rows = db.session.execute(
         select(table.c.user_id, User.name, table.c.state, table.c.reason, table.c.errcode, table.c.error,
@@ -185,7 +190,7 @@ def report(notice, failures_limit=200):
         .order_by(table.c.id).limit(failures_limit)
     ).all()
     return {
-        **describe(notice),
+        **describe(notice, by_state),
         "skipped_reasons": skipped,
         "failed_codes": failed,
         "confirmed_by_quota": confirmed_by_quota,

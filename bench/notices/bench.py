@@ -26,7 +26,7 @@ TARGET_SECONDS = 60
 def parse_args():
     parser = argparse.ArgumentParser(prog="bench/notices/run", description=__doc__)
     parser.add_argument("--recipients", type=int, default=10_000)
-    parser.add_argument("--threads", type=int, default=8, help="threads per worker process")
+    parser.add_argument("--threads", type=int, default=16, help="threads per worker process")
     parser.add_argument("--rate", type=float, default=400, help="NOTICE_SEND_RATE, messages/s across all workers")
     parser.add_argument("--kill-at", type=float, default=0.3, help="SIGKILL worker 1 at this share delivered")
     parser.add_argument("--faults", type=int, default=100, help="busy (-1) and rate-limit (45009) answers each")

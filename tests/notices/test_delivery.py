@@ -206,3 +206,27 @@ def test_the_send_rate_is_shared_through_redis(app, ctx):
         app.config["NOTICE_SEND_RATE"] = 500.0
     assert waits[:-1] == [0] * ratelimit.burst_for(10.0)
     assert 0 < waits[-1] <= 100
+
+
+def test_the_embedded_demo_delivers_with_no_redis_and_no_separate_worker(app_env, client, squad, wechat_control):
+    from app import create_app
+    from app.notices import shutdown
+
+    demo = create_app(env={**app_env, "REDIS_URL": "", "NOTICE_INPROCESS_WORKER": "1"})
+    try:
+        assert type(demo.extensions["jusha_broker"]).__name__ == "StubBroker"
+        assert "jusha_inprocess_worker" not in demo.extensions  # nothing runs until it is needed
+        community, organiser, team = squad
+        (volunteer,) = volunteers(community, team, 1)
+        accept(client, wechat_control, volunteer)
+        demo.test_client_class = type(client)
+        created = demo.test_client().post("/api/v1/notices", headers=auth_headers(organiser), json={
+            "template_id": template_id(), "values": CALL_VALUES, "audience": {"kind": "team", "team_id": team.id}})
+        assert created.status_code == 201, created.get_json()
+        assert "jusha_inprocess_worker" in demo.extensions
+        deadline = time.monotonic() + 20
+        while not inbox(wechat_control, volunteer) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(inbox(wechat_control, volunteer)) == 1
+    finally:
+        shutdown(demo)

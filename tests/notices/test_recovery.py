@@ -9,7 +9,8 @@ from dramatiq import Retry
 from app.extensions import db
 from app.models import NoticeDelivery, utcnow
 from app.notices import delivery
-from app.notices.dispatch import fan_out_notice
+from app.notices.dispatch import fan_out_notice, tick
+from app.notices.queue import broker_of, start_inprocess_worker, stop_inprocess_worker
 from app.subscriptions import ledger
 from tests.factories import make_community, make_organiser, make_team, make_volunteer
 from tests.notices.conftest import accept, inbox, known_to_wechat, send_notice, template_id, wait_for_notice
@@ -30,11 +31,12 @@ def one_recipient(client, ctx, wechat_control):
 
     def prepare(acceptances=1):
         accept(client, wechat_control, volunteer, times=acceptances)
-        notice = send_notice(client, organiser, {"kind": "team", "team_id": team.id})
+        notice = send_notice(client, organiser, prepare.audience)
         fan_out_notice(notice["id"])
         delivery_id = db.session.execute(db.select(NoticeDelivery.id)).scalar_one()
         return notice, delivery_id
 
+    prepare.audience = {"kind": "team", "team_id": team.id}
     return organiser, volunteer, prepare
 
 
@@ -148,3 +150,23 @@ def test_copies_of_one_job_racing_send_one_message(app, one_recipient, wechat_co
     assert len(inbox(wechat_control, volunteer)) == 1
     assert row(delivery_id).attempts == 1
     assert "ran" in outcomes
+
+
+@pytest.mark.parametrize("lost", ["fan_out", "deliveries"])
+def test_jobs_the_broker_lost_are_found_by_the_periodic_pass(app, one_recipient, wechat_control, client, lost):
+    organiser, volunteer, prepare = one_recipient
+    accept(client, wechat_control, volunteer)
+    notice = send_notice(client, organiser, prepare.audience)
+    if lost == "deliveries":
+        fan_out_notice(notice["id"])
+    broker_of(app).flush_all()  # Redis lost its data, or the jobs were dead-lettered
+
+    assert tick()["swept"] == {"notices": 0, "deliveries": 0}  # not stale yet: their jobs may be coming
+    swept = tick(now=utcnow() + timedelta(minutes=5))["swept"]
+    assert swept == ({"notices": 1, "deliveries": 0} if lost == "fan_out" else {"notices": 0, "deliveries": 1})
+    worker = start_inprocess_worker(app, threads=2)
+    try:
+        assert wait_for_notice(client, organiser, notice["id"])["counts"]["sent"] == 1
+    finally:
+        stop_inprocess_worker(app, worker)
+    assert len(inbox(wechat_control, volunteer)) == 1

@@ -25,12 +25,13 @@ def test_a_worker_killed_mid_run_loses_and_repeats_nothing(app, app_env, client,
         known_to_wechat(wechat_control, person)
         wechat_control.subscribe(person.openid, template_id())
         make_quota(person, template_id())
+    wechat_control.fault("busy", count=10, path="/cgi-bin/message/subscribe/send")
     # Each send spends 0.3 s inside WeChat, which delivers it even if the
     # caller is gone by then: the kill lands while sends are in flight.
     wechat_control.fault("slow", count=RECIPIENTS * 2, delay=0.3, path="/cgi-bin/message/subscribe/send")
-    wechat_control.fault("busy", count=10, path="/cgi-bin/message/subscribe/send")
 
-    env = {**app_env, "LOG_LEVEL": "WARNING"}
+    # Small batches, so that both workers have every thread busy.
+    env = {**app_env, "LOG_LEVEL": "WARNING", "NOTICE_BATCH_SIZE": "2"}
     logs = tmp_path / "workers.log"
     workers = [start_worker(env, threads=4, log_path=logs) for _ in range(2)]
     try:
