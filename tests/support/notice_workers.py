@@ -36,13 +36,12 @@ def kill(proc):
 
 
 def stop(proc, timeout=15):
-    """Stop a worker politely, and for good if it does not listen."""
+    """Stop a worker politely (SIGTERM to the dramatiq parent, which passes
+    it on and waits for running jobs), and for good if it does not listen."""
     if proc.poll() is not None:
         return proc.returncode
+    proc.send_signal(signal.SIGTERM)
     try:
-        os.killpg(proc.pid, signal.SIGTERM)
         return proc.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         return kill(proc)
-    except ProcessLookupError:
-        return proc.wait(timeout=timeout)
