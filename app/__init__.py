@@ -49,6 +49,9 @@ def create_app(env=None, **overrides):
     init_request_ids(app)
 
     _bound_integer_urls(app)
+    from app.notices import init_app as init_notices
+
+    init_notices(app)
     _register_areas(app, api)
     _serve_docs_assets(app)
 
@@ -70,6 +73,8 @@ def _register_areas(app, api):
     from app.hours.routes import blp as hours_blp
     from app.hours.verify_routes import bp as verify_bp
     from app.teams.routes import blp as teams_blp
+    from app.notices.routes import blp as notices_blp
+    from app.subscriptions.routes import blp as subscriptions_blp
     from app.users.routes import blp as users_blp
     from app.volunteers.routes import blp as volunteers_blp
 
@@ -77,7 +82,7 @@ def _register_areas(app, api):
     app.register_blueprint(verify_bp)
     app.register_blueprint(projector_bp)
     for blueprint in (auth_blp, users_blp, admin_blp, events_blp, checkin_blp, attendance_blp, teams_blp,
-                      volunteers_blp, hours_blp, certificates_blp):
+                      volunteers_blp, hours_blp, certificates_blp, subscriptions_blp, notices_blp):
         api.register_blueprint(blueprint)
 
 

@@ -79,6 +79,15 @@ CATALOGUE = {
     "event_location_missing": (409, "请先为活动设置地点坐标和签到范围，再生成海报"),
     "projector_link_invalid": (403, "投屏链接无效或已过期，请重新生成"),
     "user_not_found": (404, "未找到该居民"),
+    # subscriptions and notices
+    "unknown_template": (422, "订阅消息模板不存在"),
+    "field_invalid": (422, "通知内容不符合微信订阅消息的要求"),
+    "page_invalid": (422, "跳转页面不是小程序内的页面"),
+    "content_risky": (422, "通知内容未通过微信内容安全检测，请修改后再发送"),
+    "content_check_visit_expired": (409, "内容安全检测要求您近两小时内打开过小程序，请重新进入小程序后再发送"),
+    "audience_empty": (422, "没有可以接收这条通知的人"),
+    "send_at_invalid": (422, "定时发送的时间须在 30 天以内"),
+    "notice_not_cancellable": (409, "通知已发送完毕，无法取消"),
     "internal_error": (500, "服务器开小差了，请稍后再试"),
 }
 

@@ -64,6 +64,17 @@ def plan_welfare_days_job(app):
     return summary
 
 
+@periodic("notices_tick", second="*/15", lock_seconds=60)
+def notices_tick_job(app):
+    """Scheduled notices that fell due, event reminders, deliveries the queue
+    lost, notices that finished (app.notices.dispatch.tick)."""
+    from app.notices.dispatch import tick
+
+    summary = tick()
+    log.debug("notices tick: %s", summary)
+    return summary
+
+
 def run_job(app, name):
     """Run job ``name`` unless another process is running it. True when it ran."""
     from app.extensions import db, redis_store

@@ -29,6 +29,21 @@ missing or still has its development value.
 | PUBLIC_BASE_URL | http://127.0.0.1:5000 | where the public pages live; a certificate's QR code opens PUBLIC_BASE_URL/verify/<serial> |
 | CERTIFICATE_ISSUER | 杭州市钱塘区下沙街道志愿服务总队 | the issuing organisation printed on 志愿服务证明 |
 | CERTIFICATE_ISSUER_CONTACT | (empty) | its contact telephone, printed when set |
+| SUBSCRIBE_TEMPLATES | config/subscribe_templates.json | the subscribe-message templates (shared with the emulator) |
+| MINIPROGRAM_PAGES | the mini-program's pages | comma-separated pages a notice may open |
+| WECHAT_MINIPROGRAM_STATE | formal | developer, trial or formal: which build a notice opens |
+| NOTICE_SEND_RATE | 300 | subscribe messages per second, across every worker together |
+| NOTICE_BATCH_SIZE | 20 | recipients per first-try job (retries go one by one) |
+| NOTICE_MAX_ATTEMPTS | 8 | tries per recipient on -1/45009/token errors before it counts as failed |
+| NOTICE_RETRY_BASE_MS / NOTICE_RETRY_MAX_MS | 1000 / 60000 | backoff between tries (doubling, with jitter) |
+| NOTICE_SENDING_LEASE | 2 x WECHAT_TIMEOUT + 5 | seconds a worker may hold a recipient in 'sending' before it counts as crashed |
+| NOTICE_STALE_AFTER | 120 | seconds after which the sweeper re-queues work the queue seems to have lost |
+| NOTICE_REMINDER_LEAD_HOURS | 24 | event reminders go out when the event starts within this many hours |
+| NOTICE_INPROCESS_WORKER | on when REDIS_URL is empty (not in tests) | run deliveries on threads inside the web process |
+| NOTICE_INPROCESS_THREADS | 2 | threads of that in-process worker |
+| QUEUE_NAMESPACE | jusha-dq | prefix of the job queue's Redis keys |
+| QUEUE_HEARTBEAT_TIMEOUT_MS | max(15000, 3 x WECHAT_TIMEOUT) | a worker silent this long is dead: its unacknowledged jobs go back to the queue |
+| QUEUE_MAINTENANCE_CHANCE | 10000 | per million queue commands that also requeue dead workers' jobs |
 """
 import os
 from pathlib import Path
@@ -115,6 +130,7 @@ def load_settings(env=None, **overrides):
         "PROJECTOR_LINK_TTL": _int(env, "PROJECTOR_LINK_TTL", 6 * 3600),
         "POSTER_CACHE_SECONDS": _int(env, "POSTER_CACHE_SECONDS", 30 * 24 * 3600),
     }
+    settings.update(_notice_settings(env, settings))
     settings.update(_openapi_settings())
     _check_checkin_windows(settings)
     if app_env == "production":
@@ -143,6 +159,50 @@ def _fernet_key(env):
     if len(decoded) != 32:
         raise ConfigError("DATA_ENCRYPTION_KEY must decode to 32 bytes (a Fernet key)")
     return raw
+
+
+DEFAULT_MINIPROGRAM_PAGES = (
+    "pages/index/index",
+    "pages/scan/scan",
+    "pages/event/detail",
+    "pages/hours/hours",
+    "pages/volunteer/apply",
+    "pages/organiser/index",
+    "pages/notice/detail",
+)
+
+
+def _notice_settings(env, settings):
+    wechat_timeout = settings["WECHAT_TIMEOUT"]
+    pages = [p.strip() for p in (env.get("MINIPROGRAM_PAGES") or "").split(",") if p.strip()]
+    state = env.get("WECHAT_MINIPROGRAM_STATE") or "formal"
+    if state not in ("developer", "trial", "formal"):
+        raise ConfigError(f"WECHAT_MINIPROGRAM_STATE must be developer, trial or formal, got {state!r}")
+    rate = _float(env, "NOTICE_SEND_RATE", 300.0)
+    if rate <= 0:
+        raise ConfigError("NOTICE_SEND_RATE must be above zero")
+    inprocess_default = not settings["REDIS_URL"] and settings["APP_ENV"] != "testing"
+    inprocess = env.get("NOTICE_INPROCESS_WORKER")
+    inprocess = inprocess_default if inprocess in (None, "") else inprocess not in ("0", "false", "no")
+    return {
+        "SUBSCRIBE_TEMPLATES": env.get("SUBSCRIBE_TEMPLATES") or str(REPO_ROOT / "config" / "subscribe_templates.json"),
+        "MINIPROGRAM_PAGES": pages or list(DEFAULT_MINIPROGRAM_PAGES),
+        "WECHAT_MINIPROGRAM_STATE": state,
+        "NOTICE_SEND_RATE": rate,
+        "NOTICE_MAX_ATTEMPTS": max(1, _int(env, "NOTICE_MAX_ATTEMPTS", 8)),
+        "NOTICE_BATCH_SIZE": max(1, _int(env, "NOTICE_BATCH_SIZE", 20)),
+        "NOTICE_RETRY_BASE_MS": max(1, _int(env, "NOTICE_RETRY_BASE_MS", 1000)),
+        "NOTICE_RETRY_MAX_MS": max(1, _int(env, "NOTICE_RETRY_MAX_MS", 60000)),
+        # Longer than one send can take (the call, a token refresh, the retried call).
+        "NOTICE_SENDING_LEASE": _float(env, "NOTICE_SENDING_LEASE", 2 * wechat_timeout + 5),
+        "NOTICE_STALE_AFTER": _float(env, "NOTICE_STALE_AFTER", 120.0),
+        "NOTICE_REMINDER_LEAD_HOURS": _float(env, "NOTICE_REMINDER_LEAD_HOURS", 24.0),
+        "NOTICE_INPROCESS_WORKER": inprocess,
+        "NOTICE_INPROCESS_THREADS": max(1, _int(env, "NOTICE_INPROCESS_THREADS", 2)),
+        "QUEUE_NAMESPACE": env.get("QUEUE_NAMESPACE") or "jusha-dq",
+        "QUEUE_HEARTBEAT_TIMEOUT_MS": _int(env, "QUEUE_HEARTBEAT_TIMEOUT_MS", max(15000, int(3000 * wechat_timeout))),
+        "QUEUE_MAINTENANCE_CHANCE": min(1_000_000, max(1, _int(env, "QUEUE_MAINTENANCE_CHANCE", 10000))),
+    }
 
 
 def _engine_options(database_url, env):

@@ -57,6 +57,13 @@ def app_env(database_url, emulator):
         "RATELIMIT_LOGIN": "1000 per minute",
         "RATELIMIT_DEFAULT": "10000 per minute",
         "LOG_LEVEL": "WARNING",
+        # Notice delivery: short backoffs and a quick requeue of a dead
+        # worker's jobs, so retries and crashes play out within seconds.
+        "NOTICE_RETRY_BASE_MS": "50",
+        "NOTICE_RETRY_MAX_MS": "400",
+        "NOTICE_SEND_RATE": "500",
+        "QUEUE_HEARTBEAT_TIMEOUT_MS": "3000",
+        "QUEUE_MAINTENANCE_CHANCE": "200000",
     }
 
 

@@ -12,6 +12,7 @@ from app.models import (
     MemberUnit,
     OrganiserScope,
     Registration,
+    SubscriptionQuota,
     Team,
     TeamMembership,
     User,
@@ -192,3 +193,13 @@ def make_hours(volunteer, event=None, hours=2.0, approver=None, community=None, 
         approver = approver or make_user(role="admin")
         approve_records(approver, [record])
     return record
+
+
+def make_quota(user, template_id, remaining=1):
+    """Our ledger's side of ``remaining`` acceptances (tests/notices/conftest.py's
+    ``accept`` does both sides, as the phone and WeChat would)."""
+    quota = SubscriptionQuota(user_id=user.id, template_id=template_id, remaining=remaining,
+                              accepted_total=remaining, last_answer="accept", last_answered_at=utcnow())
+    db.session.add(quota)
+    db.session.commit()
+    return quota

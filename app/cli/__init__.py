@@ -105,5 +105,7 @@ def export_hours_command(date_from, date_to, out_path):
 def register_cli(app):
     from app.events.cli import plan_welfare_days_command
 
+    from app.notices import cli  # noqa: F401  (adds its commands to the jusha group)
+
     jusha.add_command(plan_welfare_days_command)
     app.cli.add_command(jusha)

@@ -6,6 +6,8 @@ NOTHING on (event, user), then refreshed with an UPDATE that only touches
 records still waiting (pending / missing_checkout, never settled by hand),
 so an approval made meanwhile is never overwritten.
 """
+import logging
+
 from sqlalchemy import update
 
 from app import audit
@@ -16,6 +18,8 @@ from app.hours import rules
 from app.hours.ledger import append_approval
 from app.models import CheckIn, Event, ServiceRecord, utcnow
 from app.volunteers.access import event_in_scope, require
+
+log = logging.getLogger(__name__)
 
 WAITING = ("pending", "missing_checkout")
 
@@ -163,7 +167,21 @@ def approve(actor, records):
                      detail={"user_id": record.user_id, "event_id": record.event_id, "minutes": entry.minutes})
         approved.append(record)
     db.session.commit()
+    _announce_credited(approved)
     return approved, skipped
+
+
+def _announce_credited(records):
+    """"Hours credited" to each volunteer who allowed it (after the commit:
+    the message must never announce hours that were not kept)."""
+    from app.notices.automatic import notify_hours_credited
+
+    for record in records:
+        try:
+            notify_hours_credited(record.user_id, record.event, record.minutes / 60)
+        except Exception:  # a notice must never undo or fail an approval already made
+            db.session.rollback()
+            log.warning("hours-credited notice for record %s not queued", record.id, exc_info=True)
 
 
 def approve_one(actor, record):

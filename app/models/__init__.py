@@ -18,12 +18,34 @@ from app.models.hours import (
     LedgerIsAppendOnly,
     ServiceRecord,
 )
+from app.models.notices import (
+    ACCEPTING_ANSWERS,
+    DELIVERY_STATES,
+    NOTICE_KINDS,
+    NOTICE_STATUSES,
+    OPEN_DELIVERY_STATES,
+    SUBSCRIPTION_ANSWERS,
+    Notice,
+    NoticeDelivery,
+    SubscriptionAnswer,
+    SubscriptionQuota,
+)
 from app.models.places import Community, MemberUnit
 from app.models.teams import TEAM_LEVELS, Team
 from app.models.users import ROLES, AuthSession, OrganiserScope, User
 from app.models.volunteers import VOLUNTEER_STATUSES, TeamMembership, VolunteerProfile
 
 __all__ = [
+    "ACCEPTING_ANSWERS",
+    "DELIVERY_STATES",
+    "NOTICE_KINDS",
+    "NOTICE_STATUSES",
+    "Notice",
+    "NoticeDelivery",
+    "OPEN_DELIVERY_STATES",
+    "SUBSCRIPTION_ANSWERS",
+    "SubscriptionAnswer",
+    "SubscriptionQuota",
     "CHECKIN_DIRECTIONS",
     "CHECKIN_METHODS",
     "CheckIn",

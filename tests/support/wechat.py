@@ -13,8 +13,8 @@ class EmulatorControl:
         response.raise_for_status()
         return response.json()
 
-    def _get(self, path, **params):
-        response = self.http.get(self.base_url + path, params=params, timeout=5)
+    def _get(self, endpoint, **params):
+        response = self.http.get(self.base_url + endpoint, params=params, timeout=5)
         response.raise_for_status()
         return response.json()
 
@@ -34,6 +34,22 @@ class EmulatorControl:
 
     def fault(self, kind, count=1, **options):
         return self._post("/_emulator/faults", kind=kind, count=count, **options)
+
+    def clear_faults(self):
+        response = self.http.delete(self.base_url + "/_emulator/faults", timeout=5)
+        response.raise_for_status()
+        return response.json()
+
+    def subscribe(self, openid, template_id, count=1):
+        """The user accepted wx.requestSubscribeMessage ``count`` times (WeChat's side of the quota)."""
+        return self._post("/_emulator/subscriptions", openid=openid, template_id=template_id, count=count)
+
+    def quotas(self, openid):
+        return self._get("/_emulator/subscriptions", openid=openid)["quotas"]
+
+    def advance_clock(self, seconds):
+        """Age codes, tokens and users' last visits without sleeping."""
+        return self._post("/_emulator/clock", advance=seconds)
 
     def configure(self, **options):
         return self._post("/_emulator/config", **options)

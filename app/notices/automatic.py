@@ -1,0 +1,142 @@
+"""Notices the system sends by itself, each only to people who allowed the
+template: a reminder before an event they registered for, and "hours
+credited" when their service hours are approved.
+
+Each purpose has one notice row (``source_key``) and each person at most
+one delivery in it, so a reminder goes once per registration however often
+the periodic pass runs, and hours for one event are announced once.
+Values come from the event and are shortened by the visible rule (19
+characters and "…") rather than refused: nobody is there to fix them.
+"""
+import logging
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+from sqlalchemy import select, update
+
+from app.extensions import db
+from app.models import Event, Notice, User, utcnow
+from app.notices import audience as audiences
+from app.notices.dispatch import add_deliveries
+from app.notices.tasks import send_deliveries, watch
+from app.subscriptions import fields, ledger, templates
+
+log = logging.getLogger(__name__)
+
+LOCAL_TIME = ZoneInfo("Asia/Shanghai")
+REMINDER_TIP = "请准时参加，到场后扫码签到"
+HOURS_NOTE = "感谢您的志愿服务，时长已计入记录"
+notices = Notice.__table__
+
+
+def local_datetime_text(moment):
+    local = moment.astimezone(LOCAL_TIME)
+    return f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"
+
+
+def local_date_text(moment):
+    local = moment.astimezone(LOCAL_TIME)
+    return f"{local.year}年{local.month}月{local.day}日"
+
+
+def hours_text(hours):
+    return f"{float(hours):g}"
+
+
+def _automatic_notice(source_key, kind, template, values, page, audience, event):
+    """The notice for ``source_key``, created once (racing creators agree on one row)."""
+    now = utcnow()
+    db.session.execute(
+        ledger.dialect_insert(notices).values(
+            kind=kind, template_name=template.name, template_id=template.id, data=values, page=page,
+            audience=audience, community_id=event.host_community_id, member_unit_id=event.host_member_unit_id,
+            event_id=event.id, status="sending", send_at=now, started_at=now, source_key=source_key,
+            created_at=now, updated_at=now,
+        ).on_conflict_do_nothing(index_elements=["source_key"])
+    )
+    return db.session.execute(select(Notice).where(Notice.source_key == source_key)).scalar_one()
+
+
+def _checked(template, values):
+    checked = fields.check_values(template, values, shorten=True)
+    if checked.problems:
+        log.warning("automatic %s notice not sent: %s", template.name, checked.problems)
+        return None
+    return checked.values
+
+
+def _reopen(notice):
+    """New recipients joined a finished notice: it is sending again."""
+    db.session.execute(
+        update(notices).where(notices.c.id == notice.id, notices.c.status == "done")
+        .values(status="sending", finished_at=None, updated_at=utcnow())
+    )
+
+
+def queue_event_reminders(now=None):
+    """Remind registrants with quota of events starting within the lead time; returns deliveries queued."""
+    template = templates.find("event_reminder")
+    if template is None:
+        return 0
+    now = now or utcnow()
+    lead = timedelta(hours=current_app.config["NOTICE_REMINDER_LEAD_HOURS"])
+    events = db.session.execute(
+        select(Event).where(Event.status == "published", Event.starts_at > now, Event.starts_at <= now + lead)
+        .order_by(Event.starts_at)
+    ).scalars().all()
+    new_ids, watched = [], []
+    for event in events:
+        values = _checked(template, {
+            "thing1": event.title, "time2": local_datetime_text(event.starts_at),
+            "thing3": event.venue or "详见活动详情", "thing4": REMINDER_TIP,
+        })
+        if values is None:
+            continue
+        audience = audiences.resolve({"kind": "event_registrants", "event_id": event.id}, None)
+        notice = _automatic_notice(f"reminder:event:{event.id}", "event_reminder", template, values,
+                                   f"pages/event/detail?id={event.id}", audience.spec, event)
+        if notice.status == "cancelled":
+            continue
+        ids = add_deliveries(notice, ledger.remaining_for(audience.user_ids, template.id), only_with_quota=True)
+        if ids:
+            _reopen(notice)
+            watched.append(notice.id)
+        db.session.commit()
+        new_ids.extend(ids)
+    send_deliveries(new_ids, current_app.config["NOTICE_BATCH_SIZE"])
+    for notice_id in watched:
+        watch.send(notice_id, delay=1000)
+    return len(new_ids)
+
+
+def notify_hours_credited(user_id, event, hours):
+    """Tell a volunteer their hours for ``event`` were credited, if they allowed it.
+
+    Call it after the approval is committed; it commits its own rows and
+    queues the send. Returns the notice, or None when nothing is sent (no
+    quota, already announced, no such template)."""
+    template = templates.find("hours_credited")
+    if template is None:
+        return None
+    if not isinstance(event, Event):
+        event = db.session.get(Event, event)
+    if event is None or ledger.remaining(user_id, template.id) <= 0:
+        return None
+    values = _checked(template, {
+        "thing1": event.title, "number2": hours_text(hours),
+        "date3": local_date_text(event.starts_at), "thing4": HOURS_NOTE,
+    })
+    if values is None:
+        return None
+    user = db.session.get(User, user_id)
+    audience = {"kind": "users", "user_ids": [user_id], "label": user.name or "志愿者"}
+    notice = _automatic_notice(f"hours:event:{event.id}:user:{user_id}", "hours_credited", template, values,
+                               "pages/hours/hours", audience, event)
+    ids = add_deliveries(notice, [(user_id, 1)], only_with_quota=True)
+    db.session.commit()
+    send_deliveries(ids, current_app.config["NOTICE_BATCH_SIZE"])
+    if ids:
+        watch.send(notice.id, delay=1000)
+    return notice if ids else None
+

@@ -1,0 +1,138 @@
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from app.notices.audience import AUDIENCE_KINDS
+
+MAX_ID = 2**31 - 1  # PostgreSQL's integer: larger ids cannot exist
+ROW_ID = validate.Range(min=1, max=MAX_ID)
+
+
+class AudienceSchema(Schema):
+    kind = fields.String(required=True, validate=validate.OneOf(AUDIENCE_KINDS))
+    community_id = fields.Integer(validate=ROW_ID)
+    team_id = fields.Integer(validate=ROW_ID)
+    event_id = fields.Integer(validate=ROW_ID)
+    user_ids = fields.List(fields.Integer(validate=ROW_ID), validate=validate.Length(min=1, max=1000))
+
+    _NEEDS = {"community": "community_id", "team": "team_id", "event_registrants": "event_id",
+              "event_attendees": "event_id", "users": "user_ids"}
+
+    @validates_schema
+    def _one_target(self, data, **kwargs):
+        needed = self._NEEDS[data["kind"]]
+        if needed not in data:
+            raise ValidationError(f"请提供 {needed}", needed)
+        extra = [k for k in ("community_id", "team_id", "event_id", "user_ids") if k in data and k != needed]
+        if extra:
+            raise ValidationError(f"{data['kind']} 不需要 {', '.join(extra)}", extra[0])
+
+
+class ComposeSchema(Schema):
+    template_id = fields.String(required=True, validate=validate.Length(min=1, max=64),
+                                metadata={"description": "template id (or its configured name)"})
+    values = fields.Dict(keys=fields.String(validate=validate.Length(max=32)),
+                         values=fields.String(validate=validate.Length(max=200)), required=True,
+                         metadata={"description": "{field key: value}, e.g. {\"thing1\": \"市民公益日\"}"})
+    shorten = fields.Boolean(load_default=False, metadata={
+        "description": "shorten thing fields over 20 characters to 19 and \"…\" instead of refusing them"})
+    page = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=256),
+                         metadata={"description": "mini-program page the message opens, e.g. pages/event/detail?id=3"})
+    audience = fields.Nested(AudienceSchema, required=True)
+
+
+class CreateNoticeSchema(ComposeSchema):
+    send_at = fields.AwareDateTime(load_default=None, allow_none=True, metadata={
+        "description": "when to send (ISO 8601 with zone); empty or past: now; at most 30 days ahead"})
+
+
+class FieldValueSchema(Schema):
+    key = fields.String()
+    label = fields.String()
+    value = fields.String()
+
+
+class ShortenedSchema(Schema):
+    key = fields.String()
+    label = fields.String()
+    original = fields.String()
+    value = fields.String()
+
+
+class AudienceOutSchema(Schema):
+    kind = fields.String()
+    label = fields.String()
+    community_id = fields.Integer()
+    team_id = fields.Integer()
+    event_id = fields.Integer()
+    user_ids = fields.List(fields.Integer())
+
+
+class PreviewSchema(Schema):
+    template_id = fields.String()
+    template_name = fields.String()
+    title = fields.String()
+    values = fields.Dict(keys=fields.String(), values=fields.String())
+    field_values = fields.List(fields.Nested(FieldValueSchema), data_key="fields",
+                               metadata={"description": "each field with its label, in template order"})
+    shortened = fields.List(fields.Nested(ShortenedSchema), metadata={"description": "values cut by the rule"})
+    page = fields.String(allow_none=True)
+    audience = fields.Nested(AudienceOutSchema)
+    content_check = fields.String()
+    recipients = fields.Integer(metadata={"description": "people in the audience now"})
+    with_quota = fields.Integer(metadata={"description": "of them, how many allow one more message"})
+    will_skip = fields.Integer()
+    skip_reasons = fields.Dict(keys=fields.String(), values=fields.Integer())
+
+
+class CountsSchema(Schema):
+    total = fields.Integer()
+    queued = fields.Integer()
+    sending = fields.Integer()
+    sent = fields.Integer()
+    skipped = fields.Integer()
+    failed = fields.Integer()
+    unconfirmed = fields.Integer(metadata={"description": "a send interrupted where WeChat may or may not "
+                                                          "have delivered it; never sent twice"})
+    cancelled = fields.Integer()
+
+
+class NoticeSchema(Schema):
+    id = fields.Integer()
+    kind = fields.String()
+    template_id = fields.String()
+    template_name = fields.String()
+    values = fields.Dict(keys=fields.String(), values=fields.String())
+    page = fields.String(allow_none=True)
+    audience = fields.Nested(AudienceOutSchema)
+    status = fields.String(metadata={"description": "scheduled, queued, fanning_out, sending, done or cancelled"})
+    send_at = fields.DateTime(allow_none=True)
+    started_at = fields.DateTime(allow_none=True)
+    finished_at = fields.DateTime(allow_none=True)
+    cancelled_at = fields.DateTime(allow_none=True)
+    cancel_reason = fields.String(allow_none=True)
+    created_at = fields.DateTime()
+    created_by_id = fields.Integer(allow_none=True)
+    counts = fields.Nested(CountsSchema)
+
+
+class NotReachedSchema(Schema):
+    user_id = fields.Integer()
+    name = fields.String(allow_none=True)
+    state = fields.String()
+    reason = fields.String(allow_none=True)
+    errcode = fields.Integer(allow_none=True)
+    error = fields.String(allow_none=True)
+    attempts = fields.Integer()
+
+
+class ReportSchema(NoticeSchema):
+    skipped_reasons = fields.Dict(keys=fields.String(), values=fields.Integer(),
+                                  metadata={"description": "no_subscription, quota_spent"})
+    failed_codes = fields.Dict(keys=fields.String(), values=fields.Integer(),
+                               metadata={"description": "WeChat errcode (or interrupted) -> count"})
+    confirmed_by_quota = fields.Integer(metadata={"description": "interrupted sends settled as delivered"})
+    not_reached = fields.List(fields.Nested(NotReachedSchema))
+
+
+class NoticeListArgs(Schema):
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
+    before_id = fields.Integer(validate=ROW_ID)
