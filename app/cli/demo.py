@@ -1,10 +1,15 @@
 """Demo data drawn from the seed article. Running it twice adds nothing."""
 import time
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import requests
 
 from app.extensions import db
-from app.models import Community, MemberUnit, OrganiserScope, Team, User
+from app.models import Community, Event, MemberUnit, OrganiserScope, Team, TeamMembership, User, VolunteerProfile, utcnow
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+XIASHA_MIDDLE_SCHOOL = {"venue": "下沙中学礼堂", "latitude": 30.3095, "longitude": 120.3550, "radius_m": 300}
 
 COMMUNITIES = [
     ("铭和社区", "minghe"),
@@ -74,12 +79,67 @@ def seed_demo():
         if organises:
             _get_or_create(OrganiserScope, {"user_id": user.id, "community_id": communities[organises].id})
     db.session.commit()
+    _seed_volunteer("demo-volunteer", "铭和社区党员中队")
+    events = _seed_events(communities)
+    from app.events.welfare import plan_welfare_days
+
+    planned = plan_welfare_days(months=3)
     return [
         f"communities: {len(COMMUNITIES)}",
         f"member units: {len(MEMBER_UNITS)}",
         f"teams: 1 corps, {len(BRIGADES)} brigades, {len(SQUADS)} squads",
         f"people: {', '.join(p[0] for p in PEOPLE)}",
+        f"events: {', '.join(events)}",
+        f"welfare days planned: {len(planned['created'])} new rows for {', '.join(planned['months'])}",
     ]
+
+
+def _seed_volunteer(openid, squad_name):
+    """张志愿, an approved volunteer of a squad (as an organiser would have approved)."""
+    from app.volunteers import identity
+    from app.volunteers.consent import CONSENT_VERSION
+
+    user = db.session.execute(db.select(User).filter_by(openid=openid)).scalar_one()
+    if db.session.execute(db.select(VolunteerProfile).filter_by(user_id=user.id)).scalar_one_or_none():
+        return
+    squad = db.session.execute(db.select(Team).filter_by(name=squad_name)).scalar_one()
+    first17 = "33011419900101123"  # a demo ID number with a valid check character
+    id_number = first17 + identity.id_check_char(first17)
+    db.session.add(VolunteerProfile(
+        user_id=user.id, real_name=user.name, phone="13800000003", community_id=user.community_id,
+        team_id=squad.id, status="approved", skills=["助老", "环境整治"],
+        id_number_encrypted=identity.encrypt_id_number(id_number),
+        id_number_masked=identity.mask_id_number(id_number), id_number_digest=identity.id_number_digest(id_number),
+        consent_version=CONSENT_VERSION, consented_at=utcnow(), reviewed_at=utcnow()))
+    db.session.add(TeamMembership(user_id=user.id, team_id=squad.id))
+    db.session.commit()
+
+
+def _seed_events(communities):
+    """A shared lecture next Saturday, and today's volunteer activity with its
+    check-in open now (one per day, so a demo run on any day has one)."""
+    from app.events.service import create_event
+
+    organiser = db.session.execute(db.select(User).filter_by(openid="demo-organiser-minghe")).scalar_one()
+    today = datetime.now(SHANGHAI).date()
+    saturday = today + timedelta(days=(5 - today.weekday()) % 7 or 7)
+    lecture_start = datetime.combine(saturday, datetime.min.time(), SHANGHAI).replace(hour=14)
+    activity_start = utcnow() + timedelta(minutes=20)
+    wanted = [
+        {"kind": "lecture", "title": "聚沙讲堂：学习百年党史，牢记初心使命", "speaker": "下沙宣讲团 王教授",
+         "audience": "联盟成员单位党员", "starts_at": lecture_start, "ends_at": lecture_start + timedelta(hours=2),
+         "capacity": 300, "registration_required": True, **XIASHA_MIDDLE_SCHOOL},
+        {"kind": "volunteer_activity", "title": f"铭和社区楼道清洁志愿服务（{today:%m月%d日}）",
+         "starts_at": activity_start, "ends_at": activity_start + timedelta(hours=2),
+         "venue": "铭和社区党群服务中心", "latitude": 30.3120, "longitude": 120.3480, "radius_m": 200},
+    ]
+    titles = []
+    for body in wanted:
+        exists = db.session.execute(db.select(Event.id).filter_by(title=body["title"])).scalar()
+        if exists is None:
+            create_event(organiser, {**body, "host_community_id": communities["minghe"].id})
+        titles.append(body["title"])
+    return titles
 
 
 def wait_for(urls, timeout):

@@ -68,7 +68,8 @@ class Registration(TimestampMixin, db.Model):
     __table_args__ = (db.UniqueConstraint("event_id", "user_id", name="uq_registrations_event_user"),)
 
     id = db.Column(db.Integer, primary_key=True)
-    event_id = db.Column(db.Integer, db.ForeignKey("events.id", ondelete="CASCADE"), nullable=False, index=True)
+    # (event_id, user_id) is unique, and that index serves lookups by event too.
+    event_id = db.Column(db.Integer, db.ForeignKey("events.id", ondelete="CASCADE"), nullable=False)
     user_id = db.Column(db.Integer, db.ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True)
     status = db.Column(db.String(16), nullable=False, default="registered")
     cancelled_at = db.Column(UTCDateTime(), nullable=True)
@@ -87,7 +88,9 @@ class CheckIn(db.Model):
     )
 
     id = db.Column(db.Integer, primary_key=True)
-    event_id = db.Column(db.Integer, db.ForeignKey("events.id", ondelete="CASCADE"), nullable=False, index=True)
+    # The unique (event_id, user_id, direction) index serves lookups by event;
+    # a second index on event_id alone would only cost a write per scan.
+    event_id = db.Column(db.Integer, db.ForeignKey("events.id", ondelete="CASCADE"), nullable=False)
     user_id = db.Column(db.Integer, db.ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True)
     direction = db.Column(db.String(8), nullable=False)
     method = db.Column(db.String(8), nullable=False, default="qr")
