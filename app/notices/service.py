@@ -66,12 +66,18 @@ def enqueue_fan_out(notice_id):
 
 
 def cancel_notice(actor, notice):
-    if notice.status in ("done", "cancelled"):
-        raise APIError("notice_not_cancellable")
     now = utcnow()
-    notice.status = "cancelled"
-    notice.cancelled_at = now
-    notice.cancel_reason = "by_organiser"
+    # Conditional on the status in the database, not the one read with the
+    # notice: the watcher may have finished it since, and a finished notice
+    # must not be reported as cancelled.
+    won = db.session.execute(
+        update(Notice.__table__)
+        .where(Notice.id == notice.id, Notice.status.notin_(("done", "cancelled")))
+        .values(status="cancelled", cancelled_at=now, cancel_reason="by_organiser", updated_at=now)
+    ).rowcount
+    if not won:
+        db.session.rollback()
+        raise APIError("notice_not_cancellable")
     dropped = db.session.execute(
         update(NoticeDelivery.__table__)
         .where(NoticeDelivery.notice_id == notice.id, NoticeDelivery.state == "queued")
@@ -79,6 +85,7 @@ def cancel_notice(actor, notice):
     ).rowcount
     audit.record("notice.cancel", actor=actor, target=notice, detail={"deliveries_cancelled": dropped})
     db.session.commit()
+    db.session.refresh(notice)
     return notice
 
 

@@ -14,17 +14,23 @@ def record_answers(user, results, request_id=None):
     unknown = [tid for tid in results if templates.find(tid) is None]
     if unknown:
         raise APIError("unknown_template", details={"template_ids": unknown})
+    by_template = {}
+    for key, answer in results.items():
+        template_id = templates.get(key).id
+        if template_id in by_template:
+            # A template named by both its id and its name would count one tap twice.
+            raise APIError("validation_failed", "同一个模板只能有一个结果", details={"template_id": template_id})
+        by_template[template_id] = answer
     now = utcnow()
     answers = db.session.execute(ledger.dialect_insert(SubscriptionAnswer.__table__).values([
-        {"user_id": user.id, "template_id": templates.get(tid).id, "answer": answer,
+        {"user_id": user.id, "template_id": template_id, "answer": answer,
          "request_id": request_id, "answered_at": now}
-        for tid, answer in results.items()
+        for template_id, answer in by_template.items()
     ]).on_conflict_do_nothing().returning(SubscriptionAnswer.template_id))
     fresh = {row[0] for row in answers}
-    for tid, answer in results.items():
-        template = templates.get(tid)
-        if template.id in fresh:
-            ledger.record_answer(user.id, template.id, answer in ACCEPTING_ANSWERS, answer, now)
+    for template_id, answer in by_template.items():
+        if template_id in fresh:
+            ledger.record_answer(user.id, template_id, answer in ACCEPTING_ANSWERS, answer, now)
     db.session.commit()
     return subscriptions_of(user)
 

@@ -184,6 +184,35 @@ test('organiser notice: prefilled from the event, previewed, then sent', async (
   assert.deepEqual(wx.calls.navigations, ['/pages/organiser/report?id=77']);
 });
 
+test('organiser notice: chosen volunteers are the audience', async () => {
+  const fixtures = fx.base(fx.ORGANISER);
+  fixtures['teams.tree'] = [];
+  fixtures['volunteers.list'] = (req) => {
+    assert.match(req.url, /status=approved/);
+    return [{ user_id: 5, real_name: '陈阿姨', team_name: '铭和社区党员中队', status: 'approved' },
+      { user_id: 6, real_name: '刘大伯', status: 'approved' }];
+  };
+  let previewBody = null;
+  fixtures['notices.preview'] = (req) => { previewBody = req.data; return { title: '活动开始提醒', fields: [], shortened: [],
+    audience: { label: '选定的 1 人' }, content_check: 'pass', recipients: 1, with_quota: 1, will_skip: 0, skip_reasons: {} }; };
+  const { page } = loadPage('pages/organiser/notice', fixtures);
+  page.onLoad({ event_id: '2' });
+  await settle();
+  page.fieldInput({ currentTarget: { dataset: { key: 'thing4' } }, detail: { value: '请提前十分钟入场' } });
+  const users = page.data.audienceKinds.findIndex((k) => k.value === 'users');
+  page.pickAudience({ detail: { value: String(users) } });
+  await settle();
+  assert.deepEqual(page.data.volunteers.map((v) => v.name), ['陈阿姨', '刘大伯']);
+  page.previewNow();
+  await settle();
+  assert.equal(previewBody, null, 'nobody chosen, nothing sent');
+  assert.equal(page.data.errors.audience, '请选择接收对象');
+  page.pickVolunteers({ detail: { value: ['6'] } });
+  page.previewNow();
+  await settle();
+  assert.deepEqual(previewBody.audience, { kind: 'users', user_ids: [6] });
+});
+
 test('organiser hours: approve all pending records of an event', async () => {
   const fixtures = fx.base(fx.ORGANISER);
   fixtures['events.list'] = fx.page([Object.assign({}, fx.ACTIVITY, { starts_at: '2026-01-10T01:00:00Z', ends_at: '2026-01-10T03:00:00Z' })]);

@@ -7,7 +7,10 @@ const AUDIENCE_KINDS = [
   { value: 'event_attendees', label: '活动签到者', needs: 'event_id' },
   { value: 'community', label: '社区居民与志愿者', needs: 'community_id' },
   { value: 'team', label: '志愿者队伍（含下属中队）', needs: 'team_id' },
+  { value: 'users', label: '选定的志愿者', needs: 'user_ids' },
 ];
+// The server takes at most this many chosen people in one notice.
+const MAX_CHOSEN = 1000;
 
 // Pages a notice may open (each must be in the backend's MINIPROGRAM_PAGES;
 // the contract test checks). The event page gets ?id= of the chosen event.
@@ -98,7 +101,13 @@ function audienceBody(kind, target) {
   const spec = AUDIENCE_KINDS.find((k) => k.value === kind);
   if (!spec || target === undefined || target === null || target === '') return null;
   const body = { kind: kind };
-  body[spec.needs] = spec.needs === 'user_ids' ? target : Number(target);
+  if (spec.needs === 'user_ids') {
+    const ids = (Array.isArray(target) ? target : [target]).map(Number).filter((id) => id > 0);
+    if (!ids.length || ids.length > MAX_CHOSEN) return null;
+    body.user_ids = ids;
+  } else {
+    body[spec.needs] = Number(target);
+  }
   return body;
 }
 
@@ -186,6 +195,6 @@ function pollDelay(view) {
 }
 
 module.exports = {
-  EVENT_PAGE, NOTICE_PAGES, AUDIENCE_KINDS, STATUS_LABELS, SKIP_REASON_LABELS, ERRCODE_LABELS, fieldViews, prefill, audienceBody, composeBody,
+  EVENT_PAGE, NOTICE_PAGES, AUDIENCE_KINDS, MAX_CHOSEN, STATUS_LABELS, SKIP_REASON_LABELS, ERRCODE_LABELS, fieldViews, prefill, audienceBody, composeBody,
   previewView, reportView, pollDelay, wechatDateTime,
 };

@@ -230,3 +230,25 @@ def test_the_embedded_demo_delivers_with_no_redis_and_no_separate_worker(app_env
         assert len(inbox(wechat_control, volunteer)) == 1
     finally:
         shutdown(demo)
+
+
+def test_a_notice_that_finished_after_it_was_read_is_not_cancelled(client, squad, wechat_control):
+    from app.errors import APIError
+    from app.models import Notice
+    from app.notices import service
+
+    community, organiser, team = squad
+    volunteers(community, team, 1)
+    send_at = (utcnow() + timedelta(hours=2)).isoformat()
+    created = send_notice(client, organiser, {"kind": "team", "team_id": team.id}, send_at=send_at)
+    read = db.session.get(Notice, created["id"])
+    assert read.status == "scheduled"
+    # Meanwhile it went out and the watcher (another process) marked it done.
+    with db.engine.begin() as watcher:
+        watcher.execute(db.update(Notice).where(Notice.id == read.id).values(status="done"))
+
+    with pytest.raises(APIError) as refused:
+        service.cancel_notice(organiser, read)
+    assert refused.value.code == "notice_not_cancellable"
+    report = client.get(f"/api/v1/notices/{created['id']}", headers=auth_headers(organiser)).get_json()
+    assert report["status"] == "done" and report["cancelled_at"] is None

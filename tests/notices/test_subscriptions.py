@@ -64,3 +64,12 @@ def test_unknown_templates_and_answers_are_refused(client, ctx):
     extra = client.post("/api/v1/subscriptions", json={"results": {template_id(): "accept"}, "errMsg": "ok"},
                         headers=auth_headers(user))
     assert extra.status_code == 422
+
+
+def test_one_tap_named_by_id_and_by_name_is_refused_not_counted_twice(client, ctx):
+    user = make_user()
+    both = {template_id(): "accept", "volunteer_call": "accept"}
+    response = client.post("/api/v1/subscriptions", json={"results": both}, headers=auth_headers(user))
+    assert response.status_code == 422
+    mine = client.get("/api/v1/subscriptions", headers=auth_headers(user)).get_json()
+    assert {s["name"]: s["remaining"] for s in mine}["volunteer_call"] == 0

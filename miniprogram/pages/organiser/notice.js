@@ -23,6 +23,9 @@ Page({
     communityIndex: -1,
     teamOptions: [],
     teamIndex: -1,
+    volunteers: [],
+    volunteersLoaded: false,
+    chosenIds: [],
     pages: compose.NOTICE_PAGES,
     pageIndex: 0,
     scheduled: false,
@@ -104,6 +107,28 @@ Page({
 
   pickAudience(e) {
     this.setData({ audienceIndex: Number(e.detail.value), preview: null, 'errors.audience': '' });
+    if (this.data.audienceKinds[this.data.audienceIndex].needs === 'user_ids') this.loadVolunteers();
+  },
+
+  // Approved volunteers in my scope (the server lists only those), loaded once.
+  loadVolunteers() {
+    if (this.data.volunteersLoaded) return Promise.resolve();
+    return api.call('volunteers.list', { query: { status: 'approved', limit: 200 }, loading: '加载中' }).then((list) => {
+      this.setData({
+        volunteersLoaded: true,
+        volunteers: (list || []).map((v) => ({ userId: v.user_id, name: v.real_name, team: v.team_name || '', checked: false })),
+      });
+    }).catch(() => {});
+  },
+
+  pickVolunteers(e) {
+    const chosen = (e.detail.value || []).map(Number);
+    this.setData({
+      chosenIds: chosen,
+      volunteers: this.data.volunteers.map((v) => Object.assign({}, v, { checked: chosen.indexOf(v.userId) >= 0 })),
+      preview: null,
+      'errors.audience': '',
+    });
   },
 
   pickEvent(e) {
@@ -139,6 +164,7 @@ Page({
       const event = this.selectedEvent();
       return event ? event.id : null;
     }
+    if (kind.needs === 'user_ids') return this.data.chosenIds;
     if (kind.needs === 'community_id') {
       const c = this.data.communities[this.data.communityIndex];
       return c ? c.id : null;
