@@ -227,6 +227,7 @@ def _check_location(conn, event, direction, latitude, longitude, user_id):
         _answer_if_recorded(conn, event, user_id, direction)
         raise APIError("event_location_missing", "该活动未设置签到地点，不能扫海报签到，请扫描现场屏幕上的签到码")
     if latitude is None or longitude is None:
+        _answer_if_recorded(conn, event, user_id, direction)
         raise APIError("location_required")
     radius = event.radius_m or DEFAULT_RADIUS_M
     distance = haversine_m(latitude, longitude, event.latitude, event.longitude)

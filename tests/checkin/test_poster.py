@@ -113,3 +113,12 @@ def test_a_poster_stops_working_when_the_event_loses_its_location(client, organi
     status, body = scan(client, resident, scene=scene)
     assert (status, error_code(body)) == (409, "event_location_missing")
     assert db.session.execute(db.select(db.func.count(CheckIn.id))).scalar() == 0
+
+
+def test_a_retry_without_location_from_someone_already_in_gets_their_row(client, organiser, event, resident):
+    scene = scene_of(poster(client, organiser, event).data)
+    status, first = scan(client, resident, scene=scene, latitude=HALL[0], longitude=HALL[1])
+    assert status == 201
+    # The phone lost the answer and its location permission; the row is there, so it is in.
+    status, again = scan(client, resident, scene=scene)
+    assert (status, again["code"], again["checked_in_at"]) == (200, "already_checked_in", first["checked_in_at"])
