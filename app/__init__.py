@@ -34,6 +34,7 @@ def create_app(env=None, **overrides):
     app.config.update(load_settings(env, **overrides))
     app.json.ensure_ascii = False  # Chinese stays readable in responses and logs
     app.session_interface = NoCookieSessions()
+    _trust_proxies(app)
     _configure_rate_limit_storage(app)
     configure_logging(app.config["LOG_LEVEL"])
     _ensure_sqlite_folder(app)
@@ -97,6 +98,19 @@ def _bound_integer_urls(app):
             super().__init__(map, *args, **kwargs)
 
     app.url_map.converters["int"] = DatabaseIntegerConverter
+
+
+def _trust_proxies(app):
+    """Behind nginx every request comes from nginx's address; without this the
+    per-address limits (login's 10 a minute) would be shared by the whole
+    city. gunicorn's --forwarded-allow-ips only trusts the scheme headers, not
+    X-Forwarded-For. Only the last PROXY_HOPS entries are believed, so a
+    client cannot pick its own address by sending the header itself."""
+    hops = app.config["PROXY_HOPS"]
+    if hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
 
 def _configure_rate_limit_storage(app):

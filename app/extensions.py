@@ -1,6 +1,4 @@
 """Every Flask extension, created once here and bound in ``create_app``."""
-import hashlib
-
 import fakeredis
 import redis
 from redis.backoff import NoBackoff
@@ -75,12 +73,28 @@ class RedisHolder:
 redis_store = RedisHolder()
 
 
-def rate_limit_key():
-    """Limit per signed-in user where there is a token, else per address."""
-    header = request.headers.get("Authorization", "")
-    if header.startswith("Bearer ") and len(header) > 7:
-        return "t:" + hashlib.sha256(header[7:].encode()).hexdigest()[:32]
+def client_address():
+    """The caller's address: the socket's peer, or the address the trusted
+    proxies in front (PROXY_HOPS, see create_app) say they received it from."""
     return "ip:" + (request.remote_addr or "unknown")
+
+
+def rate_limit_key():
+    """Limit per signed-in user, else per address.
+
+    Keyed by the user a token resolves to, never by the header's text: any
+    caller can send a fresh made-up ``Bearer`` with every request, and a key
+    made from it would give each request a limit of its own (and let junk
+    tokens reach the database unthrottled). The resolved id is kept in ``g``,
+    so the view does not resolve the token again."""
+    from app.auth.permissions import current_user_id
+    from app.errors import APIError
+
+    try:
+        user_id = current_user_id()
+    except APIError:
+        user_id = None
+    return f"u:{user_id}" if user_id is not None else client_address()
 
 
 limiter = Limiter(key_func=rate_limit_key)

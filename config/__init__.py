@@ -22,6 +22,7 @@ missing or still has its development value.
 | PROJECTOR_LINK_TTL | 21600 | seconds an organiser's projector link works (6 hours) |
 | POSTER_CACHE_SECONDS | 2592000 | seconds a poster's mini-program code PNG stays cached in Redis (30 days) |
 | RATELIMIT_LOGIN | 10 per minute;100 per hour | per client address |
+| PROXY_HOPS | 0 | proxies in front of the app (1 behind nginx) whose X-Forwarded-For / -Proto are trusted; 0 trusts none |
 | RATELIMIT_DEFAULT | 300 per minute | per user or address on every API call |
 | LOG_LEVEL | INFO | |
 | WELFARE_PLAN_MONTHS | 3 | months of welfare days the scheduler keeps planned ahead |
@@ -117,6 +118,7 @@ def load_settings(env=None, **overrides):
         "RATELIMIT_LOGIN": env.get("RATELIMIT_LOGIN") or "10 per minute;100 per hour",
         "RATELIMIT_DEFAULT": env.get("RATELIMIT_DEFAULT") or "300 per minute",
         "RATELIMIT_ENABLED": env.get("RATELIMIT_ENABLED", "1") not in ("0", "false", "no"),
+        "PROXY_HOPS": max(0, _int(env, "PROXY_HOPS", 0)),
         "LOG_LEVEL": env.get("LOG_LEVEL") or "INFO",
         "WELFARE_PLAN_MONTHS": _int(env, "WELFARE_PLAN_MONTHS", 3),
         "DATA_ENCRYPTION_KEY": _fernet_key(env),

@@ -26,12 +26,9 @@ def current_user():
 
 
 def _user_from_header():
-    header = request.headers.get("Authorization", "")
-    if not header.startswith("Bearer "):
-        return None
-    user_id = tokens.resolve(header[7:].strip())
+    user_id = current_user_id()
     if user_id is None:
-        raise APIError("token_invalid")
+        return None
     user = db.session.get(User, user_id)
     if user is None or not user.is_active:
         raise APIError("token_invalid")

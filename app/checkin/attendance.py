@@ -97,9 +97,23 @@ def summary(event):
     }
 
 
+# A cell starting with one of these is a formula to Excel and WPS. Names are
+# typed by residents themselves (PATCH /me), so "=HYPERLINK(...)" in a name
+# must reach the organiser's spreadsheet as text, not as something it runs.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(value):
+    """``value`` safe to put in a spreadsheet cell: text that would start a
+    formula gets a leading apostrophe, as Excel itself writes such text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _export_rows(people):
     for number, person in enumerate(people, start=1):
-        yield [number, person.name or "", person.phone_masked or "",
+        yield [number, as_text(person.name or ""), person.phone_masked or "",
                stamp(person.checked_in_at), METHOD_NAMES.get(person.checkin_method, ""),
                stamp(person.checked_out_at), METHOD_NAMES.get(person.checkout_method, ""),
                "" if person.minutes is None else person.minutes]
@@ -123,7 +137,7 @@ def to_xlsx(people, title):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "签到名单"
-    sheet.append([title])
+    sheet.append([as_text(title)])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append(EXPORT_HEADER)
     for cell in sheet[2]:

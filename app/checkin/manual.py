@@ -32,6 +32,8 @@ def resident(organiser, user_id=None, phone=None, name=None):
     user = _by_phone(phone)
     if user is not None:
         return user
+    # A blank name would put a nameless row on every list and export.
+    name = (name or "").strip()
     if not name:
         raise APIError("user_not_found", "未找到该手机号的居民，请填写姓名后登记")
     user = User(openid=OFFLINE_OPENID_PREFIX + phone, name=name, phone=phone, role="resident")

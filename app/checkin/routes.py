@@ -82,7 +82,8 @@ def _scan_body():
                    "content": {"application/json": {"schema": CheckinResultSchema}}},
              400: _error_doc("token_expired, token_invalid"),
              403: _error_doc("outside_area, not_registered"),
-             409: _error_doc("event_not_open, event_closed, event_cancelled, event_full, not_checked_in"),
+             409: _error_doc("event_not_open, event_closed, event_cancelled, event_full, not_checked_in, "
+                            "event_location_missing (a poster scan for an event without a location)"),
              422: _error_doc("validation_failed, location_required"),
              429: _error_doc("rate_limited (CHECKIN_SCAN_LIMIT a minute)"),
          })

@@ -221,9 +221,13 @@ def not_open_error(direction, opens):
 
 def _check_location(conn, event, direction, latitude, longitude, user_id):
     if not event.has_location:
-        # The organiser removed the geofence after printing; nothing to compare.
-        return
+        # The organiser removed the location after printing. A poster can be
+        # photographed, so with nothing to compare the phone with it cannot
+        # prove anyone is there: the on-screen code (or a new location) is needed.
+        _answer_if_recorded(conn, event, user_id, direction)
+        raise APIError("event_location_missing", "该活动未设置签到地点，不能扫海报签到，请扫描现场屏幕上的签到码")
     if latitude is None or longitude is None:
+        _answer_if_recorded(conn, event, user_id, direction)
         raise APIError("location_required")
     radius = event.radius_m or DEFAULT_RADIUS_M
     distance = haversine_m(latitude, longitude, event.latitude, event.longitude)

@@ -140,7 +140,7 @@ class EventSchema(ChineseSchema):
     checkout_opens_at = _moment()
     checkout_closes_at = _moment()
     credits_hours = fields.Boolean()
-    scene = fields.String(allow_none=True, metadata={"description": "what the printed poster's code carries"})
+    scene = fields.String(allow_none=True, metadata={"description": "what the printed poster's code carries; only for the event's organisers"})
     registered_count = fields.Integer()
     waitlisted_count = fields.Integer()
     my_registration = fields.Nested(MyRegistrationSchema, allow_none=True)

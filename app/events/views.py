@@ -1,6 +1,7 @@
 """How events look to the mini-program: plain dicts the schemas dump."""
 from sqlalchemy.orm import selectinload
 
+from app.auth.permissions import scope_of
 from app.events import registration as registrations
 from app.extensions import db
 from app.models import Event, utcnow
@@ -35,8 +36,13 @@ def brief(event):
     }
 
 
-def _full(event, counts, mine, now):
+def _full(event, counts, mine, now, managed):
     values = {column.key: getattr(event, column.key) for column in Event.__table__.columns}
+    if not managed:
+        # The poster's scene plus the venue's public coordinates are all a
+        # poster check-in needs: shown to anyone, it would let a resident check
+        # in from home without ever seeing the poster.
+        values["scene"] = None
     values.update(
         host_name=host_name(event),
         phase=phase(event, now),
@@ -54,7 +60,10 @@ def present_events(events, user):
     counts = registrations.counts_for(ids)
     mine = registrations.mine_for(user, ids)
     now = utcnow()
-    return [_full(event, counts[event.id], mine.get(event.id), now) for event in events]
+    scope = scope_of(user)
+    return [_full(event, counts[event.id], mine.get(event.id), now,
+                  scope.covers(community_id=event.host_community_id, member_unit_id=event.host_member_unit_id))
+            for event in events]
 
 
 def present_detail(event, user):

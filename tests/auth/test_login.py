@@ -99,3 +99,58 @@ def test_login_is_rate_limited(app, client, wechat_control):
         app.config["RATELIMIT_LOGIN"] = "1000 per minute"
     assert statuses[:3] == [200, 200, 200]
     assert statuses[3] == 429
+
+
+def _login_statuses(app, client, wechat_control, attempts, request_options):
+    app.config["RATELIMIT_LOGIN"] = "3 per minute"
+    try:
+        return [client.post("/api/v1/auth/login", json={"code": wechat_control.login_code()},
+                            **request_options(index)).status_code
+                for index in range(attempts)]
+    finally:
+        app.config["RATELIMIT_LOGIN"] = "1000 per minute"
+
+
+def test_a_made_up_bearer_header_does_not_escape_the_login_limit(app, client, wechat_control):
+    statuses = _login_statuses(app, client, wechat_control, 5,
+                               lambda index: {"headers": {"Authorization": f"Bearer made-up-{index}"}})
+    assert statuses == [200, 200, 200, 429, 429]
+
+
+def test_made_up_bearer_headers_share_their_address_limit_and_a_user_has_one_limit(app, ctx):
+    from app.extensions import rate_limit_key
+    from tests.factories import auth_headers, make_user
+
+    def key(headers):
+        with app.test_request_context("/api/v1/communities", headers=headers,
+                                      environ_base={"REMOTE_ADDR": "203.0.113.7"}):
+            return rate_limit_key()
+
+    assert key({"Authorization": "Bearer junk-1"}) == key({"Authorization": "Bearer junk-2"}) == "ip:203.0.113.7"
+    user = make_user()
+    # Logging in on several phones does not multiply a person's allowance.
+    assert key(auth_headers(user)) == key(auth_headers(user)) == f"u:{user.id}"
+
+
+def test_behind_nginx_each_resident_has_their_own_login_limit(app, client, wechat_control):
+    from app import _trust_proxies
+
+    original, app.config["PROXY_HOPS"] = app.wsgi_app, 1
+    _trust_proxies(app)
+    try:
+        def through_nginx(address):
+            return lambda index: {"environ_base": {"REMOTE_ADDR": "10.0.0.2"},
+                                  "headers": {"X-Forwarded-For": address}}
+
+        first = _login_statuses(app, client, wechat_control, 4, through_nginx("203.0.113.7"))
+        # Someone else in the same hall, coming through the same nginx, is not refused.
+        second = _login_statuses(app, client, wechat_control, 1, through_nginx("198.51.100.23"))
+        # A client that writes its own X-Forwarded-For only adds an entry nginx does not vouch for.
+        spoofed = _login_statuses(app, client, wechat_control, 1,
+                                  lambda index: {"environ_base": {"REMOTE_ADDR": "10.0.0.2"},
+                                                 "headers": {"X-Forwarded-For": "198.51.100.99, 203.0.113.7"}})
+    finally:
+        app.wsgi_app, app.config["PROXY_HOPS"] = original, 0
+    assert first == [200, 200, 200, 429]
+    assert second == [200]
+    assert spoofed == [429]

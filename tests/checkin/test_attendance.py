@@ -127,3 +127,16 @@ def test_month_bounds_follow_beijing_time(ctx):
     start, end = reports.month_bounds(2026, 12)
     assert start.isoformat() == "2026-12-01T00:00:00+08:00"
     assert end.isoformat() == "2027-01-01T00:00:00+08:00"
+
+
+def test_a_name_that_looks_like_a_formula_is_exported_as_text(client, community, organiser):
+    event = make_event(community=community, title="=1+1")
+    for name in ('=HYPERLINK("http://x.cn","领奖")', "+86 王", "-1", "@SUM(A1)"):
+        make_checkin(event, make_user(name=name))
+
+    table = list(csv.reader(io.StringIO(attendance(client, organiser, event, format="csv").data.decode("utf-8-sig"))))
+    assert all(row[1].startswith("'") for row in table[1:])
+
+    sheet = load_workbook(io.BytesIO(attendance(client, organiser, event, format="xlsx").data)).active
+    cells = [sheet["A1"]] + [row[1] for row in sheet.iter_rows(min_row=3)]
+    assert all(cell.data_type == "s" and cell.value.startswith("'") for cell in cells)

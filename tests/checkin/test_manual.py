@@ -84,3 +84,11 @@ def test_request_shape(client, event, organiser, resident):
     for body in ({}, {"user_id": resident.id, "phone": "13812345678"}, {"phone": "12345"},
                  {"user_id": resident.id, "name": "王阿姨"}, {"user_id": resident.id, "direction": "sideways"}):
         assert manual(client, organiser, event, **body)[0] == 422
+
+
+def test_a_blank_name_registers_nobody(client, event, organiser):
+    status, body = manual(client, organiser, event, phone="13700001234", name="  ")
+    assert (status, body["error"]["code"]) == (404, "user_not_found")
+    status, body = manual(client, organiser, event, phone="13700001234", name=" 赵奶奶 ")
+    assert status == 201
+    assert db.session.execute(db.select(User.name).where(User.phone == "13700001234")).scalar_one() == "赵奶奶"

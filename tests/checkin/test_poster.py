@@ -98,3 +98,27 @@ def test_unknown_or_mismatched_scene_is_invalid(client, organiser, community, ev
     scene = scene_of(poster(client, organiser, other).data)
     status, body = scan(client, resident, scene=scene, event_id=event.id, latitude=HALL[0], longitude=HALL[1])
     assert (status, error_code(body)) == (400, "token_invalid")
+
+
+def test_a_poster_stops_working_when_the_event_loses_its_location(client, organiser, community, resident):
+    event = make_event(community=community)
+    scene = scene_of(poster(client, organiser, event).data)
+    response = client.patch(f"/api/v1/events/{event.id}", json={"latitude": None, "longitude": None},
+                            headers=auth_headers(organiser))
+    assert response.status_code == 200, response.get_json()
+
+    # A photo of the poster, scanned at home, proves nothing without a place to compare with.
+    status, body = scan(client, resident, scene=scene, latitude=ACROSS_TOWN[0], longitude=ACROSS_TOWN[1])
+    assert (status, error_code(body)) == (409, "event_location_missing")
+    status, body = scan(client, resident, scene=scene)
+    assert (status, error_code(body)) == (409, "event_location_missing")
+    assert db.session.execute(db.select(db.func.count(CheckIn.id))).scalar() == 0
+
+
+def test_a_retry_without_location_from_someone_already_in_gets_their_row(client, organiser, event, resident):
+    scene = scene_of(poster(client, organiser, event).data)
+    status, first = scan(client, resident, scene=scene, latitude=HALL[0], longitude=HALL[1])
+    assert status == 201
+    # The phone lost the answer and its location permission; the row is there, so it is in.
+    status, again = scan(client, resident, scene=scene)
+    assert (status, again["code"], again["checked_in_at"]) == (200, "already_checked_in", first["checked_in_at"])

@@ -167,3 +167,18 @@ def test_registrant_lists_are_for_the_events_organisers_only(client):
     listed = client.get(path, headers=auth_headers(make_organiser(mine))).get_json()
     assert [(item["user"]["id"], item["user"]["phone"], item["status"]) for item in listed["items"]] == [
         (resident.id, "13800000001", "registered")]
+
+
+def test_the_poster_scene_is_shown_to_the_events_organisers_only(client):
+    home, other = make_community(), make_community()
+    event = make_event(community=home, latitude=30.3095, longitude=120.355)
+    organiser, stranger = make_organiser(home), make_organiser(other)
+
+    def scenes(headers):
+        detail = client.get(f"/api/v1/events/{event.id}", headers=headers).get_json()
+        listed = client.get("/api/v1/events", headers=headers).get_json()["items"]
+        return detail["scene"], [item["scene"] for item in listed if item["id"] == event.id]
+
+    assert scenes(auth_headers(organiser)) == (event.scene, [event.scene])
+    for headers in ({}, auth_headers(make_user()), auth_headers(stranger)):
+        assert scenes(headers) == (None, [None])
