@@ -256,5 +256,8 @@ def _refuse_unsafe_production(settings, env):
         problems.append("DATABASE_URL is missing (production runs on PostgreSQL)")
     if not env.get("REDIS_URL"):
         problems.append("REDIS_URL is missing (production processes share one Redis)")
+    if not env.get("DATA_ENCRYPTION_KEY"):
+        # Derived from SECRET_KEY, rotating that key would make every stored ID number unreadable.
+        problems.append("DATA_ENCRYPTION_KEY is missing (a Fernet key for ID-card numbers at rest)")
     if problems:
         raise ConfigError("refusing to start in production: " + "; ".join(problems))

@@ -1,4 +1,6 @@
 """Admin actions. Every one leaves an audit row in the same transaction."""
+from sqlalchemy.exc import IntegrityError
+
 from app import audit
 from app.auth import tokens
 from app.errors import APIError
@@ -56,7 +58,15 @@ def grant_scope(user, community_id=None, member_unit_id=None, actor=None, actor_
     db.session.add(scope)
     if user.role in ("resident", "volunteer"):
         user.role = "organiser"
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError:
+        # Another admin granted the same scope a moment ago: theirs stands.
+        db.session.rollback()
+        return db.session.execute(
+            db.select(OrganiserScope).filter_by(user_id=user.id, community_id=community_id,
+                                                member_unit_id=member_unit_id)
+        ).scalar_one()
     audit.record("organiser.grant_scope", actor=actor, actor_label=actor_label, target=user,
                  detail={"community_id": community_id, "member_unit_id": member_unit_id})
     db.session.commit()

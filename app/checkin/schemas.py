@@ -16,6 +16,7 @@ class CheckinRequestSchema(Schema):
                           metadata={"description": "the poster's scene (the mini-program gets it in onLoad's options.scene, URL-decoded)"})
     event_id = fields.Integer(validate=ROW_ID,
                               metadata={"description": "the event the phone believes it is at; a code of another event is refused"})
+    # GCJ-02, as wx.getLocation({type: "gcj02"}) gives: the datum events are stored in.
     latitude = fields.Float(validate=validate.Range(min=-90, max=90), allow_nan=False)
     longitude = fields.Float(validate=validate.Range(min=-180, max=180), allow_nan=False)
 

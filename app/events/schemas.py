@@ -37,9 +37,14 @@ class EventFieldsSchema(ChineseSchema):
     host_member_unit_id = fields.Integer(strict=True, allow_none=True,
                                          validate=validate.Range(min=1, max=MAX_ID, error="共建单位编号不正确"))
     venue = _text(128)
-    latitude = fields.Float(allow_none=True, validate=validate.Range(min=-90, max=90, error="纬度应在 -90 到 90 之间"))
+    # GCJ-02, the datum of WeChat's map APIs (wx.chooseLocation, and wx.getLocation
+    # with type "gcj02" on the scan page): in Hangzhou a WGS-84 point lies some
+    # 500 m away, wider than a venue's radius.
+    latitude = fields.Float(allow_none=True, validate=validate.Range(min=-90, max=90, error="纬度应在 -90 到 90 之间"),
+                            metadata={"description": "GCJ-02 (WeChat's map datum), as wx.chooseLocation returns"})
     longitude = fields.Float(allow_none=True,
-                             validate=validate.Range(min=-180, max=180, error="经度应在 -180 到 180 之间"))
+                             validate=validate.Range(min=-180, max=180, error="经度应在 -180 到 180 之间"),
+                             metadata={"description": "GCJ-02 (WeChat's map datum), as wx.chooseLocation returns"})
     radius_m = fields.Integer(strict=True, allow_none=True, validate=validate.Range(
         min=RADIUS_MIN_M, max=RADIUS_MAX_M, error=f"签到范围应在 {RADIUS_MIN_M} 到 {RADIUS_MAX_M} 米之间"),
         metadata={"description": "poster check-ins must fall within this many metres (default 300)"})

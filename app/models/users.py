@@ -36,7 +36,14 @@ class OrganiserScope(db.Model):
         db.CheckConstraint(
             "(community_id IS NULL) <> (member_unit_id IS NULL)", name="one_target"
         ),
-        db.UniqueConstraint("user_id", "community_id", "member_unit_id", name="uq_organiser_scope"),
+        # One of the two targets is always NULL, and NULLs never collide in a
+        # plain unique constraint: a partial unique index per target does.
+        db.Index("uq_organiser_scopes_user_community", "user_id", "community_id", unique=True,
+                 postgresql_where=db.text("community_id IS NOT NULL"),
+                 sqlite_where=db.text("community_id IS NOT NULL")),
+        db.Index("uq_organiser_scopes_user_member_unit", "user_id", "member_unit_id", unique=True,
+                 postgresql_where=db.text("member_unit_id IS NOT NULL"),
+                 sqlite_where=db.text("member_unit_id IS NOT NULL")),
     )
 
     id = db.Column(db.Integer, primary_key=True)

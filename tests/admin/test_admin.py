@@ -68,3 +68,43 @@ def test_an_admin_cannot_demote_themself(client):
     response = client.put(f"/api/v1/admin/users/{admin.id}/role", json={"role": "resident"},
                           headers=auth_headers(admin))
     assert response.status_code == 409
+
+
+def test_racing_grants_of_the_same_scope_leave_one_row(app, client):
+    import threading
+
+    from app.models import OrganiserScope
+
+    admin, target, community = make_user(role="admin"), make_user(), make_community()
+    headers = auth_headers(admin)
+    body = {"user_id": target.id, "community_id": community.id}
+    barrier = threading.Barrier(8)
+    statuses = []
+
+    def grant():
+        barrier.wait()
+        response = app.test_client().post("/api/v1/admin/organiser-scopes", headers=headers, json=body)
+        statuses.append(response.status_code)
+
+    threads = [threading.Thread(target=grant) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert set(statuses) == {201}
+    rows = db.session.execute(db.select(OrganiserScope).filter_by(user_id=body["user_id"])).scalars().all()
+    assert len(rows) == 1
+    assert audit_actions() == ["organiser.grant_scope"]
+
+
+def test_revoking_a_scope_takes_the_power_away(client):
+    admin, organiser = make_user(role="admin"), make_user()
+    community = make_community()
+    granted = client.post("/api/v1/admin/organiser-scopes", headers=auth_headers(admin),
+                          json={"user_id": organiser.id, "community_id": community.id}).get_json()
+    again = client.post("/api/v1/admin/organiser-scopes", headers=auth_headers(admin),
+                        json={"user_id": organiser.id, "community_id": community.id}).get_json()
+    assert again["id"] == granted["id"]
+    assert client.delete(f"/api/v1/admin/organiser-scopes/{granted['id']}",
+                         headers=auth_headers(admin)).status_code == 204
+    assert client.get("/api/v1/me", headers=auth_headers(organiser)).get_json()["scopes"] == []

@@ -3,6 +3,8 @@ import pytest
 
 from config import ConfigError, load_settings
 
+FERNET_KEY = "x" * 43 + "="  # 32 bytes, urlsafe base64
+
 
 def test_healthz_and_readyz(client):
     assert client.get("/healthz").get_json() == {"status": "ok"}
@@ -56,7 +58,7 @@ def test_production_refuses_default_secrets():
     with pytest.raises(ConfigError) as excinfo:
         load_settings({"APP_ENV": "production"})
     message = str(excinfo.value)
-    for name in ("SECRET_KEY", "WECHAT_APPID", "WECHAT_SECRET", "DATABASE_URL", "REDIS_URL"):
+    for name in ("SECRET_KEY", "WECHAT_APPID", "WECHAT_SECRET", "DATABASE_URL", "REDIS_URL", "DATA_ENCRYPTION_KEY"):
         assert name in message
 
 
@@ -68,6 +70,7 @@ def test_production_starts_with_real_settings():
         "WECHAT_SECRET": "s" * 32,
         "DATABASE_URL": "postgresql://jusha@db/jusha",
         "REDIS_URL": "redis://cache:6379/0",
+        "DATA_ENCRYPTION_KEY": FERNET_KEY,
     })
     assert settings["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://jusha@db/jusha"
 
@@ -83,6 +86,7 @@ def test_production_talks_to_wechat_and_development_to_the_emulator():
     production = load_settings({
         "APP_ENV": "production", "SECRET_KEY": "k" * 48, "WECHAT_APPID": "wx1111222233334444",
         "WECHAT_SECRET": "s" * 32, "DATABASE_URL": "postgresql://db/jusha", "REDIS_URL": "redis://cache/0",
+        "DATA_ENCRYPTION_KEY": FERNET_KEY,
     })
     assert production["WECHAT_API_BASE"] == "https://api.weixin.qq.com"
 
