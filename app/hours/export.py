@@ -105,6 +105,12 @@ def write_workbook(out, date_from, date_to, scope=None, progress=None):
         cells = []
         for index, value in enumerate(values):
             cell = WriteOnlyCell(sheet, value=value)
+            if isinstance(value, str):
+                # openpyxl stores any text starting with "=" as a formula; names
+                # are typed by volunteers themselves, so "=HYPERLINK(...)" would
+                # run in the organiser's Excel. Typed as text it stays exactly
+                # what was entered (no apostrophe to spoil the import).
+                cell.data_type = "s"
             if index in (5, 6):
                 cell.number_format = "yyyy-mm-dd hh:mm"
             elif index == 7:

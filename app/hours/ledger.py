@@ -5,14 +5,14 @@ minutes, a reason, who made it). Nothing is updated or deleted: the ORM guard
 in app.models.hours and, on PostgreSQL, a trigger refuse it. Every total
 shown anywhere is a SUM over these rows, so totals always add up.
 """
-from sqlalchemy import func
+from sqlalchemy import func, update
 
 from app import audit
 from app.auth.permissions import scope_of
 from app.errors import APIError
 from app.extensions import db
 from app.hours import rules
-from app.models import HoursLedgerEntry, ServiceRecord, Team, TeamMembership, User, VolunteerProfile
+from app.models import HoursLedgerEntry, ServiceRecord, Team, TeamMembership, User, VolunteerProfile, utcnow
 from app.volunteers.access import event_in_scope, require
 
 
@@ -78,11 +78,19 @@ def correct(actor, record, corrected_hours, reason):
     minutes = rules.minutes_from_hours(corrected_hours)
     if minutes is None:
         raise APIError("hours_invalid")
-    locked = db.session.execute(
-        db.select(ServiceRecord).where(ServiceRecord.id == record.id).with_for_update()
-    ).scalar_one()
-    if locked.status != "approved":
+    # The lock is an UPDATE, not SELECT ... FOR UPDATE, which SQLite ignores:
+    # there two racing corrections both read the old sum and both applied
+    # their difference. An UPDATE takes the write lock on either database.
+    touched = db.session.execute(
+        update(ServiceRecord).where(ServiceRecord.id == record.id, ServiceRecord.status == "approved")
+        .values(updated_at=utcnow()).execution_options(synchronize_session=False)
+    )
+    if touched.rowcount != 1:
+        db.session.rollback()
         raise APIError("record_not_approved")
+    locked = db.session.execute(
+        db.select(ServiceRecord).where(ServiceRecord.id == record.id).execution_options(populate_existing=True)
+    ).scalar_one()
     delta = minutes - record_minutes(locked.id)
     if delta == 0:
         raise APIError("correction_unchanged")

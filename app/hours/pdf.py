@@ -21,7 +21,6 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.hours import rules
-from app.hours.rules import local
 
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
@@ -32,10 +31,6 @@ _SERIAL = ParagraphStyle("serial", parent=_BASE, fontSize=9, alignment=TA_RIGHT,
 _BODY = ParagraphStyle("body", parent=_BASE, fontSize=12, leading=22, firstLineIndent=24)
 _CELL = ParagraphStyle("cell", parent=_BASE, fontSize=9.5, leading=13)
 _SMALL = ParagraphStyle("small", parent=_BASE, fontSize=8.5, leading=12, textColor=colors.HexColor("#555555"))
-
-
-def _date(dt):
-    return local(dt).strftime("%Y年%m月%d日")
 
 
 def _qr(url, size=32 * mm):
@@ -78,8 +73,8 @@ def render_certificate(certificate, verify_url, handler_name=None, contact=None)
         Paragraph(f"证明编号：{certificate.serial}", _SERIAL),
         Paragraph("志愿服务记录证明", _TITLE),
         Paragraph(
-            f"兹证明 <u>{escape(name)}</u>{id_part}于 {_date(certificate.period_start)} 至 "
-            f"{_date(certificate.period_end)} 期间，参加{escape(certificate.issuer)}组织的志愿服务活动 "
+            f"兹证明 <u>{escape(name)}</u>{id_part}于 {rules.chinese_date(certificate.period_start)} 至 "
+            f"{rules.chinese_date(certificate.period_end)} 期间，参加{escape(certificate.issuer)}组织的志愿服务活动 "
             f"{certificate.record_count} 次，经记录并审核确认，累计志愿服务时长 <u>{total}</u> 小时。"
             "具体服务记录如下：", _BODY),
         Spacer(1, 4 * mm),
@@ -93,7 +88,7 @@ def render_certificate(certificate, verify_url, handler_name=None, contact=None)
         Paragraph(f"出具单位：{escape(certificate.issuer)}（盖章）", _BASE),
         Paragraph(f"经办人：{escape(handler_name)}" if handler_name else "经办人：", _BASE),
         Paragraph(f"联系电话：{escape(contact)}" if contact else "联系电话：", _BASE),
-        Paragraph(f"出具日期：{_date(certificate.issued_at)}", _BASE),
+        Paragraph(f"出具日期：{rules.chinese_date(certificate.issued_at)}", _BASE),
     ]
     verify_lines = [_qr(verify_url), Paragraph("微信扫码核验本证明", _SMALL)]
     footer = Table([[verify_lines, issuer_lines]], colWidths=[40 * mm, 134 * mm])

@@ -86,3 +86,11 @@ def star_level(total_minutes):
 
 def local(dt):
     return dt.astimezone(CHINA_TZ) if dt is not None else None
+
+
+def chinese_date(dt):
+    """2026年3月5日, China time. Official documents write month and day
+    without a leading zero (GB/T 9704-2012: "月、日不编虚位"); strftime's
+    %m/%d would print 03月05日."""
+    day = local(dt)
+    return f"{day.year}年{day.month}月{day.day}日"

@@ -74,6 +74,14 @@ def _check_name_free(name, parent_id, level, exclude_id=None):
         raise APIError("team_name_taken")
 
 
+def _require_manages(scope, team):
+    """Admins manage every team; organisers only squads in their scope. A
+    brigade an admin placed under a community is still the admins' to shape."""
+    if not scope.everything and team.level != "squad":
+        raise APIError("forbidden", "只有管理员可以调整总队和大队")
+    require(team_in_scope(scope, team))
+
+
 def create_team(actor, name, level, parent_id=None, community_id=None, member_unit_id=None):
     scope = scope_of(actor)
     if not scope.everything:
@@ -96,7 +104,7 @@ def create_team(actor, name, level, parent_id=None, community_id=None, member_un
 def update_team(actor, team, changes):
     """Rename, move (admins) or hand a squad to another community or unit."""
     scope = scope_of(actor)
-    require(team_in_scope(scope, team))
+    _require_manages(scope, team)
     before = team.to_dict()
     if "parent_id" in changes and changes["parent_id"] != team.parent_id:
         if not scope.everything:
@@ -127,7 +135,7 @@ def update_team(actor, team, changes):
 def delete_team(actor, team):
     """Remove a team that never had anything under it: no sub-teams, no
     member ever (history must stay), no hours counted to it."""
-    require(team_in_scope(scope_of(actor), team))
+    _require_manages(scope_of(actor), team)
     used = (
         db.session.execute(db.select(Team.id).where(Team.parent_id == team.id).limit(1)).first()
         or db.session.execute(db.select(TeamMembership.id).where(TeamMembership.team_id == team.id).limit(1)).first()

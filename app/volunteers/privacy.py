@@ -25,7 +25,7 @@ from app.models import (
     utcnow,
 )
 from app.volunteers.consent import CONSENT_PURPOSE
-from app.volunteers.service import close_membership, memberships_of, profile_of
+from app.volunteers.service import close_membership, lock_profile, memberships_of, profile_of
 
 CLOSED_NAME = "已注销用户"
 
@@ -78,7 +78,8 @@ def close_account(user):
     if user.role in ("organiser", "admin"):
         raise APIError("staff_cannot_close")
     now = utcnow()
-    profile = profile_of(user.id, lock=True)
+    # Locked first: a review or move racing this waits, or finds it closed.
+    profile = lock_profile(user.id)
     if profile is not None:
         close_membership(user.id, "账号注销", now)
         profile.real_name = CLOSED_NAME

@@ -3,7 +3,12 @@
 The squad history lives in TeamMembership: joining opens a row, leaving or
 moving closes it (left_at) and moving opens the next; rows are never deleted.
 A partial unique index allows one open row per person.
+
+Changes to a person's volunteer status start with ``lock_profile``, so two
+organisers reviewing at once, or a review racing a move or the closing of
+the account, happen one after the other on PostgreSQL and SQLite alike.
 """
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
 from app import audit
@@ -18,11 +23,35 @@ from app.volunteers.consent import CONSENT_VERSION
 REVIEWABLE = ("pending",)
 
 
-def profile_of(user_id, lock=False):
-    query = db.select(VolunteerProfile).where(VolunteerProfile.user_id == user_id)
-    if lock:
-        query = query.with_for_update()
-    return db.session.execute(query).scalar_one_or_none()
+def profile_of(user_id):
+    return db.session.execute(
+        db.select(VolunteerProfile).where(VolunteerProfile.user_id == user_id)
+    ).scalar_one_or_none()
+
+
+def lock_profile(user_id, statuses=None):
+    """The person's profile, fresh and locked until the commit, if it is in
+    one of ``statuses`` (any when None); else None.
+
+    The lock is an UPDATE rather than SELECT ... FOR UPDATE: SQLite ignores
+    FOR UPDATE but an UPDATE takes its write lock, and on PostgreSQL it
+    waits for a racing transaction and then re-checks the status. The
+    reload overwrites what the session may already hold, which a FOR UPDATE
+    query would leave stale.
+    """
+    condition = [VolunteerProfile.user_id == user_id]
+    if statuses is not None:
+        condition.append(VolunteerProfile.status.in_(statuses))
+    touched = db.session.execute(
+        update(VolunteerProfile).where(*condition).values(updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    if touched.rowcount != 1:
+        return None
+    return db.session.execute(
+        db.select(VolunteerProfile).where(VolunteerProfile.user_id == user_id)
+        .execution_options(populate_existing=True)
+    ).scalar_one()
 
 
 def _squad(team_id):
@@ -53,7 +82,7 @@ def apply(user, body):
     if taken is not None and taken != user.id:
         raise APIError("id_number_taken")
 
-    profile = profile_of(user.id, lock=True)
+    profile = lock_profile(user.id)
     if profile is not None and profile.status in ("pending", "approved"):
         raise APIError("already_volunteer")
     if profile is None:
@@ -99,12 +128,13 @@ def close_membership(user_id, reason, at):
 def review(actor, profile, decision, reason=None):
     """Approve or reject a pending application (organisers in scope)."""
     require(volunteer_in_scope(scope_of(actor), profile))
-    locked = profile_of(profile.user_id, lock=True)
-    if locked.status not in REVIEWABLE:
-        raise APIError("application_not_pending")
     reason = (reason or "").strip() or None
     if decision == "reject" and not reason:
         raise APIError("reason_required", "请填写驳回原因")
+    locked = lock_profile(profile.user_id, REVIEWABLE)
+    if locked is None:
+        db.session.rollback()
+        raise APIError("application_not_pending")
     now = utcnow()
     locked.reviewed_by_id, locked.reviewed_at, locked.review_reason = actor.id, now, reason
     if decision == "approve":
@@ -122,8 +152,9 @@ def review(actor, profile, decision, reason=None):
 
 
 def _approved_profile(user):
-    profile = profile_of(user.id, lock=True)
-    if profile is None or profile.status != "approved":
+    profile = lock_profile(user.id, ("approved",))
+    if profile is None:
+        db.session.rollback()
         raise APIError("not_a_volunteer")
     return profile
 

@@ -133,3 +133,20 @@ def test_the_public_page_masks_every_name(client, ctx, name, masked):
     html = client.get(f"/verify/{serial}").get_data(as_text=True)
     assert masked in html and name not in html
     assert db.session.execute(db.select(Certificate.holder_name)).scalar_one() == name
+
+
+def test_dates_are_written_as_official_documents_write_them(client, ctx):
+    """2026年3月5日, not 2026年03月05日, on the page and in the PDF."""
+    from datetime import datetime
+
+    from app.hours.rules import CHINA_TZ
+
+    volunteer, _, _ = _volunteer_with_hours()
+    serial = client.post("/api/v1/me/certificates", json={}, headers=auth_headers(volunteer)).get_json()["serial"]
+    certificate = db.session.execute(db.select(Certificate).filter_by(serial=serial)).scalar_one()
+    certificate.period_start = datetime(2026, 3, 5, 9, tzinfo=CHINA_TZ)
+    certificate.period_end = datetime(2026, 4, 1, 11, tzinfo=CHINA_TZ)
+    db.session.commit()
+    html = client.get(f"/verify/{serial}").get_data(as_text=True)
+    assert "2026年3月5日 至 2026年4月1日" in html
+    assert "年0" not in html and "月0" not in html

@@ -93,3 +93,21 @@ def test_the_cli_writes_the_workbook_with_a_progress_bar(app, ctx, tmp_path):
     bad = app.test_cli_runner().invoke(
         args=["jusha", "export-hours", "--from", date_to, "--to", "2000-01-01", "--out", str(out)])
     assert bad.exit_code != 0
+
+
+def test_text_that_looks_like_a_formula_is_exported_as_text(client, ctx):
+    """A volunteer who calls themselves '=HYPERLINK(...)' must not put a live
+    formula in the organiser's spreadsheet; the text itself is kept as typed."""
+    community = make_community()
+    organiser = make_organiser(community)
+    name = '=HYPERLINK("http://x.cn","点")'  # within real_name's 32 characters
+    volunteer = make_volunteer(community=community, name=name)
+    event = make_event(kind="volunteer_activity", community=community, title="+1 助老服务", venue="@文化家园",
+                       starts_in=-timedelta(days=2), duration=timedelta(hours=3))
+    make_hours(volunteer, event=event, hours=2, approver=organiser)
+    date_from, date_to = _range()
+    response = client.get(f"/api/v1/hours/export.xlsx?from={date_from}&to={date_to}", headers=auth_headers(organiser))
+    sheet = load_workbook(BytesIO(response.data))["志愿服务时长"]
+    cells = list(sheet.iter_rows(min_row=2))[0]
+    assert [(c.value, c.data_type) for c in (cells[0], cells[3], cells[4])] == [
+        (name, "s"), ("+1 助老服务", "s"), ("@文化家园", "s")]

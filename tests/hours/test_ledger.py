@@ -123,3 +123,27 @@ def test_organisers_correct_only_records_of_their_own_events(client, ctx):
                            headers=auth_headers(make_organiser(mine)))
     assert response.status_code == 403
     assert _ledger_sum(volunteer.id) == 120
+
+
+def test_racing_corrections_to_the_same_figure_apply_once(app, ctx):
+    """Four organisers correct a record to the same figure at the same moment,
+    round after round: one correction each round, the others are told nothing
+    changes, and the total is the figure."""
+    from app.hours.ledger import correct
+    from app.models import ServiceRecord, User
+    from tests.support.concurrency import race
+
+    community = make_community()
+    volunteer = make_volunteer(community=community)
+    organiser_ids = [make_organiser(community).id for _ in range(4)]
+    record_id = make_hours(volunteer, hours=3, community=community).id
+
+    for target in (2, 3, 2, 3, 2, 3):
+        def work(i, target=target):
+            return correct(db.session.get(User, organiser_ids[i]), db.session.get(ServiceRecord, record_id),
+                           target, "负责人核实签退时间")
+
+        outcomes = race(app, work, 4)
+        assert not [o for o in outcomes if isinstance(o, Exception) and o.code != "correction_unchanged"]
+        assert len([o for o in outcomes if not isinstance(o, Exception)]) == 1
+        assert _ledger_sum(volunteer.id) == target * 60

@@ -128,3 +128,17 @@ def test_residents_cannot_change_teams(client, ctx):
     headers = auth_headers(make_user())
     assert client.post("/api/v1/teams", json={"name": "x", "level": "corps"}, headers=headers).status_code == 403
     assert client.patch(f"/api/v1/teams/{squad.id}", json={"name": "x"}, headers=headers).status_code == 403
+
+
+def test_organisers_cannot_change_a_brigade_placed_in_their_community(client, ctx):
+    """Admins may tie a brigade to a community; it stays theirs to rename,
+    hand over or delete, as organisers manage squads only."""
+    community, other = make_community(), make_community()
+    corps = make_team(level="corps")
+    brigade = make_team(level="brigade", parent=corps, community=community)
+    headers = auth_headers(make_organiser(community, other))
+    for body in ({"name": "改名大队"}, {"community_id": other.id}):
+        response = client.patch(f"/api/v1/teams/{brigade.id}", json=body, headers=headers)
+        assert response.status_code == 403 and response.get_json()["error"]["code"] == "forbidden"
+    assert client.delete(f"/api/v1/teams/{brigade.id}", headers=headers).status_code == 403
+    assert client.get("/api/v1/teams").get_json()[0]["children"][0]["name"] == brigade.name

@@ -178,3 +178,31 @@ def test_racing_moves_leave_exactly_one_current_squad(app, ctx):
     assert len(open_rows) == 1
     profile = db.session.execute(db.select(VolunteerProfile).filter_by(user_id=user_id)).scalar_one()
     assert profile.team_id == open_rows[0].team_id
+
+
+def test_racing_reviews_decide_an_application_once(app, ctx):
+    """Four organisers press approve or reject at the same moment: one
+    decision stands, and the squad history agrees with it."""
+    from app.volunteers import service
+
+    community = make_community()
+    squad = make_team(community=community)
+    applicant = make_volunteer(team=squad, community=community, status="pending")
+    organiser_ids = [make_organiser(community).id for _ in range(4)]
+    user_id = applicant.id
+
+    def review(i):
+        actor = db.session.get(User, organiser_ids[i])
+        profile = service.profile_for_staff(actor, user_id)
+        return service.review(actor, profile, "approve" if i % 2 else "reject", "名额已满")
+
+    outcomes = race(app, review, 4)
+    decided = [o for o in outcomes if not isinstance(o, Exception)]
+    assert len(decided) == 1
+    assert {o.code for o in outcomes if isinstance(o, Exception)} == {"application_not_pending"}
+    profile = db.session.execute(db.select(VolunteerProfile).filter_by(user_id=user_id)).scalar_one()
+    open_rows = db.session.execute(db.select(TeamMembership).where(
+        TeamMembership.user_id == user_id, TeamMembership.left_at.is_(None))).scalars().all()
+    assert len(open_rows) == (1 if profile.status == "approved" else 0)
+    assert db.session.execute(db.select(db.func.count()).select_from(AuditLog).where(
+        AuditLog.action.in_(("volunteer.approve", "volunteer.reject")))).scalar_one() == 1

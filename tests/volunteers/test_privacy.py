@@ -1,7 +1,7 @@
 """PIPL: the person sees all that is held about them, the ID number is never
 shown in clear, and closing the account anonymises them while hours stay."""
 from app.extensions import db
-from app.models import AuditLog, HoursLedgerEntry, User, VolunteerProfile
+from app.models import AuditLog, HoursLedgerEntry, TeamMembership, User, VolunteerProfile
 from app.volunteers.consent import CONSENT_VERSION
 from tests.factories import (
     auth_headers,
@@ -13,7 +13,9 @@ from tests.factories import (
     make_organiser,
     make_team,
     make_user,
+    make_volunteer,
 )
+from tests.support.concurrency import race
 
 
 def _registered_volunteer(client, community, squad, organiser):
@@ -124,3 +126,30 @@ def test_staff_accounts_are_not_closed_by_themselves(client, ctx):
     organiser = make_organiser(make_community())
     response = client.post("/api/v1/me/close-account", json={"confirm": True}, headers=auth_headers(organiser))
     assert response.status_code == 409 and response.get_json()["error"]["code"] == "staff_cannot_close"
+
+
+def test_closing_the_account_while_an_organiser_approves_leaves_no_current_squad(app, ctx):
+    """Whichever lands first, a closed account ends with no open squad
+    membership and the profile closed."""
+    from app.volunteers import service
+    from app.volunteers.privacy import close_account
+
+    community = make_community()
+    squad = make_team(community=community)
+    organiser_id = make_organiser(community).id
+    user_ids = [make_volunteer(team=squad, community=community, status="pending").id for _ in range(6)]
+
+    def work(i):
+        user_id = user_ids[i // 2]
+        if i % 2:
+            return close_account(db.session.get(User, user_id))
+        actor = db.session.get(User, organiser_id)
+        return service.review(actor, service.profile_for_staff(actor, user_id), "approve")
+
+    outcomes = race(app, work, len(user_ids) * 2)
+    assert all(o.code == "application_not_pending" for o in outcomes if isinstance(o, Exception))
+    for user_id in user_ids:
+        profile = db.session.execute(db.select(VolunteerProfile).filter_by(user_id=user_id)).scalar_one()
+        assert profile.status == "closed"
+        assert db.session.execute(db.select(TeamMembership).where(
+            TeamMembership.user_id == user_id, TeamMembership.left_at.is_(None))).first() is None
