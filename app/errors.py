@@ -55,6 +55,7 @@ CATALOGUE = {
     # hours
     "record_not_found": (404, "服务记录不存在"),
     "record_not_pending": (409, "该服务记录已审核"),
+    "own_record": (403, "不能审核或更正自己的服务时长，请由其他组织者处理"),
     "record_needs_checkout": (409, "该服务记录缺少签退，请先处理"),
     "record_not_missing_checkout": (409, "该服务记录不缺少签退"),
     "record_not_approved": (409, "只有已审核的服务时长可以更正"),

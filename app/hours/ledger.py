@@ -66,12 +66,21 @@ def entries_for_record(record_id):
     ).scalars().all()
 
 
+def refuse_own_record(actor, record):
+    """Nobody certifies their own service: an organiser who volunteered at an
+    event in their scope has their hours approved, settled or corrected by
+    another organiser or an admin."""
+    if record.user_id == actor.id:
+        raise APIError("own_record")
+
+
 def correct(actor, record, corrected_hours, reason):
     """State what an approved record should have been: a correction entry of
     the difference is appended. The record is locked while the difference is
     computed, so two organisers correcting at once cannot both apply theirs
     to the same starting figure."""
     require(event_in_scope(scope_of(actor), record.event))
+    refuse_own_record(actor, record)
     reason = (reason or "").strip()
     if not reason:
         raise APIError("reason_required", "请填写更正原因")

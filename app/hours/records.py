@@ -15,7 +15,7 @@ from app.auth.permissions import scope_of
 from app.errors import APIError
 from app.extensions import db
 from app.hours import rules
-from app.hours.ledger import append_approval
+from app.hours.ledger import append_approval, refuse_own_record
 from app.models import CheckIn, Event, ServiceRecord, utcnow
 from app.volunteers.access import event_in_scope, require
 
@@ -159,6 +159,9 @@ def approve(actor, records):
     approved, skipped = [], []
     now = utcnow()
     for record in records:
+        if record.user_id == actor.id:
+            skipped.append((record, "own_record"))
+            continue
         if not _conditional(record, ("pending",), status="approved", reviewed_by_id=actor.id, reviewed_at=now):
             skipped.append((record, _refusal_code(record)))
             continue
@@ -193,6 +196,7 @@ def approve_one(actor, record):
 
 def reject(actor, record, reason):
     require(event_in_scope(scope_of(actor), record.event))
+    refuse_own_record(actor, record)
     reason = (reason or "").strip()
     if not reason:
         raise APIError("reason_required", "请填写不予认定的原因")
@@ -209,6 +213,7 @@ def settle(actor, record, reason, ended_at=None, refuse=False):
     """An organiser settles a missing check-out: states when the volunteer
     left (the record then waits for approval like any other) or refuses it."""
     require(event_in_scope(scope_of(actor), record.event))
+    refuse_own_record(actor, record)
     reason = (reason or "").strip()
     if not reason:
         raise APIError("reason_required", "请填写处理说明")

@@ -77,6 +77,9 @@ def cancel_notice(actor, notice):
     ).rowcount
     if not won:
         db.session.rollback()
+        status = db.session.execute(db.select(Notice.status).where(Notice.id == notice.id)).scalar()
+        if status == "cancelled":
+            raise APIError("notice_not_cancellable", "通知已经取消过了")
         raise APIError("notice_not_cancellable")
     dropped = db.session.execute(
         update(NoticeDelivery.__table__)

@@ -162,8 +162,9 @@ def test_a_scheduled_notice_goes_out_when_due_and_a_cancelled_one_never(
     assert later["status"] == "scheduled" and later["counts"]["total"] == 0
     cancel = client.post(f"/api/v1/notices/{dropped['id']}/cancel", headers=auth_headers(organiser))
     assert cancel.status_code == 200 and cancel.get_json()["status"] == "cancelled"
-    assert client.post(f"/api/v1/notices/{dropped['id']}/cancel",
-                       headers=auth_headers(organiser)).status_code == 409
+    again = client.post(f"/api/v1/notices/{dropped['id']}/cancel", headers=auth_headers(organiser))
+    assert again.status_code == 409
+    assert again.get_json()["error"]["message"] == "通知已经取消过了"
 
     assert dispatch_due_notices(now=utcnow()) == 0
     assert inbox(wechat_control, volunteer) == []
