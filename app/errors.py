@@ -19,6 +19,7 @@ CATALOGUE = {
     "login_code_invalid": (401, "微信登录凭证无效或已使用，请重新登录"),
     "phone_code_invalid": (401, "手机号授权凭证无效或已使用，请重新授权"),
     "forbidden": (403, "没有权限执行此操作"),
+    "account_disabled": (403, "该账号已停用，如有疑问请联系社区"),
     "out_of_scope": (403, "超出您的管理范围"),
     "not_found": (404, "请求的内容不存在"),
     "method_not_allowed": (405, "不支持该请求方法"),

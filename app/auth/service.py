@@ -22,6 +22,8 @@ def login_with_code(code):
     session = ask_wechat(wechat().wxa.code_to_session, code, errors=LOGIN_CODE_ERRORS)
 
     user = _find_or_create_user(session["openid"], session.get("unionid"))
+    if not user.is_active:
+        raise APIError("account_disabled")
     user.session_key = session.get("session_key")
     if session.get("unionid") and not user.unionid:
         user.unionid = session["unionid"]

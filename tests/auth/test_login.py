@@ -154,3 +154,14 @@ def test_behind_nginx_each_resident_has_their_own_login_limit(app, client, wecha
     assert first == [200, 200, 200, 429]
     assert second == [200]
     assert spoofed == [429]
+
+
+def test_a_disabled_account_cannot_log_in(client, wechat_control):
+    from tests.factories import make_user
+
+    user = make_user(openid="o-disabled")
+    user.is_active = False
+    db.session.commit()
+    response = login(client, wechat_control.login_code(openid="o-disabled"))
+    assert response.status_code == 403
+    assert response.get_json()["error"]["code"] == "account_disabled"
