@@ -1,25 +1,10 @@
-"""Attendance charts as PNG (matplotlib, Agg backend, no pyplot state).
-
-Chinese labels need a CJK font, and neither a fresh CI machine nor a slim
-production image has one. The ``pylopdf-fonts-zh-cn`` wheel carries Noto Sans
-SC (SIL OFL) as package data, so the font arrives with ``pip install`` like
-any other dependency; it is registered with matplotlib on first use. If it is
-ever missing the charts still render (with DejaVu Sans, Chinese as boxes) and
-a warning is logged, rather than failing the organiser's request.
-
-matplotlib is imported lazily: app start-up and check-in workers never pay
-for it.
-"""
-import io
-import logging
-import threading
+"""Attendance charts as PNG: check-ins over an event, and a month's events
+(the font and matplotlib set-up are in app/charts.py)."""
 from datetime import timedelta
 
+from app.charts import PARTY_RED, integer_locator, matplotlib_classes, render_png
 from app.checkin.localtime import local
 
-log = logging.getLogger(__name__)
-
-PARTY_RED = "#c8161d"
 CHECKOUT_GREY = "#8c8c8c"
 CUMULATIVE_BLUE = "#1f5fa8"
 BUCKET_STEPS = (5, 10, 15, 30, 60, 120)
@@ -27,50 +12,6 @@ MAX_BUCKETS = 72
 MAX_MONTH_BARS = 60
 MIN_SLOTS = 12
 MIN_MONTH_ROWS = 5
-
-_setup_lock = threading.Lock()
-_ready = False
-
-
-def _matplotlib():
-    global _ready
-    with _setup_lock:
-        if not _ready:
-            import matplotlib
-
-            matplotlib.use("Agg", force=True)
-            from matplotlib import font_manager, rcParams
-
-            families = ["DejaVu Sans"]
-            try:
-                import pylopdf_fonts_zh_cn
-
-                path = str(pylopdf_fonts_zh_cn.sans_path())
-                font_manager.fontManager.addfont(path)
-                families.insert(0, font_manager.FontProperties(fname=path).get_name())
-            except (ImportError, OSError, RuntimeError):
-                log.warning("no CJK font for charts; Chinese labels will not render", exc_info=True)
-            rcParams["font.family"] = "sans-serif"
-            rcParams["font.sans-serif"] = families + list(rcParams["font.sans-serif"])
-            rcParams["axes.unicode_minus"] = False
-            _ready = True
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    return Figure, FigureCanvasAgg
-
-
-def _integer_locator():
-    from matplotlib.ticker import MaxNLocator
-
-    return MaxNLocator(integer=True)
-
-
-def _render(figure, canvas_class):
-    canvas_class(figure)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=110)
-    return buffer.getvalue()
 
 
 def _bucket_minutes(first, last):
@@ -88,14 +29,14 @@ def _floor(moment, minutes):
 
 def event_chart(title, checkin_times, checkout_times):
     """Check-ins (and check-outs) per time slot, with the running total."""
-    Figure, Canvas = _matplotlib()
+    Figure, Canvas = matplotlib_classes()
     figure = Figure(figsize=(10, 5.2))
     axes = figure.add_subplot()
     if not checkin_times and not checkout_times:
         axes.set_axis_off()
         axes.text(0.5, 0.5, "暂无签到记录", ha="center", va="center", fontsize=20, color=CHECKOUT_GREY)
         figure.suptitle(f"{title}｜签到情况", fontsize=15)
-        return _render(figure, Canvas)
+        return render_png(figure, Canvas)
 
     times = sorted(checkin_times + checkout_times)
     step = _bucket_minutes(times[0], times[-1])
@@ -122,7 +63,7 @@ def event_chart(title, checkin_times, checkout_times):
     if checkout_times:
         axes.bar([p + width / 2 for p in positions], outs, width=width, color=CHECKOUT_GREY, label="签退")
     axes.set_ylabel(f"人数（每 {step} 分钟）")
-    axes.yaxis.set_major_locator(_integer_locator())
+    axes.yaxis.set_major_locator(integer_locator())
     label_every = max(1, len(slots) // 12)
     axes.set_xticks(positions[::label_every], [s.strftime("%H:%M") for s in slots[::label_every]])
     axes.set_xlabel(f"{slots[0]:%Y-%m-%d} 北京时间")
@@ -136,20 +77,20 @@ def event_chart(title, checkin_times, checkout_times):
     twin.plot(positions, running, color=CUMULATIVE_BLUE, marker="o", markersize=3, label="累计签到")
     twin.set_ylabel("累计签到人数")
     twin.set_ylim(bottom=0)
-    twin.yaxis.set_major_locator(_integer_locator())
+    twin.yaxis.set_major_locator(integer_locator())
     handles = axes.get_legend_handles_labels()
     twin_handles = twin.get_legend_handles_labels()
     axes.legend(handles[0] + twin_handles[0], handles[1] + twin_handles[1], loc="upper left")
     figure.suptitle(f"{title}｜签到 {len(checkin_times)} 人，签退 {len(checkout_times)} 人", fontsize=15)
     figure.tight_layout()
-    return _render(figure, Canvas)
+    return render_png(figure, Canvas)
 
 
 def month_chart(year, month, events):
     """One bar per event of the month: how many checked in, against capacity
     where there is one. ``events`` is a list of (starts_at, title, checked_in,
     capacity) in date order."""
-    Figure, Canvas = _matplotlib()
+    Figure, Canvas = matplotlib_classes()
     shown = events[:MAX_MONTH_BARS]
     height = max(3.5, 1.2 + 0.38 * max(len(shown), MIN_MONTH_ROWS))
     figure = Figure(figsize=(10, height))
@@ -160,7 +101,7 @@ def month_chart(year, month, events):
         axes.set_axis_off()
         axes.text(0.5, 0.5, "本月暂无活动", ha="center", va="center", fontsize=20, color=CHECKOUT_GREY)
         figure.suptitle(heading, fontsize=15)
-        return _render(figure, Canvas)
+        return render_png(figure, Canvas)
 
     labels = [f"{local(starts).month}/{local(starts).day} {_shorten(title)}" for starts, title, _, _ in shown]
     rows = max(len(shown), MIN_MONTH_ROWS)
@@ -175,7 +116,7 @@ def month_chart(year, month, events):
     axes.set_yticks(positions, labels)
     axes.set_ylim(-0.6, rows - 0.4)
     axes.set_xlabel("人数")
-    axes.xaxis.set_major_locator(_integer_locator())
+    axes.xaxis.set_major_locator(integer_locator())
     axes.grid(axis="x", alpha=0.3)
     widest = max(counts + [c or 0 for c in capacities] + [1])
     axes.set_xlim(0, widest * 1.12)  # room for the numbers at the bar ends
@@ -184,7 +125,7 @@ def month_chart(year, month, events):
         heading += f"（仅显示前 {len(shown)} 场）"
     figure.suptitle(heading, fontsize=15)
     figure.tight_layout()
-    return _render(figure, Canvas)
+    return render_png(figure, Canvas)
 
 
 def _shorten(title, limit=16):

@@ -1,14 +1,14 @@
 """/api/v1/me/hours and /api/v1/hours: records, approval, the ledger, totals, exports."""
 from io import BytesIO
 
-from flask import send_file
+from flask import Response, send_file
 from flask_smorest import Blueprint
 
 from app import audit
 from app.auth.permissions import current_user, login_required, roles_required, scope_of
 from app.errors import CATALOGUE, APIError
 from app.extensions import db
-from app.hours import export, ledger, records, reports, rules
+from app.hours import charts, export, ledger, records, reports, rules
 from app.hours.schemas import (
     BulkApproveResultSchema,
     BulkApproveSchema,
@@ -182,6 +182,17 @@ def team_totals(team_id):
 def leaderboard(args):
     """Squads or communities in my scope ranked by hours (a year, or all time)."""
     return reports.leaderboard(current_user(), args["by"], args.get("year"), args["limit"])
+
+
+@blp.route("/hours/leaderboard/chart.png", methods=["GET"])
+@roles_required("organiser", "admin")
+@blp.arguments(LeaderboardArgs, location="query")
+@blp.response(200, {"type": "string", "format": "binary"}, content_type="image/png",
+              description="the leaderboard as a bar chart")
+def leaderboard_chart(args):
+    """The same ranking as /hours/leaderboard, drawn."""
+    board = reports.leaderboard(current_user(), args["by"], args.get("year"), args["limit"])
+    return Response(charts.leaderboard_chart(board), mimetype="image/png")
 
 
 @blp.route("/hours/export.xlsx", methods=["GET"])
