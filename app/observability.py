@@ -16,7 +16,13 @@ class RequestIdFilter(logging.Filter):
 
 def configure_logging(level):
     root = logging.getLogger()
-    if not any(isinstance(f, RequestIdFilter) for h in root.handlers for f in h.filters):
+    if root.handlers:
+        # A host configured logging already (dramatiq's worker CLI, pytest):
+        # a second handler would print every line twice; lend it the field.
+        for handler in root.handlers:
+            if not any(isinstance(f, RequestIdFilter) for f in handler.filters):
+                handler.addFilter(RequestIdFilter())
+    else:
         handler = logging.StreamHandler()
         handler.addFilter(RequestIdFilter())
         handler.setFormatter(

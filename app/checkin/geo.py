@@ -2,8 +2,6 @@
 from math import asin, cos, radians, sin, sqrt
 
 EARTH_RADIUS_M = 6_371_008.8
-# An organiser who set a location but no radius gets this circle.
-DEFAULT_RADIUS_M = 200
 
 
 def haversine_m(lat1, lon1, lat2, lon2):

@@ -36,9 +36,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 
 from app.checkin import event_cache, tokens
-from app.checkin.geo import DEFAULT_RADIUS_M, haversine_m
+from app.checkin.geo import haversine_m
 from app.checkin.localtime import day_and_time
 from app.errors import APIError
+# The events area's default circle, for rows made without one (seeds, imports).
+from app.events.rules import DEFAULT_RADIUS_M
 from app.extensions import db
 from app.models import CheckIn, Event, Registration, utcnow
 

@@ -99,3 +99,16 @@ def test_nul_characters_are_refused_everywhere(client):
     assert response.status_code == 422
     assert client.get("/api/v1/me", headers=headers).get_json()["name"] == "原名"
     assert client.get("/api/v1/events?kind=%00", headers=headers).status_code == 422
+
+
+def test_logging_is_configured_once_per_process():
+    import logging
+
+    from app.observability import RequestIdFilter, configure_logging
+
+    root = logging.getLogger()
+    before = len(root.handlers)
+    configure_logging("INFO")
+    configure_logging("INFO")
+    assert len(root.handlers) == max(before, 1)
+    assert all(any(isinstance(f, RequestIdFilter) for f in h.filters) for h in root.handlers)
