@@ -3,13 +3,16 @@ no operation answers 500, and every error has the project's shape.
 
 The operations are driven one by one through Hypothesis (schemathesis's
 pytest plugin does not load under pytest 9)."""
+import os
+
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
 from tests.factories import auth_headers, make_community, make_user
 
-EXAMPLES_PER_OPERATION = 30
+# FUZZ_EXAMPLES=300 ./scripts/test tests/platform/test_fuzz.py for a deeper pass by hand
+EXAMPLES_PER_OPERATION = int(os.environ.get("FUZZ_EXAMPLES", "30"))
 
 
 @pytest.fixture()
