@@ -6,7 +6,9 @@ from datetime import date, datetime, timezone
 
 from marshmallow import validate
 
-ROW_ID = validate.Range(min=1, max=2**31 - 1)
+from app.schemas import MAX_ID
+
+ROW_ID = validate.Range(min=1, max=MAX_ID)
 NO_CONTROL_CHARACTERS = validate.Regexp(r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$",
                                         error="不能包含控制字符")
 SERVICE_DATE = validate.Range(min=date(2000, 1, 1), max=date(2099, 12, 31))

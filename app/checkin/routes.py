@@ -21,12 +21,11 @@ from app.checkin.schemas import (
 from app.errors import APIError
 from app.extensions import db, limiter
 from app.models import Event
-from app.schemas import ErrorSchema
+from app.schemas import MAX_ID, ErrorSchema
 
 blp = Blueprint("checkin", __name__, url_prefix="/api/v1", description="QR check-in and check-out")
 
 STAFF = ("organiser", "admin")
-MAX_ROW_ID = 2**31 - 1  # PostgreSQL integer; a larger path id names nothing
 NO_STORE = {"Cache-Control": "no-store"}
 BINARY = {"type": "string", "format": "binary"}
 TEXT = {"type": "string"}
@@ -34,7 +33,7 @@ TEXT = {"type": "string"}
 
 def managed_event(event_id):
     """The event, if the signed-in organiser manages its host (404 / 403 otherwise)."""
-    event = db.session.get(Event, event_id) if event_id <= MAX_ROW_ID else None
+    event = db.session.get(Event, event_id) if event_id <= MAX_ID else None
     if event is None:
         raise APIError("not_found", "活动不存在")
     require_scope(current_user(), community_id=event.host_community_id, member_unit_id=event.host_member_unit_id)

@@ -1,9 +1,9 @@
 """Request and response shapes of the check-in area (the mini-program's contract)."""
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from app.validators import ROW_ID  # ids are PostgreSQL integers: a larger one names nothing
+
 PURPOSE = validate.OneOf(("checkin", "checkout"))
-# Ids are PostgreSQL integers; a larger number can name nothing (and must not reach the database).
-ROW_ID = validate.Range(min=1, max=2**31 - 1)
 DIRECTION = validate.OneOf(("in", "out"))
 SCAN_CODES = ("checked_in", "checked_out", "already_checked_in", "already_checked_out")
 

@@ -19,9 +19,9 @@ from sqlalchemy.orm import joinedload
 from app.errors import APIError
 from app.extensions import db
 from app.models import Event, Registration, utcnow
+from app.schemas import MAX_ID
 
 ACTIVE = ("registered", "waitlisted")
-MAX_ID = 2**31 - 1
 
 
 def valid_id(value):

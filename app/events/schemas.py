@@ -4,9 +4,9 @@ from marshmallow import fields, validate
 from app.events.fields import ChineseSchema, DateOrDateTime, LocalDateTime, Text
 from app.models import EVENT_KINDS, REGISTRATION_STATUSES
 from app.models.events import EVENT_STATUSES
+from app.schemas import MAX_ID
 
 RADIUS_MIN_M, RADIUS_MAX_M = 20, 5000
-MAX_ID = 2**31 - 1  # PostgreSQL's integer; larger ids cannot exist
 MAX_OFFSET = 1_000_000
 CAPACITY_MAX = 100_000
 

@@ -34,7 +34,7 @@ def issue_mine(body):
     return certificates.issue(user, user, body.get("date_from"), body.get("date_to"))
 
 
-@blp.route("/hours/volunteers/<int(max=2147483647):user_id>/certificates", methods=["POST"])
+@blp.route("/hours/volunteers/<int:user_id>/certificates", methods=["POST"])
 @roles_required("organiser", "admin")
 @blp.arguments(DateRangeArgs)
 @blp.response(201, CertificateSchema)

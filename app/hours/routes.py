@@ -65,7 +65,7 @@ def star_rules():
     }
 
 
-@blp.route("/hours/events/<int(max=2147483647):event_id>/records", methods=["GET"])
+@blp.route("/hours/events/<int:event_id>/records", methods=["GET"])
 @roles_required("organiser", "admin")
 @blp.arguments(EventRecordsArgs, location="query")
 @blp.response(200, StaffRecordSchema(many=True))
@@ -76,7 +76,7 @@ def event_records(args, event_id):
     return [_staff_view(r) for r in found]
 
 
-@blp.route("/hours/records/<int(max=2147483647):record_id>/approve", methods=["POST"])
+@blp.route("/hours/records/<int:record_id>/approve", methods=["POST"])
 @roles_required("organiser", "admin")
 @blp.response(200, StaffRecordSchema)
 @blp.alt_response(409, schema="Error", description="record_not_pending / record_needs_checkout")
@@ -109,7 +109,7 @@ def approve_many(body):
     }
 
 
-@blp.route("/hours/records/<int(max=2147483647):record_id>/reject", methods=["POST"])
+@blp.route("/hours/records/<int:record_id>/reject", methods=["POST"])
 @roles_required("organiser", "admin")
 @blp.arguments(ReasonSchema)
 @blp.response(200, StaffRecordSchema)
@@ -118,7 +118,7 @@ def reject_record(body, record_id):
     return _staff_view(records.reject(current_user(), records.get_record(record_id), body["reason"]))
 
 
-@blp.route("/hours/records/<int(max=2147483647):record_id>/settle", methods=["POST"])
+@blp.route("/hours/records/<int:record_id>/settle", methods=["POST"])
 @roles_required("organiser", "admin")
 @blp.arguments(SettleSchema)
 @blp.response(200, StaffRecordSchema)
@@ -130,7 +130,7 @@ def settle_record(body, record_id):
                                       refuse=body["refuse"]))
 
 
-@blp.route("/hours/records/<int(max=2147483647):record_id>/corrections", methods=["POST"])
+@blp.route("/hours/records/<int:record_id>/corrections", methods=["POST"])
 @roles_required("organiser", "admin")
 @blp.arguments(CorrectionSchema)
 @blp.response(201, LedgerEntrySchema)
@@ -140,7 +140,7 @@ def correct_record(body, record_id):
     return ledger.correct(current_user(), records.get_record(record_id), body["hours"], body["reason"])
 
 
-@blp.route("/hours/records/<int(max=2147483647):record_id>/ledger", methods=["GET"])
+@blp.route("/hours/records/<int:record_id>/ledger", methods=["GET"])
 @login_required
 @blp.response(200, LedgerEntrySchema(many=True))
 @blp.alt_response(403, schema="Error", description="out_of_scope")
@@ -155,7 +155,7 @@ def record_ledger(record_id):
     return ledger.entries_for_record(record.id)
 
 
-@blp.route("/hours/volunteers/<int(max=2147483647):user_id>", methods=["GET"])
+@blp.route("/hours/volunteers/<int:user_id>", methods=["GET"])
 @roles_required("organiser", "admin")
 @blp.response(200, VolunteerHoursSchema)
 @blp.alt_response(403, schema="Error", description="out_of_scope")
@@ -166,7 +166,7 @@ def volunteer_hours(user_id):
     return dict(reports.hours_summary(user_id), user_id=user_id, name=profile.real_name)
 
 
-@blp.route("/hours/teams/<int(max=2147483647):team_id>", methods=["GET"])
+@blp.route("/hours/teams/<int:team_id>", methods=["GET"])
 @roles_required("organiser", "admin")
 @blp.response(200, TeamTotalsSchema)
 @blp.alt_response(403, schema="Error", description="out_of_scope")

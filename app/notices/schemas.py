@@ -1,9 +1,7 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from app.notices.audience import AUDIENCE_KINDS
-
-MAX_ID = 2**31 - 1  # PostgreSQL's integer: larger ids cannot exist
-ROW_ID = validate.Range(min=1, max=MAX_ID)
+from app.validators import ROW_ID
 
 
 class AudienceSchema(Schema):

@@ -25,7 +25,7 @@ def create(body):
     return service.create_team(current_user(), **body)
 
 
-@blp.route("/<int(max=2147483647):team_id>", methods=["PATCH"])
+@blp.route("/<int:team_id>", methods=["PATCH"])
 @roles_required("organiser", "admin")
 @blp.arguments(TeamUpdateSchema)
 @blp.response(200, TeamSchema)
@@ -35,7 +35,7 @@ def update(changes, team_id):
     return service.update_team(current_user(), service.get_team(team_id), changes)
 
 
-@blp.route("/<int(max=2147483647):team_id>", methods=["DELETE"])
+@blp.route("/<int:team_id>", methods=["DELETE"])
 @roles_required("organiser", "admin")
 @blp.response(204)
 @blp.alt_response(409, schema="Error", description="team_not_empty")

@@ -159,7 +159,7 @@ def list_volunteers(args):
     return service.list_in_scope(current_user(), **args)
 
 
-@blp.route("/volunteers/<int(max=2147483647):user_id>", methods=["GET"])
+@blp.route("/volunteers/<int:user_id>", methods=["GET"])
 @roles_required("organiser", "admin")
 @blp.response(200, VolunteerDetailSchema)
 @blp.alt_response(403, schema="Error", description="out_of_scope")
@@ -169,7 +169,7 @@ def volunteer_detail(user_id):
     return {"profile": profile, "memberships": service.memberships_of(user_id)}
 
 
-@blp.route("/volunteers/<int(max=2147483647):user_id>/review", methods=["POST"])
+@blp.route("/volunteers/<int:user_id>/review", methods=["POST"])
 @roles_required("organiser", "admin")
 @blp.arguments(ReviewSchema)
 @blp.response(200, VolunteerProfileSchema)
