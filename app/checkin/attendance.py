@@ -14,6 +14,7 @@ from sqlalchemy import case, func, select
 from app.checkin.localtime import stamp
 from app.extensions import db
 from app.models import CheckIn, Registration, User
+from app.volunteers import identity
 
 METHOD_NAMES = {"qr": "扫码", "poster": "海报", "manual": "人工登记"}
 EXPORT_HEADER = ["序号", "姓名", "手机号", "签到时间", "签到方式", "签退时间", "签退方式", "时长（分钟）"]
@@ -37,13 +38,8 @@ class Attendee:
 
 
 def mask_phone(phone):
-    """138****5678: enough for an organiser to tell two 王阿姨 apart, not
-    enough to harvest numbers from a screen or a forwarded spreadsheet."""
-    if not phone:
-        return None
-    if len(phone) < 7:
-        return "*" * len(phone)
-    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
+    """The volunteers area's masking; None (not "") where there is no phone."""
+    return identity.mask_phone(phone) or None
 
 
 def live_counts(event_id):

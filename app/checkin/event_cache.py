@@ -11,15 +11,14 @@ that is read from the checkins table.
 import threading
 import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from flask import current_app
 
+from app.events.times import CHECKIN_OPENS_BEFORE_START, CHECKOUT_CLOSES_AFTER_END
 from app.extensions import db
 from app.models import Event
 
-DEFAULT_CHECKIN_OPENS_BEFORE = timedelta(minutes=30)
-DEFAULT_CHECKOUT_CLOSES_AFTER = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -48,10 +47,10 @@ class EventSnapshot:
         check-in runs from 30 minutes before the start to the end, and
         check-out from the start to an hour after the end."""
         if direction == "in":
-            return (self.checkin_opens_at or self.starts_at - DEFAULT_CHECKIN_OPENS_BEFORE,
+            return (self.checkin_opens_at or self.starts_at - CHECKIN_OPENS_BEFORE_START,
                     self.checkin_closes_at or self.ends_at)
         return (self.checkout_opens_at or self.starts_at,
-                self.checkout_closes_at or self.ends_at + DEFAULT_CHECKOUT_CLOSES_AFTER)
+                self.checkout_closes_at or self.ends_at + CHECKOUT_CLOSES_AFTER_END)
 
     @property
     def has_location(self):

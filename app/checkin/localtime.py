@@ -1,8 +1,5 @@
-"""Times as people in Xiasha read them (Beijing time; China keeps no DST,
-so a fixed +08:00 needs no time-zone database on the server)."""
-from datetime import timedelta, timezone
-
-CHINA_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
+"""Times as people in Xiasha read them (Beijing time)."""
+from app.events.times import SHANGHAI as CHINA_TZ
 
 
 def local(moment):

@@ -1,14 +1,13 @@
 """Demo data drawn from the seed article. Running it twice adds nothing."""
 import time
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import requests
 
+from app.events.times import SHANGHAI
 from app.extensions import db
 from app.models import Community, Event, MemberUnit, OrganiserScope, Team, TeamMembership, User, VolunteerProfile, utcnow
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 XIASHA_MIDDLE_SCHOOL = {"venue": "下沙中学礼堂", "latitude": 30.3095, "longitude": 120.3550, "radius_m": 300}
 
 COMMUNITIES = [

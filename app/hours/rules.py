@@ -22,9 +22,8 @@ Star levels (星级志愿者)
     here; the formal title is applied for at the 县(区)/市/省 volunteer
     association.
 """
-from datetime import timedelta, timezone
+from app.events.times import SHANGHAI as CHINA_TZ
 
-CHINA_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")  # no daylight saving since 1991
 ROUNDING_MINUTES = 15
 ROUNDING_RULE = "签到至签退（限于活动起止时间内）的实际时长，向下取整到 0.25 小时（15 分钟）"
 

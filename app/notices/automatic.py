@@ -10,11 +10,11 @@ characters and "…") rather than refused: nobody is there to fix them.
 """
 import logging
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 from flask import current_app
 from sqlalchemy import select, update
 
+from app.events.times import SHANGHAI
 from app.extensions import db
 from app.models import Event, Notice, User, utcnow
 from app.notices import audience as audiences
@@ -24,19 +24,18 @@ from app.subscriptions import fields, ledger, templates
 
 log = logging.getLogger(__name__)
 
-LOCAL_TIME = ZoneInfo("Asia/Shanghai")
 REMINDER_TIP = "请准时参加，到场后扫码签到"
 HOURS_NOTE = "感谢您的志愿服务，时长已计入记录"
 notices = Notice.__table__
 
 
 def local_datetime_text(moment):
-    local = moment.astimezone(LOCAL_TIME)
+    local = moment.astimezone(SHANGHAI)
     return f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"
 
 
 def local_date_text(moment):
-    local = moment.astimezone(LOCAL_TIME)
+    local = moment.astimezone(SHANGHAI)
     return f"{local.year}年{local.month}月{local.day}日"
 
 

@@ -59,9 +59,13 @@ def mask_name(name):
 
 
 def mask_phone(phone):
-    if not phone or len(phone) < 7:
-        return phone or ""
-    return phone[:3] + "****" + phone[-4:]
+    """138****5678: enough for an organiser to tell two 王阿姨 apart, not
+    enough to harvest numbers from a screen or a forwarded spreadsheet."""
+    if not phone:
+        return ""
+    if len(phone) < 7:
+        return "*" * len(phone)
+    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
 
 
 def normalise_phone(raw):
