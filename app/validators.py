@@ -9,8 +9,10 @@ from marshmallow import validate
 from app.schemas import MAX_ID
 
 ROW_ID = validate.Range(min=1, max=MAX_ID)
-NO_CONTROL_CHARACTERS = validate.Regexp(r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$",
-                                        error="不能包含控制字符")
+# Newlines and tabs are fine; the rest would only garble a phone's screen (and
+# PostgreSQL refuses NUL in text).
+CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+NO_CONTROL_CHARACTERS = validate.Regexp(rf"^[^{CONTROL_CHARACTERS}]*$", error="不能包含控制字符")
 SERVICE_DATE = validate.Range(min=date(2000, 1, 1), max=date(2099, 12, 31))
 SERVICE_TIME = validate.Range(min=datetime(2000, 1, 1, tzinfo=timezone.utc),
                               max=datetime(2099, 12, 31, tzinfo=timezone.utc))

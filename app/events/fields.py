@@ -6,6 +6,7 @@ from datetime import date, datetime
 from marshmallow import Schema, fields
 
 from app.events.times import SHANGHAI
+from app.validators import CONTROL_CHARACTERS
 
 ISO_EXAMPLE = "2026-12-13T09:00:00+08:00"
 
@@ -63,7 +64,7 @@ class Text(fields.String):
     the rest would only garble a phone's screen). Newlines and tabs are fine."""
 
     default_error_messages = {"control": "不能包含控制字符"}
-    CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+    CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs)
