@@ -2,7 +2,7 @@
 import itertools
 from datetime import datetime, time, timedelta
 
-from app.auth import tokens
+from app.auth import roles, tokens
 from app.events.times import SHANGHAI
 from app.extensions import db
 from app.models import (
@@ -10,8 +10,8 @@ from app.models import (
     Community,
     Event,
     MemberUnit,
-    OrganiserScope,
     Registration,
+    RoleGrant,
     SubscriptionQuota,
     Team,
     TeamMembership,
@@ -41,16 +41,32 @@ def make_member_unit(name=None, level="subdistrict", community=None):
 
 def make_user(role="resident", community=None, openid=None, name=None, phone=None, organises=()):
     n = next(_seq)
-    user = User(openid=openid or f"o-test-{n:06d}", role=role, name=name or f"用户{n}", phone=phone,
+    user = User(openid=openid or f"o-test-{n:06d}", name=name or f"用户{n}", phone=phone,
                 community_id=community.id if community else None)
     db.session.add(user)
     db.session.flush()
+    # "volunteer" and "resident" are not granted: being a volunteer follows
+    # from an approved profile (make_volunteer).
+    if role == roles.ADMIN:
+        grant(user, roles.ADMIN)
     for target in organises:
-        if isinstance(target, Community):
-            db.session.add(OrganiserScope(user_id=user.id, community_id=target.id))
-        else:
-            db.session.add(OrganiserScope(user_id=user.id, member_unit_id=target.id))
+        grant(user, roles.ORGANISER, target)
     db.session.commit()
+    return user
+
+
+def grant(user, role, target=None):
+    """Give ``user`` a live grant of ``role`` over ``target`` (a community,
+    a member unit, or None for the subdistrict), as an admin would."""
+    if target is None:
+        kind, target_id = roles.SUBDISTRICT, None
+    elif isinstance(target, Community):
+        kind, target_id = roles.COMMUNITY, target.id
+    else:
+        kind, target_id = roles.MEMBER_UNIT, target.id
+    db.session.add(RoleGrant(user_id=user.id, role=role, scope_kind=kind, scope_id=target_id))
+    db.session.commit()
+    db.session.expire(user, ["grants"])
     return user
 
 

@@ -2,28 +2,27 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
 from app.admin import service
+from app.auth import grants, roles
 from app.auth.permissions import current_user, roles_required
 from app.errors import APIError
 from app.extensions import db
-from app.models import ROLES, OrganiserScope, User
-from app.schemas import Id, ScopeSchema, UserSchema
+from app.models import RoleGrant, User
+from app.schemas import GrantSchema, Id, UserSchema
 
 blp = Blueprint("admin", __name__, url_prefix="/api/v1/admin", description="Subdistrict administration")
 
 
-class RoleChangeSchema(Schema):
-    role = fields.String(required=True, validate=validate.OneOf(ROLES))
-
-
-class ScopeGrantSchema(Schema):
+class GrantRequestSchema(Schema):
     user_id = Id(required=True)
-    community_id = Id()
-    member_unit_id = Id()
+    role = fields.String(required=True, validate=validate.OneOf(roles.GRANTED_ROLES, error="角色不存在"))
+    scope_kind = fields.String(required=True, validate=validate.OneOf(roles.SCOPE_KINDS, error="范围类型不存在"))
+    scope_id = Id(allow_none=True, load_default=None)
 
 
 class UserListArgs(Schema):
-    role = fields.String(validate=validate.OneOf(ROLES))
+    role = fields.String(validate=validate.OneOf((roles.VOLUNTEER,) + roles.GRANTED_ROLES, error="角色不存在"))
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
+    after_id = Id()
 
 
 class AuditSchema(Schema):
@@ -50,49 +49,47 @@ def _user_or_404(user_id):
 
 
 @blp.route("/users", methods=["GET"])
-@roles_required("admin")
+@roles_required(roles.ADMIN)
 @blp.arguments(UserListArgs, location="query")
 @blp.response(200, UserSchema(many=True))
 def list_users(args):
-    query = db.select(User).order_by(User.id).limit(args["limit"])
-    if "role" in args:
-        query = query.where(User.role == args["role"])
-    return db.session.execute(query).scalars().all()
+    """People, optionally those holding one role."""
+    return service.list_users(role=args.get("role"), limit=args["limit"], after_id=args.get("after_id"))
 
 
-@blp.route("/users/<int:user_id>/role", methods=["PUT"])
-@roles_required("admin")
-@blp.arguments(RoleChangeSchema)
-@blp.response(200, UserSchema)
-def change_role(body, user_id):
-    return service.set_role(_user_or_404(user_id), body["role"], actor=current_user())
+@blp.route("/users/<int:user_id>/grants", methods=["GET"])
+@roles_required(roles.ADMIN)
+@blp.response(200, GrantSchema(many=True))
+def grant_history(user_id):
+    """Every role the person has held, live and taken: their history."""
+    return grants.history(_user_or_404(user_id).id)
 
 
-@blp.route("/organiser-scopes", methods=["POST"])
-@roles_required("admin")
-@blp.arguments(ScopeGrantSchema)
-@blp.response(201, ScopeSchema)
-def grant_scope(body):
-    return service.grant_scope(
-        _user_or_404(body["user_id"]),
-        community_id=body.get("community_id"),
-        member_unit_id=body.get("member_unit_id"),
-        actor=current_user(),
-    )
+@blp.route("/grants", methods=["POST"])
+@roles_required(roles.ADMIN)
+@blp.arguments(GrantRequestSchema)
+@blp.response(201, GrantSchema)
+@blp.alt_response(200, schema=GrantSchema, description="the person already holds this grant")
+def give_grant(body):
+    """Give a person a role over a scope (organiser of a community, …)."""
+    grant, created = grants.give(_user_or_404(body["user_id"]), body["role"], body["scope_kind"], body["scope_id"],
+                                 actor=current_user())
+    return grant, 201 if created else 200
 
 
-@blp.route("/organiser-scopes/<int:scope_id>", methods=["DELETE"])
-@roles_required("admin")
+@blp.route("/grants/<int:grant_id>", methods=["DELETE"])
+@roles_required(roles.ADMIN)
 @blp.response(204)
-def revoke_scope(scope_id):
-    scope = db.session.get(OrganiserScope, scope_id)
-    if scope is None:
+def take_grant(grant_id):
+    """Take a role away; the grant stays in the person's history."""
+    grant = db.session.get(RoleGrant, grant_id)
+    if grant is None:
         raise APIError("not_found", "授权不存在")
-    service.revoke_scope(scope, actor=current_user())
+    grants.take(grant, actor=current_user())
 
 
 @blp.route("/audit", methods=["GET"])
-@roles_required("admin")
+@roles_required(roles.ADMIN)
 @blp.arguments(AuditArgs, location="query")
 @blp.response(200, AuditSchema(many=True))
 def audit_log(args):

@@ -39,7 +39,7 @@ def _find_or_create_user(openid, unionid):
         user = db.session.execute(db.select(User).filter_by(unionid=unionid)).scalar_one_or_none()
     if user is not None:
         return user
-    user = User(openid=openid, unionid=unionid, role="resident")
+    user = User(openid=openid, unionid=unionid)
     db.session.add(user)
     try:
         db.session.commit()

@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
-from app.auth.permissions import scope_of
+from app.auth import policy
 from app.checkin import event_cache, qr, tokens
 from app.checkin.attendance import live_counts
 from app.checkin.service import DIRECTIONS
@@ -52,8 +52,7 @@ def open_link(signed):
     event = event_cache.get(event_id) if isinstance(event_id, int) else None
     organiser = db.session.get(User, organiser_id) if isinstance(organiser_id, int) else None
     if (event is None or purpose_code not in _PURPOSES or organiser is None or not organiser.is_active
-            or not scope_of(organiser).covers(community_id=event.host_community_id,
-                                              member_unit_id=event.host_member_unit_id)):
+            or not policy.events.may_manage(organiser, event)):
         raise APIError("projector_link_invalid")
     return event, _PURPOSES[purpose_code]
 

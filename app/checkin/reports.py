@@ -1,8 +1,9 @@
 """The data behind the attendance charts: one query per chart."""
 from datetime import datetime
 
-from sqlalchemy import and_, false, func, or_, select
+from sqlalchemy import and_, func, select
 
+from app.auth import policy
 from app.checkin import charts
 from app.checkin.localtime import CHINA_TZ
 from app.extensions import db
@@ -24,27 +25,21 @@ def month_bounds(year, month):
     return start, end
 
 
-def month_events(scope, year, month):
+def month_events(user, year, month):
     """(starts_at, title, checked_in, capacity) for every event of the month
-    (Beijing time) that ``scope`` covers, cancelled ones left out."""
+    (Beijing time) that ``user`` manages, cancelled ones left out."""
     start, end = month_bounds(year, month)
     checked_in = func.count(CheckIn.id)
     query = (
         select(Event.starts_at, Event.title, checked_in, Event.capacity)
         .outerjoin(CheckIn, and_(CheckIn.event_id == Event.id, CheckIn.direction == "in"))
-        .where(Event.starts_at >= start, Event.starts_at < end, Event.status != "cancelled")
+        .where(Event.starts_at >= start, Event.starts_at < end, Event.status != "cancelled",
+               policy.events.managed_clause(user))
         .group_by(Event.id, Event.starts_at, Event.title, Event.capacity)
         .order_by(Event.starts_at, Event.id)
     )
-    if not scope.everything:
-        covered = []
-        if scope.community_ids:
-            covered.append(Event.host_community_id.in_(sorted(scope.community_ids)))
-        if scope.member_unit_ids:
-            covered.append(Event.host_member_unit_id.in_(sorted(scope.member_unit_ids)))
-        query = query.where(or_(*covered) if covered else false())
     return [tuple(row) for row in db.session.execute(query).all()]
 
 
-def month_chart_png(scope, year, month):
-    return charts.month_chart(year, month, month_events(scope, year, month))
+def month_chart_png(user, year, month):
+    return charts.month_chart(year, month, month_events(user, year, month))

@@ -6,7 +6,9 @@ from flask import Response, current_app, jsonify, request, url_for
 from flask_smorest import Blueprint
 from marshmallow import ValidationError
 
-from app.auth.permissions import current_user, current_user_id, login_id_required, require_scope, roles_required
+from app.auth import policy
+from app.auth.permissions import current_user, current_user_id, login_id_required, roles_required
+from app.auth.roles import STAFF
 from app.checkin import manual, poster, projector, qr, service, throttle, tokens
 from app.checkin.schemas import (
     CheckinRequestSchema,
@@ -25,7 +27,6 @@ from app.schemas import MAX_ID, ErrorSchema
 
 blp = Blueprint("checkin", __name__, url_prefix="/api/v1", description="QR check-in and check-out")
 
-STAFF = ("organiser", "admin")
 NO_STORE = {"Cache-Control": "no-store"}
 BINARY = {"type": "string", "format": "binary"}
 TEXT = {"type": "string"}
@@ -36,7 +37,7 @@ def managed_event(event_id):
     event = db.session.get(Event, event_id) if event_id <= MAX_ID else None
     if event is None:
         raise APIError("not_found", "活动不存在")
-    require_scope(current_user(), community_id=event.host_community_id, member_unit_id=event.host_member_unit_id)
+    policy.require(policy.events.may_manage(current_user(), event))
     return event
 
 
@@ -116,7 +117,8 @@ def manual_checkin(body, event_id):
     with a name registers a resident who has no WeChat account). Audited."""
     event = managed_event(event_id)
     organiser = current_user()
-    person = manual.resident(organiser, user_id=body.get("user_id"), phone=body.get("phone"), name=body.get("name"))
+    person = manual.resident(organiser, event, user_id=body.get("user_id"), phone=body.get("phone"),
+                             name=body.get("name"))
     return _scan_response(manual.record(event, person, body["direction"], organiser, note=body.get("note")))
 
 

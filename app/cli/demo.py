@@ -6,7 +6,8 @@ import requests
 
 from app.events.times import SHANGHAI
 from app.extensions import db
-from app.models import Community, Event, MemberUnit, OrganiserScope, Team, TeamMembership, User, VolunteerProfile, utcnow
+from app.auth import grants, roles
+from app.models import Community, Event, MemberUnit, Team, TeamMembership, User, VolunteerProfile, utcnow
 
 XIASHA_MIDDLE_SCHOOL = {"venue": "下沙中学礼堂", "latitude": 30.3095, "longitude": 120.3550, "radius_m": 300}
 
@@ -73,10 +74,13 @@ def seed_demo():
         _get_or_create(Team, {"name": squad}, level="squad", parent_id=brigades[brigade].id,
                        community_id=communities[code].id)
     for openid, name, role, code, organises in PEOPLE:
-        user = _get_or_create(User, {"openid": openid}, name=name, role=role,
+        user = _get_or_create(User, {"openid": openid}, name=name,
                               community_id=communities[code].id if code else None)
+        db.session.commit()
+        if role == roles.ADMIN:
+            grants.give(user, roles.ADMIN, roles.SUBDISTRICT, actor_label="demo")
         if organises:
-            _get_or_create(OrganiserScope, {"user_id": user.id, "community_id": communities[organises].id})
+            grants.give(user, roles.ORGANISER, roles.COMMUNITY, communities[organises].id, actor_label="demo")
     db.session.commit()
     _seed_volunteer("demo-volunteer", "铭和社区党员中队")
     events = _seed_events(communities)

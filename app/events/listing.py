@@ -11,7 +11,7 @@ from datetime import datetime
 
 from sqlalchemy import and_, func, or_
 
-from app.auth.permissions import scope_of
+from app.auth import policy
 from app.errors import APIError
 from app.events.registration import ACTIVE
 from app.events.rules import invalid
@@ -43,15 +43,7 @@ def _mine_condition(user):
         raise APIError("unauthenticated", "登录后才能查看我的活动")
     registered = Event.id.in_(
         db.select(Registration.event_id).where(Registration.user_id == user.id, Registration.status.in_(ACTIVE)))
-    scope = scope_of(user)
-    if scope.everything:
-        return None
-    in_scope = []
-    if scope.community_ids:
-        in_scope.append(Event.host_community_id.in_(scope.community_ids))
-    if scope.member_unit_ids:
-        in_scope.append(Event.host_member_unit_id.in_(scope.member_unit_ids))
-    return or_(registered, *in_scope)
+    return or_(registered, policy.events.managed_clause(user))
 
 
 def _conditions(args, user):

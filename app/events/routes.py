@@ -1,6 +1,7 @@
 from flask_smorest import Blueprint
 
 from app.auth.permissions import current_user, login_required, roles_required
+from app.auth.roles import STAFF
 from app.events import listing, registration, service
 from app.events.schemas import (
     CancelSchema,
@@ -22,7 +23,6 @@ blp = Blueprint("events", __name__, url_prefix="/api/v1",
 
 # Reading events needs no login; a token, when sent, adds "my registration".
 OPTIONAL_LOGIN = {"security": [{}, {"bearerAuth": []}]}
-STAFF = ("organiser", "admin")
 
 
 @blp.route("/events", methods=["GET"])

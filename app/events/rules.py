@@ -9,7 +9,7 @@ Defaults (also in docs/events.md):
 """
 from datetime import timedelta
 
-from app.errors import APIError
+from app.errors import APIError, invalid  # noqa: F401 (invalid: used as rules.invalid)
 from app.events.times import default_windows
 from app.models import utcnow
 
@@ -25,11 +25,6 @@ EDITABLE_FIELDS = (
     "host_member_unit_id", "venue", "latitude", "longitude", "radius_m", "starts_at", "ends_at", "capacity",
     "registration_required", "credits_hours",
 ) + WINDOW_FIELDS
-
-
-def invalid(field, message, location="json"):
-    """A 422 shaped like the schemas' own: details by location, then field."""
-    return APIError("validation_failed", message, details={location: {field: [message]}})
 
 
 def default_credits_hours(kind):

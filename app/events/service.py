@@ -1,15 +1,15 @@
 """Events: lookups other areas use, and what organisers do to events.
 
-Organisers act only inside ``scope_of(user)``: an event hosted by a community
-or member unit they manage. Subdistrict-level events (no host) belong to
-admins alone. Every change leaves an audit row in the transaction that makes it.
+Organisers act only on events ``app.auth.policy.events`` says they manage:
+hosted by a community or member unit in their scope. Subdistrict-level events
+(no host) belong to admins alone. Every change leaves an audit row in the transaction that makes it.
 """
 import re
 import secrets
 import string
 
 from app import audit
-from app.auth.permissions import scope_of
+from app.auth import policy
 from app.checkin import event_cache
 from app.errors import APIError
 from app.events import rules
@@ -45,19 +45,8 @@ def scene_tail(length=8):
     return "".join(secrets.choice(_SCENE_ALPHABET) for _ in range(length))
 
 
-def manages(user, event):
-    """May ``user`` edit, cancel and see the registrants of ``event``?"""
-    scope = scope_of(user)
-    if scope.everything:
-        return True
-    if event.host_community_id is None and event.host_member_unit_id is None:
-        return False
-    return scope.covers(community_id=event.host_community_id, member_unit_id=event.host_member_unit_id)
-
-
 def require_manages(user, event):
-    if not manages(user, event):
-        raise APIError("out_of_scope")
+    policy.require(policy.events.may_manage(user, event))
 
 
 def _require_host_in_scope(user, community_id, member_unit_id):
@@ -65,12 +54,10 @@ def _require_host_in_scope(user, community_id, member_unit_id):
         raise rules.invalid("host_community_id", "社区不存在")
     if member_unit_id is not None and db.session.get(MemberUnit, member_unit_id) is None:
         raise rules.invalid("host_member_unit_id", "共建单位不存在")
-    scope = scope_of(user)
     if community_id is None and member_unit_id is None:
-        if not scope.everything:
-            raise APIError("out_of_scope", "街道层面的活动只能由街道管理员发布，请选择您负责的社区或共建单位")
-    elif not scope.covers(community_id=community_id, member_unit_id=member_unit_id):
-        raise APIError("out_of_scope")
+        policy.require(policy.events.may_host(user, None, None), message="街道层面的活动只能由街道管理员发布，请选择您负责的社区或共建单位")
+    else:
+        policy.require(policy.events.may_host(user, community_id, member_unit_id))
 
 
 def _parent_for(kind, parent_id):

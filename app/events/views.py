@@ -1,7 +1,7 @@
 """How events look to the mini-program: plain dicts the schemas dump."""
 from sqlalchemy.orm import selectinload
 
-from app.auth.permissions import scope_of
+from app.auth import policy
 from app.events import registration as registrations
 from app.extensions import db
 from app.models import Event, utcnow
@@ -60,20 +60,16 @@ def present_events(events, user):
     counts = registrations.counts_for(ids)
     mine = registrations.mine_for(user, ids)
     now = utcnow()
-    scope = scope_of(user)
-    return [_full(event, counts[event.id], mine.get(event.id), now,
-                  scope.covers(community_id=event.host_community_id, member_unit_id=event.host_member_unit_id))
+    return [_full(event, counts[event.id], mine.get(event.id), now, policy.events.may_manage(user, event))
             for event in events]
 
 
 def present_detail(event, user):
-    from app.events.service import manages
-
     values = present_events([event], user)[0]
     mine = values["my_registration"]
     if mine is not None and mine["status"] == "waitlisted":
         mine["position"] = registrations.waitlist_position(registrations.mine_for(user, [event.id])[event.id])
-    values["can_manage"] = user is not None and manages(user, event)
+    values["can_manage"] = policy.events.may_manage(user, event)
     values["parent"] = brief(event.parent) if event.parent is not None else None
     activities = db.session.execute(
         db.select(Event).where(Event.parent_id == event.id).order_by(Event.starts_at, Event.id)

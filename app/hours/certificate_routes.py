@@ -5,6 +5,7 @@ from flask import current_app, send_file
 from flask_smorest import Blueprint
 
 from app.auth.permissions import current_user, login_required, roles_required
+from app.auth.roles import STAFF
 from app.extensions import db
 from app.hours import certificates
 from app.hours.pdf import render_certificate
@@ -35,7 +36,7 @@ def issue_mine(body):
 
 
 @blp.route("/hours/volunteers/<int:user_id>/certificates", methods=["POST"])
-@roles_required("organiser", "admin")
+@roles_required(*STAFF)
 @blp.arguments(DateRangeArgs)
 @blp.response(201, CertificateSchema)
 @blp.alt_response(403, schema="Error", description="out_of_scope")
@@ -63,7 +64,7 @@ def certificate_pdf(serial):
 
 
 @blp.route("/certificates/<string:serial>/revoke", methods=["POST"])
-@roles_required("organiser", "admin")
+@roles_required(*STAFF)
 @blp.arguments(ReasonSchema)
 @blp.response(200, CertificateSchema)
 @blp.alt_response(409, schema="Error", description="certificate_revoked")

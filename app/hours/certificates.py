@@ -23,7 +23,7 @@ from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
 from app import audit
-from app.auth.permissions import scope_of
+from app.auth import policy
 from app.errors import APIError
 from app.extensions import db
 from app.hours import rules
@@ -32,7 +32,6 @@ from app.hours.rules import CHINA_TZ, local
 from app.keys import derived_key
 from app.models import Certificate, HoursLedgerEntry, ServiceRecord, utcnow
 from app.volunteers import identity
-from app.volunteers.access import require, volunteer_in_scope
 from app.volunteers.service import profile_of
 
 _ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud over the phone
@@ -93,7 +92,7 @@ def issue(holder, actor, date_from=None, date_to=None):
     if profile is None or profile.status not in ("approved", "left"):
         raise APIError("not_a_volunteer")
     if actor.id != holder.id:
-        require(volunteer_in_scope(scope_of(actor), profile))
+        policy.require(policy.volunteers.may_manage(actor, profile))
     rows = approved_records_with_minutes(holder.id, date_from, date_to)
     if not rows:
         raise APIError("no_approved_hours")
@@ -140,7 +139,7 @@ def get_for(actor, serial):
         raise APIError("certificate_not_found")
     if certificate.user_id != actor.id:
         profile = profile_of(certificate.user_id)
-        require(profile is not None and volunteer_in_scope(scope_of(actor), profile))
+        policy.require(profile is not None and policy.volunteers.may_manage(actor, profile))
     return certificate
 
 
@@ -155,7 +154,7 @@ def revoke(actor, certificate, reason):
     if not reason:
         raise APIError("reason_required", "请填写作废原因")
     profile = profile_of(certificate.user_id)
-    require(profile is not None and volunteer_in_scope(scope_of(actor), profile))
+    policy.require(profile is not None and policy.volunteers.may_manage(actor, profile))
     if certificate.revoked_at is not None:
         raise APIError("certificate_revoked")
     certificate.revoked_at, certificate.revoked_by_id, certificate.revoke_reason = utcnow(), actor.id, reason

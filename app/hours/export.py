@@ -19,6 +19,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from app.auth import policy
 from app.extensions import db
 from app.hours import rules
 from app.hours.reports import place_of
@@ -35,7 +36,7 @@ def _bounds(date_from, date_to):
             datetime.combine(date_to + timedelta(days=1), time.min, tzinfo=CHINA_TZ))
 
 
-def _query(date_from, date_to, scope):
+def _query(date_from, date_to, actor):
     start, end = _bounds(date_from, date_to)
     net = (db.select(HoursLedgerEntry.service_record_id, db.func.sum(HoursLedgerEntry.minutes).label("minutes"))
            .group_by(HoursLedgerEntry.service_record_id).subquery())
@@ -50,18 +51,13 @@ def _query(date_from, date_to, scope):
         .where((VolunteerProfile.status.is_(None)) | (VolunteerProfile.status != "closed"))
         .order_by(ServiceRecord.started_at, ServiceRecord.id)
     )
-    if scope is not None and not scope.everything:
-        clauses = []
-        if scope.community_ids:
-            clauses.append(Event.host_community_id.in_(scope.community_ids))
-        if scope.member_unit_ids:
-            clauses.append(Event.host_member_unit_id.in_(scope.member_unit_ids))
-        query = query.where(db.or_(*clauses) if clauses else db.false())
+    if actor is not None:  # None: the operator's command line, which exports everything
+        query = query.where(policy.events.managed_clause(actor))
     return query
 
 
-def count_rows(date_from, date_to, scope=None):
-    return db.session.execute(db.select(db.func.count()).select_from(_query(date_from, date_to, scope).subquery())).scalar_one()
+def count_rows(date_from, date_to, actor=None):
+    return db.session.execute(db.select(db.func.count()).select_from(_query(date_from, date_to, actor).subquery())).scalar_one()
 
 
 def _naive_local(dt):
@@ -69,9 +65,9 @@ def _naive_local(dt):
     return local(dt).replace(tzinfo=None, second=0, microsecond=0) if dt is not None else None
 
 
-def iter_rows(date_from, date_to, scope=None):
+def iter_rows(date_from, date_to, actor=None):
     for record, event, user, profile, minutes in db.session.execute(
-        _query(date_from, date_to, scope).execution_options(yield_per=500)
+        _query(date_from, date_to, actor).execution_options(yield_per=500)
     ):
         yield (
             (profile.real_name if profile else None) or user.name or "",
@@ -85,7 +81,7 @@ def iter_rows(date_from, date_to, scope=None):
         ), minutes
 
 
-def write_workbook(out, date_from, date_to, scope=None, progress=None):
+def write_workbook(out, date_from, date_to, actor=None, progress=None):
     """Write the workbook to ``out`` (a path or a binary file); ``progress``
     is called with each row written. Returns (rows, total minutes)."""
     workbook = Workbook(write_only=True)
@@ -101,7 +97,7 @@ def write_workbook(out, date_from, date_to, scope=None, progress=None):
         header_row.append(cell)
     sheet.append(header_row)
     count = total = 0
-    for values, minutes in iter_rows(date_from, date_to, scope):
+    for values, minutes in iter_rows(date_from, date_to, actor):
         cells = []
         for index, value in enumerate(values):
             cell = WriteOnlyCell(sheet, value=value)

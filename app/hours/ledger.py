@@ -8,12 +8,11 @@ shown anywhere is a SUM over these rows, so totals always add up.
 from sqlalchemy import func, update
 
 from app import audit
-from app.auth.permissions import scope_of
+from app.auth import policy
 from app.errors import APIError
 from app.extensions import db
 from app.hours import rules
 from app.models import HoursLedgerEntry, ServiceRecord, Team, TeamMembership, User, VolunteerProfile, utcnow
-from app.volunteers.access import event_in_scope, require
 
 
 def _squad_at(user_id, moment):
@@ -70,7 +69,7 @@ def refuse_own_record(actor, record):
     """Nobody certifies their own service: an organiser who volunteered at an
     event in their scope has their hours approved, settled or corrected by
     another organiser or an admin."""
-    if record.user_id == actor.id:
+    if policy.records.is_own(actor, record):
         raise APIError("own_record")
 
 
@@ -79,7 +78,7 @@ def correct(actor, record, corrected_hours, reason):
     the difference is appended. The record is locked while the difference is
     computed, so two organisers correcting at once cannot both apply theirs
     to the same starting figure."""
-    require(event_in_scope(scope_of(actor), record.event))
+    policy.require(policy.records.may_manage(actor, record))
     refuse_own_record(actor, record)
     reason = (reason or "").strip()
     if not reason:

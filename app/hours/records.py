@@ -11,13 +11,12 @@ import logging
 from sqlalchemy import update
 
 from app import audit
-from app.auth.permissions import scope_of
+from app.auth import policy
 from app.errors import APIError
 from app.extensions import db
 from app.hours import rules
 from app.hours.ledger import append_approval, refuse_own_record
 from app.models import CheckIn, Event, ServiceRecord, utcnow
-from app.volunteers.access import event_in_scope, require
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +122,7 @@ def get_event(event_id):
 
 def event_records(actor, event, status=None):
     """The event's records for its organiser, fresh from the check-ins."""
-    require(event_in_scope(scope_of(actor), event))
+    policy.require(policy.events.may_manage(actor, event))
     records = record_hours_from_checkins(event.id)
     if status:
         records = [r for r in records if r.status == status]
@@ -151,9 +150,8 @@ def approve(actor, records):
     """Approve pending records; each becomes one 'approval' ledger entry.
     Every record must be in the actor's scope or nothing happens (403).
     Returns (approved records, [(record, refusal code)])."""
-    scope = scope_of(actor)
     for record in records:
-        require(event_in_scope(scope, record.event))
+        policy.require(policy.records.may_manage(actor, record))
     # One lock order for everyone: two bulk approvals overlapping cannot deadlock.
     records = sorted(records, key=lambda r: r.id)
     approved, skipped = [], []
@@ -195,7 +193,7 @@ def approve_one(actor, record):
 
 
 def reject(actor, record, reason):
-    require(event_in_scope(scope_of(actor), record.event))
+    policy.require(policy.records.may_manage(actor, record))
     refuse_own_record(actor, record)
     reason = (reason or "").strip()
     if not reason:
@@ -212,7 +210,7 @@ def reject(actor, record, reason):
 def settle(actor, record, reason, ended_at=None, refuse=False):
     """An organiser settles a missing check-out: states when the volunteer
     left (the record then waits for approval like any other) or refuses it."""
-    require(event_in_scope(scope_of(actor), record.event))
+    policy.require(policy.records.may_manage(actor, record))
     refuse_own_record(actor, record)
     reason = (reason or "").strip()
     if not reason:

@@ -5,13 +5,12 @@ from datetime import datetime
 from sqlalchemy import case, func
 from sqlalchemy.orm import contains_eager
 
-from app.auth.permissions import scope_of
+from app.auth import policy
 from app.extensions import db
 from app.hours import rules
 from app.hours.rules import CHINA_TZ, hours, local
 from app.models import Community, Event, HoursLedgerEntry, ServiceRecord, Team, TeamMembership, VolunteerProfile, utcnow
 from app.teams.service import descendant_ids
-from app.volunteers.access import require, team_in_scope, teams_in_scope_clause
 
 STATUS_LABELS = {
     "missing_checkout": "缺少签退",
@@ -114,7 +113,7 @@ def totals_by_user(user_ids):
 
 def team_totals(actor, team):
     """A team's hours (itself and every team under it) and its current members."""
-    require(team_in_scope(scope_of(actor), team))
+    policy.require(policy.teams.may_manage(actor, team))
     ids = descendant_ids(team)
     start, end = year_bounds(current_year())
     total, year_total = db.session.execute(
@@ -147,21 +146,19 @@ def team_totals(actor, team):
 def leaderboard(actor, by, year=None, limit=20):
     """Squads or communities ranked by hours served (in a year, or ever),
     limited to what the actor manages."""
-    scope = scope_of(actor)
     minutes = func.sum(HoursLedgerEntry.minutes)
     people = func.count(func.distinct(HoursLedgerEntry.user_id))
     key = Team.id if by == "squad" else Community.id
     if by == "squad":
         query = (db.select(Team.id, Team.name, minutes, people)
                  .join(Team, Team.id == HoursLedgerEntry.team_id)
-                 .where(teams_in_scope_clause(scope))
+                 .where(policy.teams.managed_clause(actor))
                  .group_by(Team.id, Team.name))
     else:
         query = (db.select(Community.id, Community.name, minutes, people)
                  .join(Community, Community.id == HoursLedgerEntry.community_id)
+                 .where(policy.communities.managed_clause(actor))
                  .group_by(Community.id, Community.name))
-        if not scope.everything:
-            query = query.where(Community.id.in_(scope.community_ids or [-1]))
     if year:
         start, end = year_bounds(year)
         query = query.where(HoursLedgerEntry.served_at >= start, HoursLedgerEntry.served_at < end)

@@ -5,7 +5,9 @@ from flask import Response, send_file
 from flask_smorest import Blueprint
 
 from app import audit
-from app.auth.permissions import current_user, login_required, roles_required, scope_of
+from app.auth import policy
+from app.auth.permissions import current_user, login_required, roles_required
+from app.auth.roles import STAFF
 from app.errors import CATALOGUE, APIError
 from app.extensions import db
 from app.hours import charts, export, ledger, records, reports, rules
@@ -29,7 +31,6 @@ from app.hours.schemas import (
 from app.models import ServiceRecord, User, VolunteerProfile
 from app.teams.service import get_team
 from app.volunteers import identity
-from app.volunteers.access import event_in_scope, require, volunteer_in_scope
 from app.volunteers.service import profile_for_staff, profile_of
 
 blp = Blueprint("hours", __name__, url_prefix="/api/v1", description="Volunteer service hours (志愿服务时长)")
@@ -66,7 +67,7 @@ def star_rules():
 
 
 @blp.route("/hours/events/<int:event_id>/records", methods=["GET"])
-@roles_required("organiser", "admin")
+@roles_required(*STAFF)
 @blp.arguments(EventRecordsArgs, location="query")
 @blp.response(200, StaffRecordSchema(many=True))
 @blp.alt_response(403, schema="Error", description="out_of_scope")
@@ -77,7 +78,7 @@ def event_records(args, event_id):
 
 
 @blp.route("/hours/records/<int:record_id>/approve", methods=["POST"])
-@roles_required("organiser", "admin")
+@roles_required(*STAFF)
 @blp.response(200, StaffRecordSchema)
 @blp.alt_response(409, schema="Error", description="record_not_pending / record_needs_checkout")
 def approve_record(record_id):
@@ -86,7 +87,7 @@ def approve_record(record_id):
 
 
 @blp.route("/hours/records/approve", methods=["POST"])
-@roles_required("organiser", "admin")
+@roles_required(*STAFF)
 @blp.arguments(BulkApproveSchema)
 @blp.response(200, BulkApproveResultSchema)
 @blp.alt_response(403, schema="Error", description="a record is out of scope: nothing approved")
@@ -95,7 +96,7 @@ def approve_many(body):
     actor = current_user()
     if "event_id" in body:
         event = records.get_event(body["event_id"])
-        require(event_in_scope(scope_of(actor), event))
+        policy.require(policy.events.may_manage(actor, event))
         chosen = [r for r in records.record_hours_from_checkins(event.id) if r.status == "pending"]
     else:
         ids = sorted(set(body["record_ids"]))
@@ -110,7 +111,7 @@ def approve_many(body):
 
 
 @blp.route("/hours/records/<int:record_id>/reject", methods=["POST"])
-@roles_required("organiser", "admin")
+@roles_required(*STAFF)
 @blp.arguments(ReasonSchema)
 @blp.response(200, StaffRecordSchema)
 def reject_record(body, record_id):
@@ -119,7 +120,7 @@ def reject_record(body, record_id):
 
 
 @blp.route("/hours/records/<int:record_id>/settle", methods=["POST"])
-@roles_required("organiser", "admin")
+@roles_required(*STAFF)
 @blp.arguments(SettleSchema)
 @blp.response(200, StaffRecordSchema)
 @blp.alt_response(409, schema="Error", description="record_not_missing_checkout")
@@ -131,7 +132,7 @@ def settle_record(body, record_id):
 
 
 @blp.route("/hours/records/<int:record_id>/corrections", methods=["POST"])
-@roles_required("organiser", "admin")
+@roles_required(*STAFF)
 @blp.arguments(CorrectionSchema)
 @blp.response(201, LedgerEntrySchema)
 @blp.alt_response(409, schema="Error", description="record_not_approved")
@@ -148,15 +149,12 @@ def record_ledger(record_id):
     """The ledger entries behind a record: for its volunteer and the organisers who manage it."""
     actor = current_user()
     record = records.get_record(record_id)
-    if record.user_id != actor.id:
-        scope = scope_of(actor)
-        profile = profile_of(record.user_id)
-        require(event_in_scope(scope, record.event) or (profile is not None and volunteer_in_scope(scope, profile)))
+    policy.require(policy.records.may_see(actor, record, profile_of(record.user_id)))
     return ledger.entries_for_record(record.id)
 
 
 @blp.route("/hours/volunteers/<int:user_id>", methods=["GET"])
-@roles_required("organiser", "admin")
+@roles_required(*STAFF)
 @blp.response(200, VolunteerHoursSchema)
 @blp.alt_response(403, schema="Error", description="out_of_scope")
 def volunteer_hours(user_id):
@@ -167,7 +165,7 @@ def volunteer_hours(user_id):
 
 
 @blp.route("/hours/teams/<int:team_id>", methods=["GET"])
-@roles_required("organiser", "admin")
+@roles_required(*STAFF)
 @blp.response(200, TeamTotalsSchema)
 @blp.alt_response(403, schema="Error", description="out_of_scope")
 def team_totals(team_id):
@@ -176,7 +174,7 @@ def team_totals(team_id):
 
 
 @blp.route("/hours/leaderboard", methods=["GET"])
-@roles_required("organiser", "admin")
+@roles_required(*STAFF)
 @blp.arguments(LeaderboardArgs, location="query")
 @blp.response(200, LeaderboardSchema)
 def leaderboard(args):
@@ -185,7 +183,7 @@ def leaderboard(args):
 
 
 @blp.route("/hours/leaderboard/chart.png", methods=["GET"])
-@roles_required("organiser", "admin")
+@roles_required(*STAFF)
 @blp.arguments(LeaderboardArgs, location="query")
 @blp.response(200, {"type": "string", "format": "binary"}, content_type="image/png",
               description="the leaderboard as a bar chart")
@@ -196,7 +194,7 @@ def leaderboard_chart(args):
 
 
 @blp.route("/hours/export.xlsx", methods=["GET"])
-@roles_required("organiser", "admin")
+@roles_required(*STAFF)
 @blp.arguments(ExportArgs, location="query")
 @blp.response(200, {"type": "string", "format": "binary"}, content_type=export.MIME,
               description="XLSX workbook, one row per approved record")
@@ -208,7 +206,7 @@ def export_hours(args):
         raise APIError("date_range_invalid")
     actor = current_user()
     buffer = BytesIO()
-    rows, minutes = export.write_workbook(buffer, date_from, date_to, scope_of(actor))
+    rows, minutes = export.write_workbook(buffer, date_from, date_to, actor)
     audit.record("hours.export", actor=actor, detail={
         "from": date_from.isoformat(), "to": date_to.isoformat(), "rows": rows, "minutes": minutes})
     db.session.commit()

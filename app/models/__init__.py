@@ -32,7 +32,7 @@ from app.models.notices import (
 )
 from app.models.places import Community, MemberUnit
 from app.models.teams import TEAM_LEVELS, Team
-from app.models.users import ROLES, AuthSession, OrganiserScope, User
+from app.models.users import AuthSession, RoleGrant, User
 from app.models.volunteers import VOLUNTEER_STATUSES, TeamMembership, VolunteerProfile
 
 __all__ = [
@@ -63,8 +63,7 @@ __all__ = [
     "AuthSession",
     "Community",
     "MemberUnit",
-    "OrganiserScope",
-    "ROLES",
+    "RoleGrant",
     "TEAM_LEVELS",
     "Team",
     "TeamMembership",

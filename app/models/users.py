@@ -1,9 +1,6 @@
-"""People and their access: users, organiser scopes and login sessions."""
+"""People and their access: users, their role grants and login sessions."""
 from app.extensions import db
 from app.models.base import TimestampMixin, UTCDateTime, utcnow
-
-ROLES = ("resident", "volunteer", "organiser", "admin")
-
 
 class User(TimestampMixin, db.Model):
     __tablename__ = "users"
@@ -15,50 +12,59 @@ class User(TimestampMixin, db.Model):
     session_key = db.Column(db.String(64), nullable=True)
     name = db.Column(db.String(32), nullable=True)
     phone = db.Column(db.String(20), nullable=True)
-    role = db.Column(db.String(16), nullable=False, default="resident")
     community_id = db.Column(db.Integer, db.ForeignKey("communities.id"), nullable=True, index=True)
     is_active = db.Column(db.Boolean, nullable=False, default=True)
     last_login_at = db.Column(UTCDateTime(), nullable=True)
 
     community = db.relationship("Community")
-    scopes = db.relationship("OrganiserScope", back_populates="user", cascade="all, delete-orphan",
-                             foreign_keys="OrganiserScope.user_id")
+    # Live grants only; revoked ones are history, read through app.auth.grants.
+    grants = db.relationship(
+        "RoleGrant", back_populates="user", foreign_keys="RoleGrant.user_id", lazy="selectin",
+        primaryjoin="and_(RoleGrant.user_id == User.id, RoleGrant.revoked_at.is_(None))", viewonly=True)
 
     def __repr__(self):
-        return f"<User {self.id} {self.role}>"
+        return f"<User {self.id}>"
 
 
-class OrganiserScope(db.Model):
-    """What an organiser may manage: one community or one member unit per row."""
+class RoleGrant(db.Model):
+    """One role held over one scope (``app.auth.roles`` names both).
 
-    __tablename__ = "organiser_scopes"
+    Rows are never deleted: taking a role away stamps ``revoked_at``, so a
+    person's grants are also their history. ``scope_id`` is the community,
+    member unit, grid, party branch or squad id, and NULL for the subdistrict.
+    """
+
+    __tablename__ = "role_grants"
     __table_args__ = (
-        db.CheckConstraint(
-            "(community_id IS NULL) <> (member_unit_id IS NULL)", name="one_target"
-        ),
-        # One of the two targets is always NULL, and NULLs never collide in a
-        # plain unique constraint: a partial unique index per target does.
-        db.Index("uq_organiser_scopes_user_community", "user_id", "community_id", unique=True,
-                 postgresql_where=db.text("community_id IS NOT NULL"),
-                 sqlite_where=db.text("community_id IS NOT NULL")),
-        db.Index("uq_organiser_scopes_user_member_unit", "user_id", "member_unit_id", unique=True,
-                 postgresql_where=db.text("member_unit_id IS NOT NULL"),
-                 sqlite_where=db.text("member_unit_id IS NOT NULL")),
+        # At most one live grant per (person, role, scope). NULL scope ids
+        # never collide in a unique index, so the subdistrict has its own.
+        db.Index("uq_role_grants_live_scoped", "user_id", "role", "scope_kind", "scope_id", unique=True,
+                 postgresql_where=db.text("revoked_at IS NULL AND scope_id IS NOT NULL"),
+                 sqlite_where=db.text("revoked_at IS NULL AND scope_id IS NOT NULL")),
+        db.Index("uq_role_grants_live_subdistrict", "user_id", "role", "scope_kind", unique=True,
+                 postgresql_where=db.text("revoked_at IS NULL AND scope_id IS NULL"),
+                 sqlite_where=db.text("revoked_at IS NULL AND scope_id IS NULL")),
+        db.Index("ix_role_grants_scope", "scope_kind", "scope_id"),
     )
 
     id = db.Column(db.Integer, primary_key=True)
     user_id = db.Column(db.Integer, db.ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True)
-    community_id = db.Column(db.Integer, db.ForeignKey("communities.id"), nullable=True)
-    member_unit_id = db.Column(db.Integer, db.ForeignKey("member_units.id"), nullable=True)
+    role = db.Column(db.String(24), nullable=False)
+    scope_kind = db.Column(db.String(16), nullable=False)
+    scope_id = db.Column(db.Integer, nullable=True)
     granted_by_id = db.Column(db.Integer, db.ForeignKey("users.id"), nullable=True)
-    created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
+    granted_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
+    revoked_by_id = db.Column(db.Integer, db.ForeignKey("users.id"), nullable=True)
+    revoked_at = db.Column(UTCDateTime(), nullable=True)
 
-    user = db.relationship("User", back_populates="scopes", foreign_keys=[user_id])
-    community = db.relationship("Community")
-    member_unit = db.relationship("MemberUnit")
+    user = db.relationship("User", back_populates="grants", foreign_keys=[user_id])
 
-    def to_dict(self):
-        return {"id": self.id, "community_id": self.community_id, "member_unit_id": self.member_unit_id}
+    @property
+    def is_live(self):
+        return self.revoked_at is None
+
+    def __repr__(self):
+        return f"<RoleGrant {self.user_id} {self.role}@{self.scope_kind}:{self.scope_id}>"
 
 
 class AuthSession(db.Model):

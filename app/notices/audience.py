@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 
-from app.auth.permissions import Scope, scope_of
+from app.auth import policy
 from app.errors import APIError
 from app.extensions import db
 from app.models import CheckIn, Community, Event, Registration, Team, User, VolunteerProfile
@@ -43,22 +43,26 @@ def _active(condition):
 def resolve(spec, actor):
     """The audience ``spec`` describes, checked against ``actor``'s scope
     (``actor`` None: the system itself, which may address anyone)."""
-    scope = Scope(everything=True) if actor is None else scope_of(actor)
     kind = spec["kind"]
     if kind == "community":
-        return _community(spec["community_id"], scope)
+        return _community(spec["community_id"], actor)
     if kind == "team":
-        return _team(spec["team_id"], scope)
+        return _team(spec["team_id"], actor)
     if kind in ("event_registrants", "event_attendees"):
-        return _event(kind, spec["event_id"], scope)
-    return _users(spec["user_ids"], scope)
+        return _event(kind, spec["event_id"], actor)
+    return _users(spec["user_ids"], actor)
 
 
-def _community(community_id, scope):
+def _may(actor, check, *objects):
+    """The system itself (no actor) may address anyone."""
+    return actor is None or check(actor, *objects)
+
+
+def _community(community_id, actor):
     community = db.session.get(Community, community_id)
     if community is None:
         raise APIError("not_found", "社区不存在")
-    if not scope.covers(community_id=community.id):
+    if not _may(actor, policy.notices.may_address_community, community):
         raise APIError("out_of_scope", "您不能向该社区发送通知")
     volunteers = select(VolunteerProfile.user_id).where(
         VolunteerProfile.community_id == community.id, VolunteerProfile.status == "approved")
@@ -80,17 +84,15 @@ def team_subtree(team_id):
     return found
 
 
-def _team(team_id, scope):
+def _team(team_id, actor):
     team = db.session.get(Team, team_id)
     if team is None:
         raise APIError("not_found", "队伍不存在")
     subtree = team_subtree(team.id)
-    if not scope.everything:
-        teams = db.session.execute(select(Team).where(Team.id.in_(subtree))).scalars()
-        outside = [t.name for t in teams if not scope.covers(community_id=t.community_id,
-                                                             member_unit_id=t.member_unit_id)]
-        if outside:
-            raise APIError("out_of_scope", f"您不能向队伍“{outside[0]}”发送通知", details={"teams": outside})
+    teams = db.session.execute(select(Team).where(Team.id.in_(subtree)).order_by(Team.id)).scalars()
+    outside = [t.name for t in teams if not _may(actor, policy.notices.may_address_team, t)]
+    if outside:
+        raise APIError("out_of_scope", f"您不能向队伍“{outside[0]}”发送通知", details={"teams": outside})
     volunteers = select(VolunteerProfile.user_id).where(
         VolunteerProfile.team_id.in_(subtree), VolunteerProfile.status == "approved")
     label = team.name if len(subtree) == 1 else f"{team.name}及下属队伍"
@@ -98,11 +100,11 @@ def _team(team_id, scope):
                     community_id=team.community_id, member_unit_id=team.member_unit_id)
 
 
-def _event(kind, event_id, scope):
+def _event(kind, event_id, actor):
     event = db.session.get(Event, event_id)
     if event is None:
         raise APIError("not_found", "活动不存在")
-    if not scope.covers(community_id=event.host_community_id, member_unit_id=event.host_member_unit_id):
+    if not _may(actor, policy.notices.may_address_event, event):
         raise APIError("out_of_scope", "您不能向该活动的参与者发送通知")
     if kind == "event_registrants":
         ids = select(Registration.user_id).where(Registration.event_id == event.id,
@@ -116,16 +118,7 @@ def _event(kind, event_id, scope):
                     event_id=event.id)
 
 
-def user_in_scope(scope, user, profile, team):
-    if scope.covers(community_id=user.community_id):
-        return True
-    if profile is not None and scope.covers(community_id=profile.community_id):
-        return True
-    return team is not None and profile.status == "approved" and \
-        scope.covers(community_id=team.community_id, member_unit_id=team.member_unit_id)
-
-
-def _users(user_ids, scope):
+def _users(user_ids, actor):
     wanted = sorted(set(user_ids))
     rows = db.session.execute(
         select(User, VolunteerProfile, Team)
@@ -134,11 +127,14 @@ def _users(user_ids, scope):
         .where(User.id.in_(wanted))
     ).all()
     missing = sorted(set(wanted) - {user.id for user, _, _ in rows})
+    outside = sorted(user.id for user, profile, team in rows
+                     if not _may(actor, policy.notices.may_address_person, user, profile, team))
+    if outside or (missing and actor is not None and not policy.is_admin(actor)):
+        # To staff of one community, an id out of their reach and an id of
+        # nobody look the same: the answer must not tell who exists.
+        raise APIError("out_of_scope", "所选的人中有不存在或不在您管理范围内的",
+                       details={"user_ids": sorted(outside + missing)})
     if missing:
         raise APIError("not_found", "部分用户不存在", details={"user_ids": missing})
-    if not scope.everything:
-        outside = sorted(user.id for user, profile, team in rows if not user_in_scope(scope, user, profile, team))
-        if outside:
-            raise APIError("out_of_scope", "所选的人中有不在您管理范围内的", details={"user_ids": outside})
     return Audience({"kind": "users", "user_ids": wanted, "label": f"选定的 {len(wanted)} 人"},
                     _active(User.id.in_(wanted)))

@@ -1,6 +1,7 @@
 from flask_smorest import Blueprint
 
-from app.auth.permissions import STAFF_ROLES, current_user, roles_required
+from app.auth.permissions import current_user, roles_required
+from app.auth.roles import STAFF
 from app.notices import compose, service
 from app.notices.schemas import (
     ComposeSchema,
@@ -16,7 +17,7 @@ blp = Blueprint("notices", __name__, url_prefix="/api/v1/notices",
 
 
 @blp.route("/preview", methods=["POST"])
-@roles_required(*STAFF_ROLES)
+@roles_required(*STAFF)
 @blp.arguments(ComposeSchema)
 @blp.response(200, PreviewSchema)
 def preview(body):
@@ -26,7 +27,7 @@ def preview(body):
 
 
 @blp.route("", methods=["POST"])
-@roles_required(*STAFF_ROLES)
+@roles_required(*STAFF)
 @blp.arguments(CreateNoticeSchema)
 @blp.response(201, NoticeSchema)
 def create(body):
@@ -35,7 +36,7 @@ def create(body):
 
 
 @blp.route("", methods=["GET"])
-@roles_required(*STAFF_ROLES)
+@roles_required(*STAFF)
 @blp.arguments(NoticeListArgs, location="query")
 @blp.response(200, NoticeSchema(many=True))
 def list_notices(args):
@@ -44,7 +45,7 @@ def list_notices(args):
 
 
 @blp.route("/<int:notice_id>", methods=["GET"])
-@roles_required(*STAFF_ROLES)
+@roles_required(*STAFF)
 @blp.response(200, NoticeSchema)
 def get(notice_id):
     """One notice with live counts while it sends."""
@@ -52,7 +53,7 @@ def get(notice_id):
 
 
 @blp.route("/<int:notice_id>/report", methods=["GET"])
-@roles_required(*STAFF_ROLES)
+@roles_required(*STAFF)
 @blp.response(200, ReportSchema)
 def report(notice_id):
     """The delivery report: counts, skip reasons, WeChat error codes, who was not reached."""
@@ -60,7 +61,7 @@ def report(notice_id):
 
 
 @blp.route("/<int:notice_id>/cancel", methods=["POST"])
-@roles_required(*STAFF_ROLES)
+@roles_required(*STAFF)
 @blp.response(200, NoticeSchema)
 def cancel(notice_id):
     """Cancel a scheduled notice, or stop the recipients not yet sent to."""

@@ -2,10 +2,10 @@
 import logging
 from datetime import timedelta
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, select, update
 
 from app import audit
-from app.auth.permissions import scope_of
+from app.auth import policy
 from app.errors import APIError
 from app.extensions import db
 from app.models import Notice, NoticeDelivery, User, utcnow
@@ -92,25 +92,12 @@ def cancel_notice(actor, notice):
     return notice
 
 
-def _visible_clause(actor):
-    scope = scope_of(actor)
-    if scope.everything:
-        return None
-    return or_(
-        Notice.created_by_id == actor.id,
-        Notice.community_id.in_(scope.community_ids or [-1]),
-        Notice.member_unit_id.in_(scope.member_unit_ids or [-1]),
-    )
-
-
 def visible_notice(actor, notice_id):
     """The notice if ``actor`` may see it; 404 otherwise (others' notices are not revealed)."""
     if not 1 <= notice_id <= MAX_ID:
         raise APIError("not_found", "通知不存在")
     query = select(Notice).where(Notice.id == notice_id)
-    clause = _visible_clause(actor)
-    if clause is not None:
-        query = query.where(clause)
+    query = query.where(policy.notices.visible_clause(actor))
     notice = db.session.execute(query).scalar_one_or_none()
     if notice is None:
         raise APIError("not_found", "通知不存在")
@@ -119,9 +106,7 @@ def visible_notice(actor, notice_id):
 
 def list_notices(actor, limit=50, before_id=None):
     query = select(Notice).order_by(Notice.id.desc()).limit(limit)
-    clause = _visible_clause(actor)
-    if clause is not None:
-        query = query.where(clause)
+    query = query.where(policy.notices.visible_clause(actor))
     if before_id is not None:
         query = query.where(Notice.id < before_id)
     notices = db.session.execute(query).scalars().all()

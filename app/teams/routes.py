@@ -2,6 +2,7 @@
 from flask_smorest import Blueprint
 
 from app.auth.permissions import current_user, roles_required
+from app.auth.roles import STAFF
 from app.teams import service
 from app.teams.schemas import TeamCreateSchema, TeamNodeSchema, TeamSchema, TeamUpdateSchema
 
@@ -16,7 +17,7 @@ def tree():
 
 
 @blp.route("", methods=["POST"])
-@roles_required("organiser", "admin")
+@roles_required(*STAFF)
 @blp.arguments(TeamCreateSchema)
 @blp.response(201, TeamSchema)
 @blp.alt_response(403, schema="Error", description="out_of_scope / forbidden")
@@ -26,7 +27,7 @@ def create(body):
 
 
 @blp.route("/<int:team_id>", methods=["PATCH"])
-@roles_required("organiser", "admin")
+@roles_required(*STAFF)
 @blp.arguments(TeamUpdateSchema)
 @blp.response(200, TeamSchema)
 @blp.alt_response(403, schema="Error", description="out_of_scope / forbidden")
@@ -36,7 +37,7 @@ def update(changes, team_id):
 
 
 @blp.route("/<int:team_id>", methods=["DELETE"])
-@roles_required("organiser", "admin")
+@roles_required(*STAFF)
 @blp.response(204)
 @blp.alt_response(409, schema="Error", description="team_not_empty")
 def delete(team_id):

@@ -9,11 +9,10 @@ call. Every change is audited.
 from sqlalchemy import func
 
 from app import audit
-from app.auth.permissions import scope_of
+from app.auth import policy
 from app.errors import APIError
 from app.extensions import db
 from app.models import Community, HoursLedgerEntry, MemberUnit, Team, TeamMembership, VolunteerProfile
-from app.volunteers.access import require, team_in_scope
 
 PARENT_LEVEL = {"corps": None, "brigade": "corps", "squad": "brigade"}
 
@@ -74,20 +73,19 @@ def _check_name_free(name, parent_id, level, exclude_id=None):
         raise APIError("team_name_taken")
 
 
-def _require_manages(scope, team):
+def _require_manages(actor, team):
     """Admins manage every team; organisers only squads in their scope. A
     brigade an admin placed under a community is still the admins' to shape."""
-    if not scope.everything and team.level != "squad":
+    if not policy.teams.may_shape_tree(actor) and team.level != "squad":
         raise APIError("forbidden", "只有管理员可以调整总队和大队")
-    require(team_in_scope(scope, team))
+    policy.require(policy.teams.may_manage(actor, team))
 
 
 def create_team(actor, name, level, parent_id=None, community_id=None, member_unit_id=None):
-    scope = scope_of(actor)
-    if not scope.everything:
+    if not policy.teams.may_shape_tree(actor):
         if level != "squad":
             raise APIError("forbidden", "只有管理员可以设立总队和大队")
-        require(scope.covers(community_id=community_id, member_unit_id=member_unit_id))
+        policy.require(policy.teams.may_place(actor, community_id, member_unit_id))
     _check_owner(community_id, member_unit_id)
     _check_parent(level, parent_id)
     name = name.strip()
@@ -103,11 +101,10 @@ def create_team(actor, name, level, parent_id=None, community_id=None, member_un
 
 def update_team(actor, team, changes):
     """Rename, move (admins) or hand a squad to another community or unit."""
-    scope = scope_of(actor)
-    _require_manages(scope, team)
+    _require_manages(actor, team)
     before = team.to_dict()
     if "parent_id" in changes and changes["parent_id"] != team.parent_id:
-        if not scope.everything:
+        if not policy.teams.may_shape_tree(actor):
             raise APIError("forbidden", "调整队伍隶属关系请联系管理员")
         _check_parent(team.level, changes["parent_id"])
         team.parent_id = changes["parent_id"]
@@ -120,7 +117,7 @@ def update_team(actor, team, changes):
             community_id = None
         _check_owner(community_id, member_unit_id)
         # An organiser may hand a squad only to another place they also manage.
-        require(scope.covers(community_id=community_id, member_unit_id=member_unit_id))
+        policy.require(policy.teams.may_place(actor, community_id, member_unit_id))
         team.community_id, team.member_unit_id = community_id, member_unit_id
     if "name" in changes:
         team.name = changes["name"].strip()
@@ -135,7 +132,7 @@ def update_team(actor, team, changes):
 def delete_team(actor, team):
     """Remove a team that never had anything under it: no sub-teams, no
     member ever (history must stay), no hours counted to it."""
-    _require_manages(scope_of(actor), team)
+    _require_manages(actor, team)
     used = (
         db.session.execute(db.select(Team.id).where(Team.parent_id == team.id).limit(1)).first()
         or db.session.execute(db.select(TeamMembership.id).where(TeamMembership.team_id == team.id).limit(1)).first()

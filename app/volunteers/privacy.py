@@ -10,7 +10,7 @@ and totals must keep adding up. What remains no longer identifies anyone.
 import secrets
 
 from app import audit
-from app.auth import tokens
+from app.auth import grants, policy, tokens
 from app.errors import APIError
 from app.extensions import db
 from app.hours import certificates as certificate_service
@@ -49,7 +49,8 @@ def my_data(user):
     ).scalars().all()
     return {
         "account": {
-            "id": user.id, "openid": user.openid, "name": user.name, "phone": user.phone, "role": user.role,
+            "id": user.id, "openid": user.openid, "name": user.name, "phone": user.phone,
+            "role": policy.primary_role(user), "roles": policy.roles_held(user),
             "community_id": user.community_id, "created_at": user.created_at, "last_login_at": user.last_login_at,
         },
         "volunteer": profile,
@@ -57,6 +58,7 @@ def my_data(user):
             "version": profile.consent_version, "consented_at": profile.consented_at, "purpose": CONSENT_PURPOSE,
         } if profile is not None and profile.consent_version else None,
         "memberships": memberships_of(user.id),
+        "grants": grants.history(user.id),
         "hours": hours_summary(user.id),
         "ledger": ledger,
         "certificates": certificate_service.list_for(user.id),
@@ -75,7 +77,7 @@ def my_data(user):
 
 def close_account(user):
     """Anonymise ``user`` and log them out everywhere; hours stay counted."""
-    if user.role in ("organiser", "admin"):
+    if policy.is_staff(user):
         raise APIError("staff_cannot_close")
     now = utcnow()
     # Locked first: a review or move racing this waits, or finds it closed.
@@ -102,7 +104,6 @@ def close_account(user):
     # openid is unique and required: a random tombstone, so the same WeChat
     # user logging in again starts a fresh account.
     user.openid = f"closed:{user.id}:{secrets.token_hex(8)}"
-    user.role = "resident"
     user.is_active = False
     audit.record("user.close_account", actor=user, target=user, detail={"anonymised": True})
     db.session.commit()

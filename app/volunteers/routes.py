@@ -3,8 +3,10 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
 from app.auth.permissions import current_user, login_required, roles_required
+from app.auth.roles import STAFF
 from app.errors import APIError
 from app.hours.schemas import CertificateSchema, HoursSummarySchema, LedgerEntrySchema
+from app.schemas import GrantSchema, HeldRoleSchema
 from app.volunteers import privacy, service
 from app.volunteers.consent import current_notice
 from app.volunteers.schemas import (
@@ -29,6 +31,7 @@ class AccountSchema(Schema):
     name = fields.String(allow_none=True)
     phone = fields.String(allow_none=True)
     role = fields.String()
+    roles = fields.List(fields.Nested(HeldRoleSchema))
     community_id = fields.Integer(allow_none=True)
     created_at = fields.DateTime()
     last_login_at = fields.DateTime(allow_none=True)
@@ -74,6 +77,7 @@ class MyDataSchema(Schema):
     checkins = fields.List(fields.Nested(CheckinRowSchema))
     registrations = fields.List(fields.Nested(RegistrationRowSchema))
     sessions = fields.List(fields.Nested(SessionRowSchema), metadata={"description": "login sessions"})
+    grants = fields.List(fields.Nested(GrantSchema), metadata={"description": "roles held, live and past"})
 
 
 @blp.route("/volunteers/consent", methods=["GET"])
@@ -151,7 +155,7 @@ def close_account(body):
 
 
 @blp.route("/volunteers", methods=["GET"])
-@roles_required("organiser", "admin")
+@roles_required(*STAFF)
 @blp.arguments(VolunteerListArgs, location="query")
 @blp.response(200, VolunteerProfileSchema(many=True))
 def list_volunteers(args):
@@ -160,7 +164,7 @@ def list_volunteers(args):
 
 
 @blp.route("/volunteers/<int:user_id>", methods=["GET"])
-@roles_required("organiser", "admin")
+@roles_required(*STAFF)
 @blp.response(200, VolunteerDetailSchema)
 @blp.alt_response(403, schema="Error", description="out_of_scope")
 def volunteer_detail(user_id):
@@ -170,7 +174,7 @@ def volunteer_detail(user_id):
 
 
 @blp.route("/volunteers/<int:user_id>/review", methods=["POST"])
-@roles_required("organiser", "admin")
+@roles_required(*STAFF)
 @blp.arguments(ReviewSchema)
 @blp.response(200, VolunteerProfileSchema)
 @blp.alt_response(403, schema="Error", description="out_of_scope")

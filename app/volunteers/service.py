@@ -12,12 +12,11 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
 from app import audit
-from app.auth.permissions import scope_of
+from app.auth import policy
 from app.errors import APIError
 from app.extensions import db
 from app.models import Community, Team, TeamMembership, VolunteerProfile, utcnow
 from app.volunteers import identity
-from app.volunteers.access import require, volunteer_in_scope, volunteers_in_scope_clause
 from app.volunteers.consent import CONSENT_VERSION
 
 REVIEWABLE = ("pending",)
@@ -127,7 +126,7 @@ def close_membership(user_id, reason, at):
 
 def review(actor, profile, decision, reason=None):
     """Approve or reject a pending application (organisers in scope)."""
-    require(volunteer_in_scope(scope_of(actor), profile))
+    policy.require(policy.volunteers.may_manage(actor, profile))
     reason = (reason or "").strip() or None
     if decision == "reject" and not reason:
         raise APIError("reason_required", "请填写驳回原因")
@@ -139,8 +138,6 @@ def review(actor, profile, decision, reason=None):
     locked.reviewed_by_id, locked.reviewed_at, locked.review_reason = actor.id, now, reason
     if decision == "approve":
         locked.status = "approved"
-        if locked.user.role == "resident":
-            locked.user.role = "volunteer"
         close_membership(locked.user_id, "加入新中队", now)
         db.session.add(TeamMembership(user_id=locked.user_id, team_id=locked.team_id, joined_at=now))
     else:
@@ -166,8 +163,6 @@ def leave(user, reason=None):
     close_membership(user.id, reason or "退出志愿者队伍", now)
     previous_team = profile.team_id
     profile.status, profile.team_id = "left", None
-    if user.role == "volunteer":
-        user.role = "resident"
     audit.record("volunteer.leave", actor=user, target=profile, detail={"team_id": previous_team, "reason": reason})
     db.session.commit()
     return profile
@@ -201,11 +196,10 @@ def memberships_of(user_id):
 
 
 def list_in_scope(actor, status=None, team_id=None, community_id=None, limit=50, before_id=None):
-    scope = scope_of(actor)
     query = (
         db.select(VolunteerProfile)
         .outerjoin(Team, Team.id == VolunteerProfile.team_id)
-        .where(volunteers_in_scope_clause(scope), VolunteerProfile.status != "closed")
+        .where(policy.volunteers.managed_clause(actor), VolunteerProfile.status != "closed")
         .order_by(VolunteerProfile.id.desc())
         .limit(limit)
     )
@@ -224,5 +218,5 @@ def profile_for_staff(actor, user_id):
     profile = profile_of(user_id)
     if profile is None:
         raise APIError("not_found", "志愿者不存在")
-    require(volunteer_in_scope(scope_of(actor), profile))
+    policy.require(policy.volunteers.may_manage(actor, profile))
     return profile

@@ -6,7 +6,6 @@ from datetime import datetime, timedelta, timezone
 from openpyxl import load_workbook
 from PIL import Image
 
-from app.auth.permissions import scope_of
 from app.checkin import reports
 from app.checkin.attendance import mask_phone
 from tests.checkin.conftest import scan
@@ -108,11 +107,11 @@ def test_monthly_chart_counts_only_the_organisers_events(client, ctx):
             make_checkin(event, make_user())
 
     organiser = make_organiser(minghe, school)
-    titles = [(title, n) for _, title, n, _ in reports.month_events(scope_of(organiser), 2026, 5)]
+    titles = [(title, n) for _, title, n, _ in reports.month_events(organiser, 2026, 5)]
     assert titles == [("五月公益日·铭和", 3), ("共享党课", 2)]
     admin = make_user(role="admin")
-    assert len(reports.month_events(scope_of(admin), 2026, 5)) == 3
-    assert reports.month_events(scope_of(make_organiser()), 2026, 5) == []
+    assert len(reports.month_events(admin, 2026, 5)) == 3
+    assert reports.month_events(make_organiser(), 2026, 5) == []
 
     response = client.get("/api/v1/attendance/monthly/chart.png", query_string={"month": "2026-05"},
                           headers=auth_headers(organiser))

@@ -1,4 +1,5 @@
 """Applying with consent, review by the organiser in scope, leaving and moving squads."""
+from app.auth import policy
 from app.extensions import db
 from app.models import AuditLog, TeamMembership, User, VolunteerProfile
 from app.volunteers.consent import CONSENT_VERSION
@@ -94,7 +95,7 @@ def test_the_organiser_in_scope_approves_and_it_is_audited(client, ctx):
                            headers=auth_headers(organiser))
     assert approved.status_code == 200 and approved.get_json()["status"] == "approved"
     db.session.expire_all()
-    assert db.session.get(User, applicant.id).role == "volunteer"
+    assert policy.primary_role(db.session.get(User, applicant.id)) == "volunteer"
     membership = db.session.execute(db.select(TeamMembership)).scalar_one()
     assert (membership.team_id, membership.left_at) == (squad.id, None)
     audit = db.session.execute(db.select(AuditLog).where(AuditLog.action == "volunteer.approve")).scalar_one()
@@ -155,7 +156,7 @@ def test_moving_and_leaving_keep_the_squad_history(client, ctx):
     assert [(h["team_name"], h["reason"], h["left_at"] is not None) for h in history] == [
         ("一中队", "搬家", True), ("二中队", "工作太忙", True)]
     db.session.expire_all()
-    assert db.session.get(User, volunteer.id).role == "resident"
+    assert policy.primary_role(db.session.get(User, volunteer.id)) == "resident"
     assert client.post("/api/v1/me/volunteer/leave", json={}, headers=headers).get_json()["error"]["code"] == \
         "not_a_volunteer"
 

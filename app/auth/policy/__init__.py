@@ -1,0 +1,28 @@
+"""May this person do this to that: every answer comes from here.
+
+One module per kind of object. Each pairs the check for one object
+(``may_manage(user, obj)``) with the SQL condition for lists
+(``managed_clause(user, ...)``), both built on the person's Scope, so a list
+never shows what a detail would refuse. Handlers and services ask; nothing
+else decides.
+"""
+from app.auth.policy import communities, events, notices, people, records, teams, volunteers  # noqa: F401
+from app.auth.policy.scope import (  # noqa: F401
+    EVERYTHING,
+    NOTHING,
+    Scope,
+    holds,
+    host_clause,
+    is_admin,
+    is_staff,
+    primary_role,
+    roles_held,
+    scope_of,
+)
+from app.errors import APIError
+
+
+def require(condition, code="out_of_scope", message=None):
+    """Raise ``code`` (403 out_of_scope by default) unless ``condition``."""
+    if not condition:
+        raise APIError(code, message) if message else APIError(code)

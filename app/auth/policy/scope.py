@@ -1,0 +1,111 @@
+"""What a person's grants let them manage, as one value: their Scope."""
+from dataclasses import dataclass, field
+
+from sqlalchemy import false, or_, true
+
+from app.auth import roles
+from app.extensions import db
+from app.models import VolunteerProfile
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The communities and member units whose events, teams, volunteers and
+    notices a person manages (``everything`` for the subdistrict office)."""
+
+    everything: bool = False
+    community_ids: frozenset = field(default_factory=frozenset)
+    member_unit_ids: frozenset = field(default_factory=frozenset)
+
+    def covers(self, community_id=None, member_unit_id=None):
+        if self.everything:
+            return True
+        if community_id is not None and community_id in self.community_ids:
+            return True
+        return member_unit_id is not None and member_unit_id in self.member_unit_ids
+
+    @property
+    def is_empty(self):
+        return not (self.everything or self.community_ids or self.member_unit_ids)
+
+
+EVERYTHING = Scope(everything=True)
+NOTHING = Scope()
+
+
+def live_grants(user):
+    if user is None or not user.is_active:
+        return ()
+    return tuple(user.grants)
+
+
+def holds(user, role, scope_kind=None, scope_id=None):
+    """Does ``user`` hold ``role`` (over that scope, when one is named)?"""
+    return any(
+        g.role == role and (scope_kind is None or g.scope_kind == scope_kind)
+        and (scope_id is None or g.scope_id == scope_id)
+        for g in live_grants(user)
+    )
+
+
+def is_admin(user):
+    return holds(user, roles.ADMIN)
+
+
+def is_staff(user):
+    """Holds a role that manages other people's events and volunteers."""
+    return any(g.role in roles.STAFF for g in live_grants(user))
+
+
+def scope_of(user):
+    """The Scope that ``user``'s live staff grants add up to."""
+    grants = live_grants(user)
+    if any(g.role == roles.ADMIN for g in grants):
+        return EVERYTHING
+    organised = [g for g in grants if g.role == roles.ORGANISER]
+    if not organised:
+        return NOTHING
+    return Scope(
+        community_ids=frozenset(g.scope_id for g in organised if g.scope_kind == roles.COMMUNITY),
+        member_unit_ids=frozenset(g.scope_id for g in organised if g.scope_kind == roles.MEMBER_UNIT),
+    )
+
+
+def host_clause(scope, community_column, member_unit_column):
+    """A SQL condition: the row's host (community or member unit) is in ``scope``.
+    The one SQL form of ``Scope.covers``; every list filter is built on it."""
+    if scope.everything:
+        return true()
+    clauses = []
+    if scope.community_ids and community_column is not None:
+        clauses.append(community_column.in_(sorted(scope.community_ids)))
+    if scope.member_unit_ids and member_unit_column is not None:
+        clauses.append(member_unit_column.in_(sorted(scope.member_unit_ids)))
+    return or_(*clauses) if clauses else false()
+
+
+def roles_held(user):
+    """Every role the person holds, granted or following from who they are,
+    as [{role, scope_kind, scope_id, grant_id}] for /me and the console."""
+    if user is None:
+        return []
+    held = [{"role": roles.RESIDENT, "scope_kind": roles.COMMUNITY if user.community_id else roles.SUBDISTRICT,
+             "scope_id": user.community_id, "grant_id": None}]
+    squad = db.session.execute(
+        db.select(VolunteerProfile.team_id).where(VolunteerProfile.user_id == user.id,
+                                                  VolunteerProfile.status == "approved")
+    ).first()
+    if squad is not None:
+        held.append({"role": roles.VOLUNTEER, "scope_kind": roles.SQUAD, "scope_id": squad[0], "grant_id": None})
+    held.extend({"role": g.role, "scope_kind": g.scope_kind, "scope_id": g.scope_id, "grant_id": g.id}
+                for g in sorted(live_grants(user), key=lambda g: g.id))
+    return held
+
+
+_RANK = (roles.ADMIN, roles.ORGANISER, roles.UNIT_CONTACT, roles.VOLUNTEER, roles.RESIDENT)
+
+
+def primary_role(user):
+    """The one role to show beside a name: the most powerful held."""
+    held = {r["role"] for r in roles_held(user)}
+    return next(role for role in _RANK if role in held or role == roles.RESIDENT)
