@@ -1,9 +1,12 @@
 """Check-in by hand: an organiser at the door records an elderly resident who
 has no smartphone (or whose phone will not scan)."""
+import secrets
+
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app import audit
+from app.auth import policy
 from app.checkin import event_cache
 from app.checkin.service import (
     CONNECTION_ERRORS,
@@ -19,38 +22,47 @@ from app.models import User, utcnow
 OFFLINE_OPENID_PREFIX = "offline:"
 
 
-def resident(organiser, user_id=None, phone=None, name=None):
-    """The person to record: by id, or by phone. A phone nobody has yet, given
-    with a name, registers a resident without a WeChat account (their openid is
-    ``offline:<phone>``, which no WeChat login can ever produce), so their
+def resident(organiser, event, user_id=None, phone=None, name=None):
+    """The person to record: by id, or by phone, among the people the policy
+    lets this organiser record at this event. Anyone else is answered exactly
+    as a person who does not exist, so the form reveals no one.
+
+    A phone with no such person, given with a name, registers a resident
+    without a WeChat account in the event's community (their openid starts
+    with ``offline:``, which no WeChat login can ever produce), so their
     attendance is kept from the first lecture on."""
     if user_id is not None:
         user = db.session.get(User, user_id)
-        if user is None:
+        if user is None or not policy.people.may_record_attendance(organiser, event, user):
             raise APIError("user_not_found")
         return user
-    user = _by_phone(phone)
+    user = _reachable_by_phone(organiser, event, phone)
     if user is not None:
         return user
     # A blank name would put a nameless row on every list and export.
     name = (name or "").strip()
     if not name:
         raise APIError("user_not_found", "未找到该手机号的居民，请填写姓名后登记")
-    user = User(openid=OFFLINE_OPENID_PREFIX + phone, name=name, phone=phone, role="resident")
+    # The plain openid may belong to someone out of this organiser's reach:
+    # then this community keeps its own record of the person.
+    taken = db.session.execute(select(User.id).where(User.openid == OFFLINE_OPENID_PREFIX + phone)).first()
+    openid = OFFLINE_OPENID_PREFIX + phone + (f":{secrets.token_hex(4)}" if taken else "")
+    user = User(openid=openid, name=name, phone=phone, community_id=event.host_community_id)
     db.session.add(user)
     try:
         db.session.flush()
     except IntegrityError:
         # Another organiser registered the same person a moment ago.
         db.session.rollback()
-        return _by_phone(phone)
+        return _reachable_by_phone(organiser, event, phone) or resident(organiser, event, phone=phone, name=name)
     audit.record("checkin.offline_resident", actor=organiser, target=user, detail={"name": name})
     db.session.commit()
     return user
 
 
-def _by_phone(phone):
-    return db.session.execute(select(User).where(User.phone == phone).order_by(User.id).limit(1)).scalar()
+def _reachable_by_phone(organiser, event, phone):
+    people = db.session.execute(select(User).where(User.phone == phone).order_by(User.id)).scalars()
+    return next((p for p in people if policy.people.may_record_attendance(organiser, event, p)), None)
 
 
 def record(event, user, direction, organiser, note=None):

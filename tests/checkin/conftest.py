@@ -34,8 +34,9 @@ def event(community):
 
 
 @pytest.fixture()
-def resident(ctx):
-    return make_user(name="王阿姨", phone="13812345678")
+def resident(community):
+    """A resident of 铭和社区, whose organiser may check her in by hand."""
+    return make_user(name="王阿姨", phone="13812345678", community=community)
 
 
 @pytest.fixture()
