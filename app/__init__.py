@@ -50,9 +50,7 @@ def create_app(env=None, **overrides):
     init_request_ids(app)
 
     _bound_integer_urls(app)
-    from app.notices import init_app as init_notices
-
-    init_notices(app)
+    _init_areas(app)
     _register_areas(app, api)
     _serve_docs_assets(app)
 
@@ -60,6 +58,15 @@ def create_app(env=None, **overrides):
 
     register_cli(app)
     return app
+
+
+def _init_areas(app):
+    """Each area connects its signal receivers (app/signals.py) and sets up
+    what else it needs from the app."""
+    from app import checkin, hours, notices
+
+    for area in (checkin, hours, notices):
+        area.init_app(app)
 
 
 def _register_areas(app, api):

@@ -75,6 +75,18 @@ def notices_tick_job(app):
     return summary
 
 
+@periodic("service_records", minute="*", lock_seconds=300)
+def service_records_job(app):
+    """Service records of check-ins without a check-out (and any a failed
+    check-out left behind): reading hours never writes them."""
+    from app.hours.records import catch_up_service_records
+
+    caught_up = catch_up_service_records()
+    if caught_up:
+        log.info("service records brought up to date: %d", caught_up)
+    return caught_up
+
+
 def run_job(app, name):
     """Run job ``name`` unless another process is running it. True when it ran."""
     from app.extensions import db, redis_store

@@ -11,10 +11,13 @@ _start_lock = threading.Lock()
 
 
 def init_app(app):
+    from app import signals
     from app.notices import tasks  # noqa: F401  (declares the actors)
+    from app.notices.automatic import announce_hours_credited
     from app.notices.queue import jobs
 
     jobs.init_app(app)
+    signals.hours_approved.connect(announce_hours_credited, sender=app)
     if app.config["NOTICE_INPROCESS_WORKER"]:
         # Started with the first request or the first job, so that shell
         # commands (flask db upgrade ...) do not start background threads.
