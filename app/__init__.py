@@ -24,7 +24,7 @@ class NoCookieSessions(SessionInterface):
 def create_app(env=None, **overrides):
     """The app factory. ``env`` replaces os.environ (tests); ``overrides``
     are environment variables layered on top (e.g. DATABASE_URL=...)."""
-    from app import models  # noqa: F401  (registers every table)
+    from app import jobs, models  # noqa: F401  (models registers every table)
     from app.errors import register_error_handlers
     from app.extensions import api, db, limiter, migrate, redis_store
     from app.observability import configure_logging, init_request_ids
@@ -51,6 +51,7 @@ def create_app(env=None, **overrides):
 
     _bound_integer_urls(app)
     _init_areas(app)
+    jobs.init_app(app)  # after the areas: binds the queued jobs they declared
     _register_areas(app, api)
     _serve_docs_assets(app)
 
@@ -61,11 +62,11 @@ def create_app(env=None, **overrides):
 
 
 def _init_areas(app):
-    """Each area connects its signal receivers (app/signals.py) and sets up
-    what else it needs from the app."""
-    from app import checkin, hours, notices
+    """Each area connects its signal receivers (app/signals.py), declares its
+    queued and periodic jobs (app/jobs.py) and adds its ``flask jusha`` commands."""
+    from app import admin, checkin, events, hours, notices
 
-    for area in (checkin, hours, notices):
+    for area in (admin, checkin, events, hours, notices):
         area.init_app(app)
 
 

@@ -4,7 +4,10 @@ from app import signals
 
 
 def init_app(app):
-    from app.hours import records
+    from app.cli import jusha
+    from app.hours import cli, records
+
+    cli.register(jusha)
 
     # A check-out makes the volunteer's pending service record at once.
     signals.checked_out.connect(records.record_on_checkout, sender=app)

@@ -25,6 +25,7 @@ from app.errors import APIError
 from app.extensions import db
 from app.hours import rules
 from app.hours.ledger import append_approval, refuse_own_record
+from app.jobs import periodic
 from app.models import CheckIn, Event, ServiceRecord, utcnow
 from app.volunteers.access import event_in_scope, require
 
@@ -142,6 +143,16 @@ def catch_up_service_records():
     for event_id, user_id in pairs:
         record_hours_from_checkins(event_id, user_id)
     return len(pairs)
+
+
+@periodic("service_records", minute="*", lock_seconds=300, embedded=True)
+def service_records_job(app):
+    """Every minute, so a check-in without a check-out shows in 我的时长 and
+    in the organiser's list soon after it was made."""
+    caught_up = catch_up_service_records()
+    if caught_up:
+        log.info("service records brought up to date: %d", caught_up)
+    return caught_up
 
 
 def get_record(record_id):
