@@ -64,9 +64,9 @@ def create_app(env=None, **overrides):
 def _init_areas(app):
     """Each area connects its signal receivers (app/signals.py), declares its
     queued and periodic jobs (app/jobs.py) and adds its ``flask jusha`` commands."""
-    from app import admin, checkin, events, hours, notices
+    from app import admin, auth, checkin, events, hours, notices
 
-    for area in (admin, checkin, events, hours, notices):
+    for area in (auth, admin, checkin, events, hours, notices):
         area.init_app(app)
 
 
