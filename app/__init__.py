@@ -24,7 +24,7 @@ class NoCookieSessions(SessionInterface):
 def create_app(env=None, **overrides):
     """The app factory. ``env`` replaces os.environ (tests); ``overrides``
     are environment variables layered on top (e.g. DATABASE_URL=...)."""
-    from app import models  # noqa: F401  (registers every table)
+    from app import jobs, models  # noqa: F401  (models registers every table)
     from app.errors import register_error_handlers
     from app.extensions import api, db, limiter, migrate, redis_store
     from app.observability import configure_logging, init_request_ids
@@ -50,9 +50,8 @@ def create_app(env=None, **overrides):
     init_request_ids(app)
 
     _bound_integer_urls(app)
-    from app.notices import init_app as init_notices
-
-    init_notices(app)
+    _init_areas(app)
+    jobs.init_app(app)  # after the areas: binds the queued jobs they declared
     _register_areas(app, api)
     _serve_docs_assets(app)
 
@@ -60,6 +59,15 @@ def create_app(env=None, **overrides):
 
     register_cli(app)
     return app
+
+
+def _init_areas(app):
+    """Each area connects its signal receivers (app/signals.py), declares its
+    queued and periodic jobs (app/jobs.py) and adds its ``flask jusha`` commands."""
+    from app import admin, auth, checkin, events, hours, notices
+
+    for area in (auth, admin, checkin, events, hours, notices):
+        area.init_app(app)
 
 
 def _register_areas(app, api):

@@ -1,4 +1,7 @@
-"""Every Flask extension, created once here and bound in ``create_app``."""
+"""Every Flask extension, created once here and bound in ``create_app``.
+
+Nothing of the app is imported here (every module may import this one):
+what an extension needs from an area, the area hands over in its ``init_app``."""
 import fakeredis
 import redis
 from redis.backoff import NoBackoff
@@ -86,27 +89,15 @@ def rate_limit_key():
     caller can send a fresh made-up ``Bearer`` with every request, and a key
     made from it would give each request a limit of its own (and let junk
     tokens reach the database unthrottled). The resolved id is kept in ``g``,
-    so the view does not resolve the token again."""
-    from app.auth.permissions import current_user_id
-    from app.errors import APIError
-
-    try:
-        user_id = current_user_id()
-    except APIError:
-        user_id = None
+    so the view does not resolve the token again. Who is signed in is the auth
+    area's to say: its ``init_app`` sets ``signed_in_user_id`` (the id, or None)."""
+    user_id = current_app.extensions["jusha_signed_in_user_id"]()
     return f"u:{user_id}" if user_id is not None else client_address()
 
 
 limiter = Limiter(key_func=rate_limit_key)
 
 
-class JushaApi(Api):
-    """flask-smorest's Api, answering errors in the project's JSON shape."""
-
-    def handle_http_exception(self, error):
-        from app.errors import http_exception_response
-
-        return http_exception_response(error)
-
-
-api = JushaApi()
+# Its HTTP-error handler gives way to app.errors' (registered after api.init_app
+# in create_app), which answers in the project's JSON shape.
+api = Api()

@@ -8,8 +8,10 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from flask import has_request_context, request
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
+from sqlalchemy import event as sqlalchemy_event
 
 from app import MIGRATIONS_DIR, create_app
 from app.checkin import event_cache, throttle
@@ -91,6 +93,36 @@ def clean_slate(request, app, emulator):
     emulator.control.reset()
     emulator.control.configure(token_grace_seconds=0)
     yield
+
+
+# The one write a GET may make: the audit row saying who exported the hours
+# (an export of personal data is recorded, and the export is a download).
+GET_WRITES_ALLOWED = {"/api/v1/hours/export.xlsx": "INSERT INTO AUDIT_LOG "}
+WRITE_VERBS = ("INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "REPLACE")
+
+
+@pytest.fixture(autouse=True)
+def get_requests_never_write(app):
+    """Fails any test during which a GET (or HEAD) handler wrote to the
+    database: reading a page must not change what the next reader sees."""
+    writes = []
+
+    def refuse_writes_in_reads(conn, cursor, statement, parameters, context, executemany):
+        if not has_request_context() or request.method not in ("GET", "HEAD"):
+            return
+        text = " ".join(statement.split()).upper()
+        allowed = GET_WRITES_ALLOWED.get(request.path)
+        if text.startswith(WRITE_VERBS) and not (allowed and text.startswith(allowed)):
+            writes.append(f"{request.method} {request.path}: {text[:120]}")
+
+    with app.app_context():
+        engine = db.engine
+    sqlalchemy_event.listen(engine, "before_cursor_execute", refuse_writes_in_reads)
+    try:
+        yield writes
+    finally:
+        sqlalchemy_event.remove(engine, "before_cursor_execute", refuse_writes_in_reads)
+    assert not writes, "GET handlers wrote to the database:\n" + "\n".join(writes)
 
 
 @pytest.fixture()

@@ -126,10 +126,23 @@ def make_registration(event, user, status="registered"):
 
 
 def make_checkin(event, user, direction="in", at=None, method="qr"):
+    """A check-in row, and for a check-out what the check-in area then does:
+    send ``checked_out`` (so a volunteer activity gets its service record)."""
+    from flask import current_app
+
+    from app import signals
+
     checkin = CheckIn(event_id=event.id, user_id=user.id, direction=direction, method=method,
                       scanned_at=at or utcnow())
     db.session.add(checkin)
     db.session.commit()
+    if direction == "out":
+        checked_in_at = db.session.execute(db.select(CheckIn.scanned_at).filter_by(
+            event_id=event.id, user_id=user.id, direction="in")).scalar()
+        if checked_in_at is not None:
+            signals.checked_out.send(current_app._get_current_object(), event_id=event.id, user_id=user.id,
+                                     credits_hours=event.credits_hours, checked_in_at=checked_in_at,
+                                     checked_out_at=checkin.scanned_at)
     return checkin
 
 

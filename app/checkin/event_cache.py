@@ -4,9 +4,10 @@ At 9:00 on a welfare-day Sunday every scan names the same handful of events;
 reading them from the database each time would double the hot path's queries.
 Each process keeps a snapshot for CHECKIN_EVENT_CACHE_SECONDS (5 s), so an
 organiser's edit (new closing time, cancellation) applies everywhere within
-that. ``forget`` drops this process's copy at once (the events area calls it
-after an edit). Nothing here ever decides that a person already checked in:
-that is read from the checkins table.
+that. ``forget`` drops this process's copy at once, on the events area's
+``event_changed`` and ``event_cancelled`` signals (connected in
+``app.checkin.init_app``). Nothing here ever decides that a person already
+checked in: that is read from the checkins table.
 """
 import threading
 import time
@@ -133,3 +134,14 @@ def _trim(entries, limit=5000):
     # from growing the dict without end.
     if len(entries) > limit:
         entries.clear()
+
+
+def forget_changed_event(app, event_id, **_):
+    """``event_changed`` receiver: this process reads the edit at once."""
+    forget(event_id)
+
+
+def forget_cancelled_events(app, event_ids, **_):
+    """``event_cancelled`` receiver: scans are refused at once in this process."""
+    for event_id in event_ids:
+        forget(event_id)

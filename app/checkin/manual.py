@@ -10,7 +10,7 @@ from app.auth import policy
 from app.checkin import event_cache
 from app.checkin.service import (
     CONNECTION_ERRORS,
-    credit_hours_after_checkout,
+    announce_checkout,
     database_failure,
     not_open_error,
     record_row,
@@ -87,7 +87,7 @@ def record(event, user, direction, organiser, note=None):
             db.session.commit()
     except CONNECTION_ERRORS as exc:
         raise database_failure() from exc
-    credit_hours_after_checkout(result, snapshot)
+    announce_checkout(result, snapshot)
     return result
 
 

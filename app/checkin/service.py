@@ -33,8 +33,9 @@ from functools import cache
 from flask import current_app
 from sqlalchemy import bindparam, create_engine, exists, func, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import InterfaceError, OperationalError
 
+from app import signals
 from app.checkin import event_cache, tokens
 from app.checkin.geo import haversine_m
 from app.checkin.localtime import day_and_time
@@ -120,7 +121,7 @@ def scan(user_id, token=None, scene=None, event_id=None, latitude=None, longitud
                     result = record_row(conn, event, user_id, direction, method, now, latitude, longitude)
                 except _Answered as answered:
                     return answered.result
-            credit_hours_after_checkout(result, event)
+            announce_checkout(result, event)
             return result
         except CONNECTION_ERRORS as exc:
             # A pooled connection the server dropped (restart, failover) fails
@@ -133,20 +134,16 @@ def scan(user_id, token=None, scene=None, event_id=None, latitude=None, longitud
             raise database_failure() from exc
 
 
-def credit_hours_after_checkout(result, event):
-    """A volunteer activity's check-out makes the pending service record at
-    once, so the volunteer sees it in 我的时长 and the organiser in the
-    approval list. The check-out is already committed; should this fail, the
-    record is made the next time either of them opens that list."""
-    if result.code != "checked_out" or not event.credits_hours:
+def announce_checkout(result, event):
+    """Tell the other areas about a new check-out (app.signals.checked_out),
+    after its row is committed: for a volunteer activity the hours area makes
+    the pending service record at once, so the volunteer sees it in 我的时长
+    and the organiser in the approval list."""
+    if result.code != "checked_out":
         return
-    from app.hours.records import record_hours_from_checkins
-
-    try:
-        record_hours_from_checkins(event.id, result.user_id)
-    except SQLAlchemyError:
-        db.session.rollback()
-        log.warning("service record for event %s user %s left for later", event.id, result.user_id, exc_info=True)
+    signals.checked_out.send(current_app._get_current_object(), event_id=event.id, user_id=result.user_id,
+                             credits_hours=event.credits_hours, checked_in_at=result.checked_in_at,
+                             checked_out_at=result.checked_out_at)
 
 
 def _expired_retry(expired, user_id):

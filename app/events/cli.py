@@ -1,10 +1,19 @@
-"""``flask jusha plan-welfare-days``: plan the coming months' welfare days."""
+"""``flask jusha plan-welfare-days``: plan the coming months' welfare days.
+
+Runs under the ``plan_welfare_days`` job's lock (app/scheduler.py), so a
+planning by hand never overlaps the scheduler's."""
 from datetime import datetime
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 
+from app import scheduler
 from app.events.times import SHANGHAI, parse_month
+
+
+def register(group):
+    group.add_command(plan_welfare_days_command)
 
 
 def _month(ctx, param, value):
@@ -40,8 +49,14 @@ def plan_welfare_days_command(months, start, themes):
     Safe to run again: what exists is left alone."""
     from app.events.welfare import plan_welfare_days
 
+    job = scheduler.JOBS["plan_welfare_days"]
     with click.progressbar(length=months, label="planning welfare days", show_pos=True) as bar:
-        summary = plan_welfare_days(start, months, themes=themes, progress=lambda label: bar.update(1))
+        summary = scheduler.run_locked(
+            current_app._get_current_object(), job.name,
+            lambda: plan_welfare_days(start, months, themes=themes, progress=lambda label: bar.update(1)),
+            job.lock_seconds)
+    if summary is scheduler.SKIPPED:
+        raise click.ClickException("another process is planning welfare days; try again in a moment")
     for item in summary["created"]:
         starts = datetime.fromisoformat(item["starts_at"]).astimezone(SHANGHAI)
         click.echo(f"created {item['plan_key']}  {starts:%Y-%m-%d %H:%M}  {item['title']}")

@@ -8,9 +8,10 @@ import re
 import secrets
 import string
 
-from app import audit
+from flask import current_app
+
+from app import audit, signals
 from app.auth import policy
-from app.checkin import event_cache
 from app.errors import APIError
 from app.events import rules
 from app.events.registration import count_registered, fill_places, lock_event, valid_id
@@ -123,7 +124,7 @@ def update_event(user, event_id, changes):
     if detail:
         audit.record("event.update", actor=user, target=event, detail=detail)
     db.session.commit()
-    event_cache.forget(event.id)
+    signals.event_changed.send(current_app._get_current_object(), event_id=event.id)
     return event
 
 
@@ -142,11 +143,10 @@ def cancel_event(user, event_id, reason):
             cancelled.append(activity)
     for row in cancelled:
         row.status, row.cancel_reason, row.cancelled_at = "cancelled", reason, now
-    audit.record("event.cancel", actor=user, target=event,
-                 detail={"reason": reason, "activities": [row.id for row in cancelled[1:]]})
+    event_ids = [row.id for row in cancelled]
+    audit.record("event.cancel", actor=user, target=event, detail={"reason": reason, "activities": event_ids[1:]})
     db.session.commit()
-    for row in cancelled:
-        event_cache.forget(row.id)
+    signals.event_cancelled.send(current_app._get_current_object(), event_ids=event_ids, reason=reason)
     return event
 
 

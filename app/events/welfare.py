@@ -9,6 +9,7 @@ community added later gets its activities on the next run. Months whose
 welfare day is already over are skipped; cancelled welfare days get no new
 activities. Existing rows are never changed: organisers edit them.
 """
+import logging
 from dataclasses import dataclass, field
 
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -17,7 +18,10 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from app.events.service import scene_tail
 from app.events.times import current_month, default_windows, local, months_from, parse_month, second_sunday
 from app.extensions import db
+from app.jobs import periodic
 from app.models import Community, Event, utcnow
+
+log = logging.getLogger(__name__)
 
 # A theme for every month, following the year's calendar in the community.
 DEFAULT_THEMES = {
@@ -142,3 +146,12 @@ def _insert_once(summary, values):
         return new_id
     summary.existing += 1
     return db.session.execute(db.select(table.c.id).where(table.c.plan_key == values["plan_key"])).scalar_one()
+
+
+@periodic("plan_welfare_days", hour=3, minute=10, lock_seconds=900, run_at_start=True)
+def plan_welfare_days_job(app):
+    """Keep the coming months' welfare days and community activities planned."""
+    summary = plan_welfare_days(months=app.config["WELFARE_PLAN_MONTHS"])
+    log.info("welfare days planned: %d created, %d already there, months %s",
+             len(summary["created"]), summary["existing"], ", ".join(summary["months"]))
+    return summary

@@ -1,2 +1,13 @@
 """Service hours: records from check-ins, approval, the append-only ledger,
 totals, certificates and exports."""
+from app import signals
+
+
+def init_app(app):
+    from app.cli import jusha
+    from app.hours import cli, records
+
+    cli.register(jusha)
+
+    # A check-out makes the volunteer's pending service record at once.
+    signals.checked_out.connect(records.record_on_checkout, sender=app)

@@ -5,17 +5,27 @@ idempotent and safe to race: the record is inserted with ON CONFLICT DO
 NOTHING on (event, user), then refreshed with an UPDATE that only touches
 records still waiting (pending / missing_checkout, never settled by hand),
 so an approval made meanwhile is never overwritten.
+
+It runs when a check-out is committed (``record_on_checkout``, connected to
+``app.signals.checked_out``) and from the periodic catch-up
+(``catch_up_service_records``), which makes the records of check-ins
+without a check-out and repairs any a failed check-out left behind. Reading
+records never writes them.
 """
 import logging
 
-from sqlalchemy import update
+from flask import current_app
+from sqlalchemy import and_, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import aliased
 
-from app import audit
+from app import audit, signals
 from app.auth import policy
 from app.errors import APIError
 from app.extensions import db
 from app.hours import rules
 from app.hours.ledger import append_approval, refuse_own_record
+from app.jobs import periodic
 from app.models import CheckIn, Event, ServiceRecord, utcnow
 
 log = logging.getLogger(__name__)
@@ -51,10 +61,9 @@ def record_hours_from_checkins(event_id, user_id=None):
     """Create or refresh the service records of ``event_id`` (one volunteer
     when ``user_id`` is given) from its check-in rows, and commit.
 
-    Called by the check-out handler after its own commit, and whenever an
-    organiser opens the event's records. Events that do not credit hours, and
-    people with a check-out but no check-in, produce nothing. Returns the
-    event's records for those users.
+    Called when a check-out is committed and by the periodic catch-up.
+    Events that do not credit hours, and people with a check-out but no
+    check-in, produce nothing. Returns the event's records for those users.
     """
     event = db.session.get(Event, event_id)
     if event is None or not event.credits_hours:
@@ -91,19 +100,58 @@ def record_hours_from_checkins(event_id, user_id=None):
     return db.session.execute(query).scalars().all()
 
 
-def sync_user_records(user_id):
-    """Bring one person's records up to date with their check-ins (events
-    with a check-in but no record yet, or a record still waiting), so their
-    own view never lags behind a check-out handler that has not run."""
-    waiting = (
-        db.select(CheckIn.event_id)
-        .join(Event, Event.id == CheckIn.event_id)
-        .outerjoin(ServiceRecord, (ServiceRecord.event_id == CheckIn.event_id) & (ServiceRecord.user_id == user_id))
-        .where(CheckIn.user_id == user_id, CheckIn.direction == "in", Event.credits_hours.is_(True),
-               ServiceRecord.id.is_(None) | (ServiceRecord.status.in_(WAITING) & ServiceRecord.settled_by_id.is_(None)))
-    )
-    for event_id in db.session.execute(waiting).scalars().all():
+def record_on_checkout(app, event_id, user_id, credits_hours, **_):
+    """``checked_out`` receiver: the check-out is already committed and must
+    stand; should the record fail now, the periodic catch-up makes it."""
+    if not credits_hours:
+        return
+    try:
         record_hours_from_checkins(event_id, user_id)
+    except SQLAlchemyError:
+        db.session.rollback()
+        log.warning("service record for event %s user %s left for later", event_id, user_id, exc_info=True)
+
+
+def lagging_records():
+    """(event_id, user_id) of every check-in at an hours-crediting event whose
+    record is missing, or still waiting and not yet showing its scans."""
+    checkin, checkout = aliased(CheckIn), aliased(CheckIn)
+    return db.session.execute(
+        db.select(checkin.event_id, checkin.user_id)
+        .join(Event, Event.id == checkin.event_id)
+        .outerjoin(ServiceRecord, and_(ServiceRecord.event_id == checkin.event_id,
+                                       ServiceRecord.user_id == checkin.user_id))
+        .outerjoin(checkout, and_(checkout.event_id == checkin.event_id, checkout.user_id == checkin.user_id,
+                                  checkout.direction == "out"))
+        .where(checkin.direction == "in", Event.credits_hours.is_(True),
+               ServiceRecord.id.is_(None)
+               | (ServiceRecord.status.in_(WAITING) & ServiceRecord.settled_by_id.is_(None)
+                  & ((ServiceRecord.checkin_at != checkin.scanned_at)
+                     | ServiceRecord.checkout_at.is_distinct_from(checkout.scanned_at))))
+        .order_by(checkin.event_id, checkin.user_id)
+    ).all()
+
+
+def catch_up_service_records():
+    """The periodic pass: a record for everyone who checked in and has none
+    yet (shown as 缺少签退 until they check out or an organiser settles it),
+    and a refresh of any waiting record its scans have moved past. Returns
+    how many (event, person) pairs it brought up to date."""
+    pairs = lagging_records()
+    db.session.commit()
+    for event_id, user_id in pairs:
+        record_hours_from_checkins(event_id, user_id)
+    return len(pairs)
+
+
+@periodic("service_records", minute="*", lock_seconds=300, embedded=True)
+def service_records_job(app):
+    """Every minute, so a check-in without a check-out shows in 我的时长 and
+    in the organiser's list soon after it was made."""
+    caught_up = catch_up_service_records()
+    if caught_up:
+        log.info("service records brought up to date: %d", caught_up)
+    return caught_up
 
 
 def get_record(record_id):
@@ -121,12 +169,12 @@ def get_event(event_id):
 
 
 def event_records(actor, event, status=None):
-    """The event's records for its organiser, fresh from the check-ins."""
+    """The event's records for its organiser."""
     policy.require(policy.events.may_manage(actor, event))
-    records = record_hours_from_checkins(event.id)
+    query = db.select(ServiceRecord).where(ServiceRecord.event_id == event.id).order_by(ServiceRecord.id)
     if status:
-        records = [r for r in records if r.status == status]
-    return records
+        query = query.where(ServiceRecord.status == status)
+    return db.session.execute(query).scalars().all()
 
 
 def _conditional(record, from_statuses, **values):
@@ -168,21 +216,9 @@ def approve(actor, records):
                      detail={"user_id": record.user_id, "event_id": record.event_id, "minutes": entry.minutes})
         approved.append(record)
     db.session.commit()
-    _announce_credited(approved)
+    if approved:
+        signals.hours_approved.send(current_app._get_current_object(), records=approved)
     return approved, skipped
-
-
-def _announce_credited(records):
-    """"Hours credited" to each volunteer who allowed it (after the commit:
-    the message must never announce hours that were not kept)."""
-    from app.notices.automatic import notify_hours_credited
-
-    for record in records:
-        try:
-            notify_hours_credited(record.user_id, record.event, record.minutes / 60)
-        except Exception:  # a notice must never undo or fail an approval already made
-            db.session.rollback()
-            log.warning("hours-credited notice for record %s not queued", record.id, exc_info=True)
 
 
 def approve_one(actor, record):

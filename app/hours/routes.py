@@ -51,7 +51,6 @@ def _staff_view(record):
 @blp.response(200, HoursSummarySchema)
 def my_hours():
     """My hours: total, this year, by month, star level and every record."""
-    records.sync_user_records(current_user().id)
     return reports.hours_summary(current_user().id)
 
 
@@ -72,7 +71,7 @@ def star_rules():
 @blp.response(200, StaffRecordSchema(many=True))
 @blp.alt_response(403, schema="Error", description="out_of_scope")
 def event_records(args, event_id):
-    """The event's service records, refreshed from its check-ins (``status=pending`` to approve)."""
+    """The event's service records (``status=pending`` to approve)."""
     found = records.event_records(current_user(), records.get_event(event_id), args.get("status"))
     return [_staff_view(r) for r in found]
 
@@ -160,7 +159,6 @@ def record_ledger(record_id):
 def volunteer_hours(user_id):
     """A volunteer's hours, for organisers who manage them."""
     profile: VolunteerProfile = profile_for_staff(current_user(), user_id)
-    records.sync_user_records(user_id)
     return dict(reports.hours_summary(user_id), user_id=user_id, name=profile.real_name)
 
 

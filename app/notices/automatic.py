@@ -109,6 +109,18 @@ def queue_event_reminders(now=None):
     return len(new_ids)
 
 
+def announce_hours_credited(app, records, **_):
+    """``hours_approved`` receiver: "hours credited" to each volunteer who
+    allowed it. The approval is already committed (the message must never
+    announce hours that were not kept), and nothing here may undo or fail it."""
+    for record in records:
+        try:
+            notify_hours_credited(record.user_id, record.event, record.minutes / 60)
+        except Exception:
+            db.session.rollback()
+            log.warning("hours-credited notice for record %s not queued", record.id, exc_info=True)
+
+
 def notify_hours_credited(user_id, event, hours):
     """Tell a volunteer their hours for ``event`` were credited, if they allowed it.
 

@@ -1,29 +1,41 @@
-"""``flask jusha dispatch-due-notices`` / ``notices-tick``: the periodic pass from cron or a shell."""
+"""``flask jusha notices-tick`` / ``dispatch-due-notices``: the periodic pass by hand.
+
+Both run under the ``notices_tick`` job's lock (app/scheduler.py), so a pass
+by hand never overlaps the scheduler's."""
 import time
 
 import click
+from flask import current_app
 
-from app.cli import jusha
-from app.extensions import db
+from app import scheduler
 
 
-@jusha.command("dispatch-due-notices")
+def register(group):
+    group.add_command(dispatch_due_notices_command)
+    group.add_command(notices_tick_command)
+
+
+@click.command("dispatch-due-notices")
 def dispatch_due_notices_command():
     """Queue scheduled notices whose time has come (one pass)."""
     from app.notices.dispatch import dispatch_due_notices
 
-    click.echo(f"queued {dispatch_due_notices()} notice(s)")
+    job = scheduler.JOBS["notices_tick"]
+    queued = scheduler.run_locked(current_app._get_current_object(), job.name, dispatch_due_notices,
+                                  job.lock_seconds)
+    if queued is scheduler.SKIPPED:
+        raise click.ClickException("another process is running the notices pass; try again in a moment")
+    click.echo(f"queued {queued} notice(s)")
 
 
-@jusha.command("notices-tick")
+@click.command("notices-tick")
 @click.option("--every", type=float, default=0, help="repeat every this many seconds (0: once)")
 def notices_tick_command(every):
     """Due notices, event reminders, lost work, finished notices."""
-    from app.notices.dispatch import tick
-
+    app = current_app._get_current_object()
     while True:
-        click.echo(str(tick()))
-        db.session.remove()
+        if not scheduler.run_job(app, "notices_tick", report=lambda summary: click.echo(str(summary))):
+            click.echo("skipped: another process is running the notices pass")
         if every <= 0:
             return
         time.sleep(every)

@@ -1,10 +1,10 @@
 """Turning notices into deliveries, and the periodic pass that keeps work moving.
 
-``tick()`` is what a scheduler calls every few seconds (the in-process
-ticker in embedded mode, the worker's ticker process, ``flask jusha
-notices-tick``, or app/scheduler.py once it exists). Every step is safe to
-run from several processes at once: each state change is a conditional
-UPDATE and only the process whose UPDATE matched acts on it.
+``tick()`` is the periodic job ``notices_tick``, every 15 seconds, run by
+app/scheduler.py's locked runner (from the scheduler process, the worker's
+fork, the embedded demo's thread or ``flask jusha notices-tick``). Every
+step is also safe to run from several processes at once: each state change
+is a conditional UPDATE and only the process whose UPDATE matched acts on it.
 """
 import logging
 from datetime import timedelta
@@ -15,6 +15,7 @@ from sqlalchemy import exists, func, select, update
 from app.auth import policy
 from app.errors import APIError
 from app.extensions import db
+from app.jobs import periodic
 from app.models import Notice, NoticeDelivery, User, utcnow
 from app.notices import audience as audiences
 from app.notices.delivery import finish_notice_if_done
@@ -174,3 +175,12 @@ def tick(now=None):
         "swept": sweep_stale(now),
         "finished": finish_done_notices(),
     }
+
+
+@periodic("notices_tick", second="*/15", lock_seconds=60, embedded=True)
+def notices_tick_job(app):
+    """Scheduled notices that fell due, event reminders, deliveries the queue
+    lost, notices that finished."""
+    summary = tick()
+    log.debug("notices tick: %s", summary)
+    return summary

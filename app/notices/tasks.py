@@ -1,5 +1,5 @@
 """The jobs workers run. Each is safe to run twice: the database decides."""
-from app.notices.queue import jobs
+from app.jobs import actor
 
 # Retries here catch the unexpected (a database restart); WeChat's own
 # transient answers are retried by the delivery code with its own backoff,
@@ -7,21 +7,21 @@ from app.notices.queue import jobs
 _OPTIONS = {"max_retries": 60, "min_backoff": 1000, "max_backoff": 60000, "time_limit": 300000}
 
 
-@jobs.actor("notices.fan_out", **_OPTIONS)
+@actor("notices.fan_out", **_OPTIONS)
 def fan_out(notice_id):
     from app.notices.dispatch import fan_out_notice
 
     fan_out_notice(notice_id)
 
 
-@jobs.actor("notices.deliver", **_OPTIONS)
+@actor("notices.deliver", **_OPTIONS)
 def deliver(delivery_id):
     from app.notices.delivery import deliver as deliver_one
 
     deliver_one(delivery_id)
 
 
-@jobs.actor("notices.deliver_batch", **_OPTIONS)
+@actor("notices.deliver_batch", **_OPTIONS)
 def deliver_batch(delivery_ids):
     """First tries for a batch of recipients, one after another; a recipient
     to be tried again later gets a ``deliver`` job of its own."""
@@ -45,7 +45,7 @@ def send_deliveries(delivery_ids, batch_size):
 WATCH_EVERY_MS = 500
 
 
-@jobs.actor("notices.watch", **_OPTIONS)
+@actor("notices.watch", **_OPTIONS)
 def watch(notice_id):
     """Mark the notice done once nobody is queued or in flight; look again until then."""
     from app.notices.delivery import finish_notice_if_done

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from app.notices.queue import broker_of, start_inprocess_worker, stop_inprocess_worker
+from app.jobs import broker_of, start_inprocess_worker, stop_inprocess_worker
 from app.subscriptions import templates
 from tests.factories import auth_headers
 

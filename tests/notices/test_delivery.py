@@ -211,7 +211,7 @@ def test_the_send_rate_is_shared_through_redis(app, ctx):
 
 def test_the_embedded_demo_delivers_with_no_redis_and_no_separate_worker(app_env, client, squad, wechat_control):
     from app import create_app
-    from app.notices import shutdown
+    from app.jobs import shutdown
 
     demo = create_app(env={**app_env, "REDIS_URL": "", "NOTICE_INPROCESS_WORKER": "1"})
     try:

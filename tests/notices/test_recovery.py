@@ -10,7 +10,7 @@ from app.extensions import db
 from app.models import NoticeDelivery, utcnow
 from app.notices import delivery
 from app.notices.dispatch import fan_out_notice, tick
-from app.notices.queue import broker_of, start_inprocess_worker, stop_inprocess_worker
+from app.jobs import broker_of, start_inprocess_worker, stop_inprocess_worker
 from app.subscriptions import ledger
 from tests.factories import make_community, make_organiser, make_team, make_volunteer
 from tests.notices.conftest import accept, inbox, known_to_wechat, send_notice, template_id, wait_for_notice

@@ -17,7 +17,7 @@ def start_worker(env, threads=4, log_path=None):
     log = open(log_path, "ab") if log_path else subprocess.DEVNULL
     try:
         return subprocess.Popen(
-            [sys.executable, "-m", "dramatiq", "app.notices.worker:broker", "--processes", "1",
+            [sys.executable, "-m", "dramatiq", "app.worker:broker", "--processes", "1",
              "--threads", str(threads), "--queues", "notices"],
             cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=log, start_new_session=True,
         )

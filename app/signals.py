@@ -1,0 +1,47 @@
+"""Named signals: how something that happened in one area reaches the areas
+that react to it, without the first area importing the others.
+
+The sending area calls ``<signal>.send(current_app._get_current_object(), **kwargs)``
+after its own work is committed; each receiving area connects its receiver
+for the app in its ``init_app`` (called from ``create_app``), so a receiver
+is wired exactly where it lives and a test can disconnect it. Receivers run
+synchronously, in the sender's thread and app context, in the order they were
+connected; each one starts from the session as the sender left it (its work
+committed) and commits or rolls back its own. A receiver that must not fail
+the sender (a notice after an approval) catches its own errors: blinker
+passes an exception on to whoever called ``send``.
+
+Signals (sender: the Flask app, always):
+
+``checked_out``
+    Sent by ``app.checkin`` (a scan, or an organiser's check-in by hand) when
+    a check-out row was added and committed; not for repeated scans.
+    kwargs: ``event_id``, ``user_id``, ``credits_hours`` (whether the event
+    counts as volunteer service), ``checked_in_at``, ``checked_out_at``.
+    Receivers: ``app.hours`` makes or refreshes the volunteer's service record.
+
+``hours_approved``
+    Sent by ``app.hours`` after approved service records are committed
+    (never for a record that was not approved).
+    kwargs: ``records``, the approved ``ServiceRecord`` rows.
+    Receivers: ``app.notices`` sends "hours credited" to those who allowed it.
+
+``event_changed``
+    Sent by ``app.events`` after an organiser's edit of an event is committed.
+    kwargs: ``event_id``.
+    Receivers: ``app.checkin`` forgets its cached copy of the event.
+
+``event_cancelled``
+    Sent by ``app.events`` after a cancellation is committed.
+    kwargs: ``event_ids`` (the event and the activities cancelled with it),
+    ``reason``.
+    Receivers: ``app.checkin`` forgets its cached copies of those events.
+"""
+from blinker import Namespace
+
+_signals = Namespace()
+
+checked_out = _signals.signal("checked-out", doc="a new check-out row was committed (see app.signals)")
+hours_approved = _signals.signal("hours-approved", doc="service records were approved and committed")
+event_changed = _signals.signal("event-changed", doc="an organiser's edit of an event was committed")
+event_cancelled = _signals.signal("event-cancelled", doc="an event (and its activities) was cancelled")
