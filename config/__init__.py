@@ -40,7 +40,7 @@ missing or still has its development value.
 | NOTICE_SENDING_LEASE | 2 x WECHAT_TIMEOUT + 5 | seconds a worker may hold a recipient in 'sending' before it counts as crashed |
 | NOTICE_STALE_AFTER | 120 | seconds after which the sweeper re-queues work the queue seems to have lost |
 | NOTICE_REMINDER_LEAD_HOURS | 24 | event reminders go out when the event starts within this many hours |
-| NOTICE_INPROCESS_WORKER | on when REDIS_URL is empty (not in tests) | run deliveries on threads inside the web process |
+| NOTICE_INPROCESS_WORKER | on when REDIS_URL is empty (not in tests) | run queued jobs, and the periodic jobs marked embedded (app/jobs.py), on threads inside the web process |
 | NOTICE_INPROCESS_THREADS | 2 | threads of that in-process worker |
 | QUEUE_NAMESPACE | jusha-dq | prefix of the job queue's Redis keys |
 | QUEUE_HEARTBEAT_TIMEOUT_MS | max(15000, 3 x WECHAT_TIMEOUT) | a worker silent this long is dead: its unacknowledged jobs go back to the queue |

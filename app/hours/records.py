@@ -139,9 +139,16 @@ def catch_up_service_records():
     how many (event, person) pairs it brought up to date."""
     pairs = lagging_records()
     db.session.commit()
+    done = 0
     for event_id, user_id in pairs:
-        record_hours_from_checkins(event_id, user_id)
-    return len(pairs)
+        try:
+            record_hours_from_checkins(event_id, user_id)
+            done += 1
+        except SQLAlchemyError:  # one bad pair must not hold up the others; the next pass retries it
+            db.session.rollback()
+            log.warning("service record for event %s user %s left for the next pass", event_id, user_id,
+                        exc_info=True)
+    return done
 
 
 @periodic("service_records", minute="*", lock_seconds=300, embedded=True)
