@@ -1,18 +1,18 @@
 from flask_smorest import Blueprint
-from marshmallow import Schema, fields, validate
+from marshmallow import fields, validate
 
 from app.admin import service
 from app.auth.permissions import current_user, roles_required
 from app.errors import APIError
 from app.extensions import db
 from app.models import ROLES, OrganiserScope, User
-from app.schemas import Id, ScopeSchema, UserSchema
+from app.schemas import Id, QueryId, Schema, ScopeSchema, Text, UserSchema
 
 blp = Blueprint("admin", __name__, url_prefix="/api/v1/admin", description="Subdistrict administration")
 
 
 class RoleChangeSchema(Schema):
-    role = fields.String(required=True, validate=validate.OneOf(ROLES))
+    role = Text(required=True, validate=validate.OneOf(ROLES))
 
 
 class ScopeGrantSchema(Schema):
@@ -22,7 +22,7 @@ class ScopeGrantSchema(Schema):
 
 
 class UserListArgs(Schema):
-    role = fields.String(validate=validate.OneOf(ROLES))
+    role = Text(validate=validate.OneOf(ROLES))
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
 
 
@@ -39,7 +39,7 @@ class AuditSchema(Schema):
 
 class AuditArgs(Schema):
     limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
-    before_id = Id()
+    before_id = QueryId()
 
 
 def _user_or_404(user_id):

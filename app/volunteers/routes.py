@@ -1,9 +1,10 @@
 """Volunteer applications, review, squads and the person's own data."""
 from flask_smorest import Blueprint
-from marshmallow import Schema, fields
+from marshmallow import fields
 
 from app.auth.permissions import current_user, login_required, roles_required
 from app.errors import APIError
+from app.schemas import Schema
 from app.hours.schemas import CertificateSchema, HoursSummarySchema, LedgerEntrySchema
 from app.volunteers import privacy, service
 from app.volunteers.consent import current_notice
