@@ -55,6 +55,9 @@ def create_app(env=None, **overrides):
     init_notices(app)
     _register_areas(app, api)
     _serve_docs_assets(app)
+    from app import request_body
+
+    request_body.init_app(app)  # after the areas: it reads which endpoints take a JSON body
 
     from app.cli import register_cli
 
