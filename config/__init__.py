@@ -27,6 +27,7 @@ missing or still has its development value.
 | LOG_LEVEL | INFO | |
 | MAX_CONTENT_LENGTH | 1048576 | bytes a request body may have (1 MiB); larger ones get 413 payload_too_large |
 | JSON_MAX_DEPTH | 32 | how deep a JSON body may nest lists and objects; deeper gets 400 json_too_deep |
+| FLASK_DEBUG | (off) | Flask's debug mode (the interactive debugger runs code): refused in production |
 | WELFARE_PLAN_MONTHS | 3 | months of welfare days the scheduler keeps planned ahead |
 | DATA_ENCRYPTION_KEY | (derived from SECRET_KEY) | Fernet key (urlsafe base64, 32 bytes) for ID-card numbers at rest; set it in production so rotating SECRET_KEY cannot make stored numbers unreadable |
 | PUBLIC_BASE_URL | http://127.0.0.1:5000 | where the public pages live; a certificate's QR code opens PUBLIC_BASE_URL/verify/<serial> |
@@ -142,6 +143,12 @@ def load_settings(env=None, **overrides):
     if app_env == "production":
         _refuse_unsafe_production(settings, env)
     return settings
+
+
+def debug_requested(env):
+    """Whether the environment asks for Flask's debug mode (FLASK_DEBUG, as
+    ``flask run --debug`` sets it too)."""
+    return (env.get("FLASK_DEBUG") or "").strip().lower() not in ("", "0", "false", "no", "off")
 
 
 def _default_wechat_base(app_env):
@@ -263,5 +270,8 @@ def _refuse_unsafe_production(settings, env):
     if not env.get("DATA_ENCRYPTION_KEY"):
         # Derived from SECRET_KEY, rotating that key would make every stored ID number unreadable.
         problems.append("DATA_ENCRYPTION_KEY is missing (a Fernet key for ID-card numbers at rest)")
+    if debug_requested(env):
+        # The debugger's console runs any code a visitor types.
+        problems.append("debug mode is on (FLASK_DEBUG); production never runs the debugger")
     if problems:
         raise ConfigError("refusing to start in production: " + "; ".join(problems))
