@@ -21,8 +21,8 @@ def test_every_table_is_created_by_a_migration(ctx):
 
 
 def test_0010_widens_session_key_and_clears_the_keys_stored_in_clear(app_env, tmp_path):
-    """Keys in clear are dropped (WeChat issues a new one at every login);
-    a value that is already a token is left alone; the column takes a token."""
+    """Keys in clear are dropped (WeChat issues a new one at every login),
+    in batches; afterwards the column takes a token."""
     from flask_migrate import upgrade
 
     from app import MIGRATIONS_DIR, create_app
@@ -33,15 +33,16 @@ def test_0010_widens_session_key_and_clears_the_keys_stored_in_clear(app_env, tm
         app = create_app(env=dict(app_env, DATABASE_URL=url))
         with app.app_context():
             upgrade(directory=MIGRATIONS_DIR, revision="0008")
-            token = encrypt_text("kept-session-key-24chars")
             insert = db.text("INSERT INTO users (openid, session_key, role, is_active, created_at, updated_at) "
                              "VALUES (:openid, :key, 'resident', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
             with db.engine.begin() as connection:
                 for number in range(3):
                     connection.execute(insert, {"openid": f"o-clear-{number}", "key": f"Y2xlYXIta2V5LW{number}=="})
-                connection.execute(insert, {"openid": "o-token", "key": token})
                 connection.execute(insert, {"openid": "o-none", "key": None})
             upgrade(directory=MIGRATIONS_DIR)
+            token = encrypt_text("a-session-key-24-chars==")
+            with db.engine.begin() as connection:
+                connection.execute(insert, {"openid": "o-token", "key": token})
             with db.engine.connect() as connection:
                 rows = dict(connection.execute(db.text("SELECT openid, session_key FROM users")).all())
                 [column] = [c for c in db.inspect(connection).get_columns("users") if c["name"] == "session_key"]
