@@ -32,6 +32,7 @@ def create_app(env=None, **overrides):
 
     app = Flask(__name__, instance_relative_config=True)
     app.config.update(load_settings(env, **overrides))
+    _refuse_debug_in_production(app)
     app.json.ensure_ascii = False  # Chinese stays readable in responses and logs
     app.session_interface = NoCookieSessions()
     _trust_proxies(app)
@@ -54,6 +55,9 @@ def create_app(env=None, **overrides):
     jobs.init_app(app)  # after the areas: binds the queued jobs they declared
     _register_areas(app, api)
     _serve_docs_assets(app)
+    from app import request_body
+
+    request_body.init_app(app)  # after the areas: it reads which endpoints take a JSON body
 
     from app.cli import register_cli
 
@@ -68,6 +72,16 @@ def _init_areas(app):
 
     for area in (auth, admin, checkin, events, hours, notices):
         area.init_app(app)
+
+
+def _refuse_debug_in_production(app):
+    """Flask reads FLASK_DEBUG from the process environment itself; whatever
+    switched debug on, production does not start with it (as it refuses the
+    development secret)."""
+    from config import ConfigError
+
+    if app.config["APP_ENV"] == "production" and (app.debug or app.config.get("DEBUG")):
+        raise ConfigError("refusing to start in production: debug mode is on (FLASK_DEBUG)")
 
 
 def _register_areas(app, api):

@@ -26,6 +26,10 @@ CATALOGUE = {
     "conflict": (409, "操作冲突，请刷新后重试"),
     "payload_too_large": (413, "提交的内容过大"),
     "unsupported_media_type": (415, "请以 JSON 格式提交"),
+    # request bodies (app/request_body.py)
+    "json_invalid": (400, "提交的内容不是有效的 JSON"),
+    "json_too_deep": (400, "提交的内容嵌套层级过深"),
+    "body_required": (422, "请提交请求内容"),
     "rate_limited": (429, "操作太频繁，请稍后再试"),
     # events and registration (报名)
     "event_cancelled": (409, "活动已取消"),
@@ -183,33 +187,6 @@ def storage_unavailable_response(exc):
     return jsonify(error_body("service_unavailable", message)), status
 
 
-def _nul_path(value, path=""):
-    """The dotted path of the first string holding a NUL character, or None."""
-    if isinstance(value, str):
-        return path or "_" if "\x00" in value else None
-    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
-    for key, item in items:
-        if isinstance(key, str) and "\x00" in key:
-            return f"{path}.{key}".strip(".")
-        found = _nul_path(item, f"{path}.{key}".strip("."))
-        if found:
-            return found
-    return None
-
-
-def refuse_nul_characters():
-    """PostgreSQL cannot store NUL in text, and no honest client sends one:
-    refuse it up front for every endpoint, instead of failing in the driver."""
-    from flask import request
-
-    message = "内容包含无效字符"
-    for location, payload in (("query", request.args.to_dict(flat=False)),
-                              ("json", request.get_json(silent=True) if request.is_json else None)):
-        field = _nul_path(payload) if payload is not None else None
-        if field:
-            raise APIError("validation_failed", status=422, details={location: {field: [message]}})
-
-
 def register_error_handlers(app):
     import redis
     from sqlalchemy.exc import DataError, OperationalError
@@ -221,4 +198,3 @@ def register_error_handlers(app):
     app.register_error_handler(OperationalError, storage_unavailable_response)
     app.register_error_handler(redis.RedisError, storage_unavailable_response)
     app.register_error_handler(Exception, unexpected_error_response)
-    app.before_request(refuse_nul_characters)

@@ -3,6 +3,7 @@ share a key (HKDF-SHA256 over SECRET_KEY with a purpose label)."""
 import base64
 from functools import lru_cache
 
+from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from flask import current_app
@@ -25,3 +26,20 @@ def data_encryption_key():
     if configured:
         return configured.encode()
     return base64.urlsafe_b64encode(derived_key("personal-data-encryption"))
+
+
+def encrypt_text(value):
+    """``value`` encrypted with the personal-data key (Fernet: AES-128-CBC +
+    HMAC-SHA256), as text a column can hold."""
+    return Fernet(data_encryption_key()).encrypt(value.encode()).decode()
+
+
+def decrypt_text(token):
+    """The clear text of ``encrypt_text``'s output; None when it cannot be
+    read (another key, a value stored before encryption, tampering)."""
+    if not token:
+        return None
+    try:
+        return Fernet(data_encryption_key()).decrypt(token.encode()).decode()
+    except (InvalidToken, ValueError):
+        return None

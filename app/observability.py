@@ -1,4 +1,13 @@
-"""A request id on every response and every log line."""
+"""A request id on every response and every log line; capabilities kept
+out of every log line.
+
+A projector link (``/projector/<signed>``, and its ``/api/v1/projector/
+<signed>/state``) works for hours without a login: whoever reads it in a log
+can show, and scan, the event's check-in code. ``redact`` replaces the signed
+part with ``[redacted]``; the filter below applies it to the app's log lines
+and to werkzeug's request log (the development server), and
+``app.gunicorn_logger`` to gunicorn's access log (scripts/serve).
+"""
 import logging
 import re
 import uuid
@@ -6,6 +15,32 @@ import uuid
 from flask import g, has_request_context, request
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+# The path segment after /projector/ up to the next separator (path, query,
+# quote or space), URL-encoded or not.
+_CAPABILITY = re.compile(r"(/projector/)[^/?#\s\"'<>]+")
+REDACTED = "[redacted]"
+
+
+def redact(text):
+    """``text`` with every projector capability replaced by [redacted]."""
+    return _CAPABILITY.sub(lambda m: m.group(1) + REDACTED, text) if "/projector/" in text else text
+
+
+def _redact_value(value):
+    return redact(value) if isinstance(value, str) else value
+
+
+class RedactCapabilities(logging.Filter):
+    """Rewrites a record's message and arguments with ``redact``."""
+
+    def filter(self, record):
+        if isinstance(record.msg, str):
+            record.msg = redact(record.msg)
+        if isinstance(record.args, dict):
+            record.args = {key: _redact_value(value) for key, value in record.args.items()}
+        elif record.args:
+            record.args = tuple(_redact_value(value) for value in record.args)
+        return True
 
 
 class RequestIdFilter(logging.Filter):
@@ -16,20 +51,29 @@ class RequestIdFilter(logging.Filter):
 
 def configure_logging(level):
     root = logging.getLogger()
+    # werkzeug's request log ("GET /projector/... HTTP/1.1" 200) is filtered
+    # at its logger, whichever handler prints it.
+    _add_filter_once(logging.getLogger("werkzeug"), RedactCapabilities)
     if root.handlers:
         # A host configured logging already (dramatiq's worker CLI, pytest):
-        # a second handler would print every line twice; lend it the field.
+        # a second handler would print every line twice; lend it the fields.
         for handler in root.handlers:
-            if not any(isinstance(f, RequestIdFilter) for f in handler.filters):
-                handler.addFilter(RequestIdFilter())
+            _add_filter_once(handler, RequestIdFilter)
+            _add_filter_once(handler, RedactCapabilities)
     else:
         handler = logging.StreamHandler()
         handler.addFilter(RequestIdFilter())
+        handler.addFilter(RedactCapabilities())
         handler.setFormatter(
             logging.Formatter("%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s")
         )
         root.addHandler(handler)
     root.setLevel(level)
+
+
+def _add_filter_once(target, kind):
+    if not any(isinstance(f, kind) for f in target.filters):
+        target.addFilter(kind())
 
 
 def init_request_ids(app):

@@ -25,6 +25,9 @@ missing or still has its development value.
 | PROXY_HOPS | 0 | proxies in front of the app (1 behind nginx) whose X-Forwarded-For / -Proto are trusted; 0 trusts none |
 | RATELIMIT_DEFAULT | 300 per minute | per user or address on every API call |
 | LOG_LEVEL | INFO | |
+| MAX_CONTENT_LENGTH | 1048576 | bytes a request body may have (1 MiB); larger ones get 413 payload_too_large |
+| JSON_MAX_DEPTH | 32 | how deep a JSON body may nest lists and objects; deeper gets 400 json_too_deep |
+| FLASK_DEBUG | (off) | Flask's debug mode (the interactive debugger runs code): refused in production |
 | WELFARE_PLAN_MONTHS | 3 | months of welfare days the scheduler keeps planned ahead |
 | DATA_ENCRYPTION_KEY | (derived from SECRET_KEY) | Fernet key (urlsafe base64, 32 bytes) for ID-card numbers at rest; set it in production so rotating SECRET_KEY cannot make stored numbers unreadable |
 | PUBLIC_BASE_URL | http://127.0.0.1:5000 | where the public pages live; a certificate's QR code opens PUBLIC_BASE_URL/verify/<serial> |
@@ -131,6 +134,8 @@ def load_settings(env=None, **overrides):
         "CHECKIN_SCAN_LIMIT": _int(env, "CHECKIN_SCAN_LIMIT", 60),
         "PROJECTOR_LINK_TTL": _int(env, "PROJECTOR_LINK_TTL", 6 * 3600),
         "POSTER_CACHE_SECONDS": _int(env, "POSTER_CACHE_SECONDS", 30 * 24 * 3600),
+        "MAX_CONTENT_LENGTH": max(1024, _int(env, "MAX_CONTENT_LENGTH", 1024 * 1024)),
+        "JSON_MAX_DEPTH": min(64, max(4, _int(env, "JSON_MAX_DEPTH", 32))),
     }
     settings.update(_notice_settings(env, settings))
     settings.update(_openapi_settings())
@@ -138,6 +143,12 @@ def load_settings(env=None, **overrides):
     if app_env == "production":
         _refuse_unsafe_production(settings, env)
     return settings
+
+
+def debug_requested(env):
+    """Whether the environment asks for Flask's debug mode (FLASK_DEBUG, as
+    ``flask run --debug`` sets it too)."""
+    return (env.get("FLASK_DEBUG") or "").strip().lower() not in ("", "0", "false", "no", "off")
 
 
 def _default_wechat_base(app_env):
@@ -259,5 +270,8 @@ def _refuse_unsafe_production(settings, env):
     if not env.get("DATA_ENCRYPTION_KEY"):
         # Derived from SECRET_KEY, rotating that key would make every stored ID number unreadable.
         problems.append("DATA_ENCRYPTION_KEY is missing (a Fernet key for ID-card numbers at rest)")
+    if debug_requested(env):
+        # The debugger's console runs any code a visitor types.
+        problems.append("debug mode is on (FLASK_DEBUG); production never runs the debugger")
     if problems:
         raise ConfigError("refusing to start in production: " + "; ".join(problems))

@@ -1,5 +1,5 @@
 from flask_smorest import Blueprint
-from marshmallow import Schema, fields, validate
+from marshmallow import fields, validate
 
 from app.admin import service
 from app.auth import grants, roles
@@ -7,22 +7,22 @@ from app.auth.permissions import current_user, roles_required
 from app.errors import APIError
 from app.extensions import db
 from app.models import RoleGrant, User
-from app.schemas import GrantSchema, Id, UserSchema
+from app.schemas import GrantSchema, Id, QueryId, Schema, Text, UserSchema
 
 blp = Blueprint("admin", __name__, url_prefix="/api/v1/admin", description="Subdistrict administration")
 
 
 class GrantRequestSchema(Schema):
     user_id = Id(required=True)
-    role = fields.String(required=True, validate=validate.OneOf(roles.GRANTED_ROLES, error="角色不存在"))
-    scope_kind = fields.String(required=True, validate=validate.OneOf(roles.SCOPE_KINDS, error="范围类型不存在"))
+    role = Text(required=True, validate=validate.OneOf(roles.GRANTED_ROLES, error="角色不存在"))
+    scope_kind = Text(required=True, validate=validate.OneOf(roles.SCOPE_KINDS, error="范围类型不存在"))
     scope_id = Id(allow_none=True, load_default=None)
 
 
 class UserListArgs(Schema):
-    role = fields.String(validate=validate.OneOf((roles.VOLUNTEER,) + roles.GRANTED_ROLES, error="角色不存在"))
+    role = Text(validate=validate.OneOf((roles.VOLUNTEER,) + roles.GRANTED_ROLES, error="角色不存在"))
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
-    after_id = Id()
+    after_id = QueryId()
 
 
 class AuditSchema(Schema):
@@ -38,7 +38,7 @@ class AuditSchema(Schema):
 
 class AuditArgs(Schema):
     limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
-    before_id = Id()
+    before_id = QueryId()
 
 
 def _user_or_404(user_id):

@@ -1,16 +1,16 @@
-from marshmallow import Schema, fields, validate
+from marshmallow import fields, validate
 
-from app.schemas import UserSchema
+from app.schemas import Opaque, Schema, UserSchema
 
 
 class LoginSchema(Schema):
-    code = fields.String(required=True, validate=validate.Length(min=1, max=128),
-                         metadata={"description": "the one-time code from wx.login"})
+    code = Opaque(required=True, validate=validate.Length(min=1, max=128),
+                  metadata={"description": "the one-time code from wx.login"})
 
 
 class PhoneCodeSchema(Schema):
-    code = fields.String(required=True, validate=validate.Length(min=1, max=128),
-                         metadata={"description": "the code from the getPhoneNumber button"})
+    code = Opaque(required=True, validate=validate.Length(min=1, max=128),
+                  metadata={"description": "the code from the getPhoneNumber button"})
 
 
 class LoginResultSchema(Schema):

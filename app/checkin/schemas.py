@@ -1,7 +1,7 @@
 """Request and response shapes of the check-in area (the mini-program's contract)."""
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import ValidationError, fields, validate, validates_schema
 
-from app.validators import ROW_ID  # ids are PostgreSQL integers: a larger one names nothing
+from app.schemas import Id, Opaque, Schema, Text
 
 PURPOSE = validate.OneOf(("checkin", "checkout"))
 DIRECTION = validate.OneOf(("in", "out"))
@@ -10,12 +10,11 @@ SCAN_CODES = ("checked_in", "checked_out", "already_checked_in", "already_checke
 
 class CheckinRequestSchema(Schema):
     # Any scanned text is judged by the token check (token_invalid), not refused as malformed.
-    token = fields.String(validate=validate.Length(min=1, max=2048),
+    token = Opaque(validate=validate.Length(min=1, max=2048),
                           metadata={"description": "the text of the on-screen QR code"})
-    scene = fields.String(validate=validate.Length(min=1, max=32),
+    scene = Opaque(validate=validate.Length(min=1, max=32),
                           metadata={"description": "the poster's scene (the mini-program gets it in onLoad's options.scene, URL-decoded)"})
-    event_id = fields.Integer(validate=ROW_ID,
-                              metadata={"description": "the event the phone believes it is at; a code of another event is refused"})
+    event_id = Id(metadata={"description": "the event the phone believes it is at; a code of another event is refused"})
     # GCJ-02, as wx.getLocation({type: "gcj02"}) gives: the datum events are stored in.
     latitude = fields.Float(validate=validate.Range(min=-90, max=90), allow_nan=False)
     longitude = fields.Float(validate=validate.Range(min=-180, max=180), allow_nan=False)
@@ -23,9 +22,9 @@ class CheckinRequestSchema(Schema):
     @validates_schema
     def one_code(self, data, **kwargs):
         if ("token" in data) == ("scene" in data):
-            raise ValidationError("give either token or scene", "_schema")
+            raise ValidationError("请提供 token 或 scene 其中之一", "_schema")
         if ("latitude" in data) != ("longitude" in data):
-            raise ValidationError("give latitude and longitude together", "_schema")
+            raise ValidationError("latitude 和 longitude 须同时提供", "_schema")
 
 
 class CheckinResultSchema(Schema):
@@ -43,25 +42,25 @@ class CheckinResultSchema(Schema):
 
 
 class ManualCheckinSchema(Schema):
-    user_id = fields.Integer(validate=ROW_ID)
-    phone = fields.String(validate=validate.Regexp(r"^1\d{10}$"),
+    user_id = Id()
+    phone = Text(validate=validate.Regexp(r"^1\d{10}$"),
                           metadata={"description": "mainland mobile number, 11 digits"})
-    name = fields.String(validate=validate.Length(min=1, max=32),
+    name = Text(validate=validate.Length(min=1, max=32),
                          metadata={"description": "with phone: registers a resident who has no WeChat account yet"})
-    direction = fields.String(load_default="in", validate=DIRECTION)
-    note = fields.String(validate=validate.Length(max=128))
+    direction = Text(load_default="in", validate=DIRECTION)
+    note = Text(validate=validate.Length(max=128))
 
     @validates_schema
     def one_person(self, data, **kwargs):
         if ("user_id" in data) == ("phone" in data):
-            raise ValidationError("give either user_id or phone", "_schema")
+            raise ValidationError("请提供 user_id 或 phone 其中之一", "_schema")
         if "name" in data and "phone" not in data:
-            raise ValidationError("name goes with phone", "_schema")
+            raise ValidationError("name 须与 phone 一同提供", "_schema")
 
 
 class QrcodeArgs(Schema):
-    purpose = fields.String(load_default="checkin", validate=PURPOSE)
-    format = fields.String(load_default="png", validate=validate.OneOf(("png", "svg", "json")))
+    purpose = Text(load_default="checkin", validate=PURPOSE)
+    format = Text(load_default="png", validate=validate.OneOf(("png", "svg", "json")))
 
 
 class QrcodeSchema(Schema):
@@ -75,7 +74,7 @@ class QrcodeSchema(Schema):
 
 
 class PurposeArgs(Schema):
-    purpose = fields.String(load_default="checkin", validate=PURPOSE)
+    purpose = Text(load_default="checkin", validate=PURPOSE)
 
 
 class ProjectorLinkSchema(Schema):
@@ -100,7 +99,7 @@ class ProjectorStateSchema(Schema):
 
 
 class AttendanceArgs(Schema):
-    format = fields.String(load_default="json", validate=validate.OneOf(("json", "csv", "xlsx")))
+    format = Text(load_default="json", validate=validate.OneOf(("json", "csv", "xlsx")))
 
 
 class AttendeeSchema(Schema):
@@ -127,5 +126,5 @@ class AttendanceSchema(Schema):
 
 
 class MonthArgs(Schema):
-    month = fields.String(validate=validate.Regexp(r"^20\d{2}-(0[1-9]|1[0-2])$"),
-                          metadata={"description": "YYYY-MM (Beijing time); default: this month"})
+    month = Text(validate=validate.Regexp(r"^20\d{2}-(0[1-9]|1[0-2])$"),
+                 metadata={"description": "YYYY-MM (Beijing time); default: this month"})

@@ -1,76 +1,15 @@
 """Marshmallow pieces for the events area: Chinese error messages that the
 mini-program can show as they are, and time fields in Shanghai time."""
-import re
 from datetime import date, datetime
 
-from marshmallow import Schema, fields
+from marshmallow import fields
 
 from app.events.times import SHANGHAI
-from app.validators import CONTROL_CHARACTERS
+from app.schemas import ISO_EXAMPLE, ChineseSchema, Text
 
-ISO_EXAMPLE = "2026-12-13T09:00:00+08:00"
-
-_COMMON = {
-    "required": "必填项",
-    "null": "不能为空",
-    "validator_failed": "取值不符合要求",
-    "invalid_utf8": "文字编码不正确",
-    "too_large": "数值过大",
-    "format": "格式不正确",
-    "invalid_awareness": f"时间必须带时区，例如 {ISO_EXAMPLE}",
-}
-
-# Most specific class first: the first match names the "invalid" message.
-# (fields.Url builds its validator from its own message: pass error_messages.)
-_INVALID = (
-    (fields.Boolean, "请填写 true 或 false"),
-    (fields.Integer, "请输入整数"),
-    (fields.Number, "请输入数字"),
-    (fields.DateTime, f"请输入 ISO 8601 时间，例如 {ISO_EXAMPLE}"),
-    (fields.Date, "请输入日期，例如 2026-12-13"),
-    (fields.String, "请输入文字"),
-    (fields.List, "请提交列表"),
-)
-
-
-class ChineseSchema(Schema):
-    """A schema whose built-in error messages are in Chinese."""
-
-    error_messages = {"unknown": "不支持的字段", "type": "请求格式不正确"}
-
-    def on_bind_field(self, field_name, field_obj):
-        for key, message in _COMMON.items():
-            if key in field_obj.error_messages and _is_default(field_obj, key):
-                field_obj.error_messages[key] = message
-        if "invalid" in field_obj.error_messages and _is_default(field_obj, "invalid"):
-            for kind, message in _INVALID:
-                if isinstance(field_obj, kind):
-                    field_obj.error_messages["invalid"] = message
-                    break
-            else:
-                field_obj.error_messages["invalid"] = "格式不正确"
-
-
-def _is_default(field_obj, key):
-    for klass in type(field_obj).__mro__:
-        defaults = getattr(klass, "default_error_messages", {})
-        if key in defaults:
-            return field_obj.error_messages[key] == defaults[key]
-    return True
-
-
-class Text(fields.String):
-    """A string without control characters (PostgreSQL refuses NUL in text;
-    the rest would only garble a phone's screen). Newlines and tabs are fine."""
-
-    default_error_messages = {"control": "不能包含控制字符"}
-    CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        text = super()._deserialize(value, attr, data, **kwargs)
-        if self.CONTROL.search(text):
-            raise self.make_error("control")
-        return text
+# The base schema and the text rule are shared by every area (app.schemas);
+# these names stay for the events area's imports.
+__all__ = ["ChineseSchema", "Text", "ISO_EXAMPLE", "LocalDateTime", "DateOrDateTime"]
 
 
 class LocalDateTime(fields.AwareDateTime):

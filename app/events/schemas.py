@@ -4,7 +4,7 @@ from marshmallow import fields, validate
 from app.events.fields import ChineseSchema, DateOrDateTime, LocalDateTime, Text
 from app.models import EVENT_KINDS, REGISTRATION_STATUSES
 from app.models.events import EVENT_STATUSES
-from app.schemas import MAX_ID
+from app.schemas import Id, QueryId, Url
 
 RADIUS_MIN_M, RADIUS_MAX_M = 20, 5000
 MAX_OFFSET = 1_000_000
@@ -13,7 +13,7 @@ CAPACITY_MAX = 100_000
 
 def _text(max_length, **kwargs):
     return Text(validate=validate.Length(max=max_length, error=f"不能超过 {max_length} 个字"),
-                         allow_none=True, **kwargs)
+                allow_none=True, **kwargs)
 
 
 def _moment(**kwargs):
@@ -27,15 +27,13 @@ class EventFieldsSchema(ChineseSchema):
     description = _text(2000)
     theme = _text(64, metadata={"description": "welfare days: the month's theme"})
     speaker = _text(64, metadata={"description": "lectures: who speaks"})
-    online_url = fields.Url(schemes={"http", "https"}, allow_none=True,
-                            error_messages={"invalid": "请输入以 http:// 或 https:// 开头的网址"},
-                            validate=validate.Length(max=512, error="网址不能超过 512 个字符"),
-                            metadata={"description": "lectures given online: where to watch"})
+    online_url = Url(schemes={"http", "https"}, allow_none=True,
+                     error_messages={"invalid": "请输入以 http:// 或 https:// 开头的网址"},
+                     validate=validate.Length(max=512, error="网址不能超过 512 个字符"),
+                     metadata={"description": "lectures given online: where to watch"})
     audience = _text(128, metadata={"description": "lectures: who it is for, e.g. 全体党员"})
-    host_community_id = fields.Integer(strict=True, allow_none=True,
-                                       validate=validate.Range(min=1, max=MAX_ID, error="社区编号不正确"))
-    host_member_unit_id = fields.Integer(strict=True, allow_none=True,
-                                         validate=validate.Range(min=1, max=MAX_ID, error="共建单位编号不正确"))
+    host_community_id = Id(allow_none=True)
+    host_member_unit_id = Id(allow_none=True)
     venue = _text(128)
     # GCJ-02, the datum of WeChat's map APIs (wx.chooseLocation, and wx.getLocation
     # with type "gcj02" on the scan page): in Hangzhou a WGS-84 point lies some
@@ -66,8 +64,7 @@ class EventCreateSchema(EventFieldsSchema):
     title = Text(required=True, validate=validate.Length(min=1, max=64, error="标题需为 1 到 64 个字"))
     starts_at = LocalDateTime(required=True)
     ends_at = LocalDateTime(required=True)
-    parent_id = fields.Integer(strict=True, allow_none=True, validate=validate.Range(min=1, max=MAX_ID, error="编号不正确"),
-                               metadata={"description": "welfare-day activities: the month's welfare day"})
+    parent_id = Id(allow_none=True, metadata={"description": "welfare-day activities: the month's welfare day"})
 
 
 class EventPatchSchema(EventFieldsSchema):
@@ -80,10 +77,8 @@ class CancelSchema(ChineseSchema):
 
 class EventListArgs(ChineseSchema):
     kind = Text(validate=validate.OneOf(EVENT_KINDS, error="活动类型不正确"))
-    community = fields.Integer(validate=validate.Range(min=1, max=MAX_ID, error="社区编号不正确"),
-                               metadata={"description": "community id: hosted by it or by a member unit in it"})
-    parent_id = fields.Integer(validate=validate.Range(min=1, max=MAX_ID, error="编号不正确"),
-                               metadata={"description": "the activities of one welfare day"})
+    community = QueryId(metadata={"description": "community id: hosted by it or by a member unit in it"})
+    parent_id = QueryId(metadata={"description": "the activities of one welfare day"})
     status = Text(validate=validate.OneOf(EVENT_STATUSES, error="状态不正确"))
     from_ = DateOrDateTime(data_key="from", metadata={"type": "string", "description":
                            "events still running at or after this date (Asia/Shanghai) or datetime"})
@@ -94,7 +89,7 @@ class EventListArgs(ChineseSchema):
     limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100, error="每页 1 到 100 条"))
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=MAX_OFFSET, error="偏移量应在 0 到 1000000 之间"))
     cursor = Text(validate=validate.Length(max=200, error="游标不正确"),
-                           metadata={"description": "next_cursor of the previous page (instead of offset)"})
+                  metadata={"description": "next_cursor of the previous page (instead of offset)"})
 
 
 class MyRegistrationSchema(ChineseSchema):
@@ -194,7 +189,7 @@ class RegistrantSchema(RegistrationSchema):
 
 
 class RegistrationListArgs(ChineseSchema):
-    status = fields.String(validate=validate.OneOf(REGISTRATION_STATUSES, error="状态不正确"))
+    status = Text(validate=validate.OneOf(REGISTRATION_STATUSES, error="状态不正确"))
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500, error="每页 1 到 500 条"))
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=MAX_OFFSET, error="偏移量应在 0 到 1000000 之间"))
 

@@ -1,13 +1,14 @@
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import ValidationError, fields, validate, validates_schema
 
 from app.hours.certificates import verify_url
 from app.hours.rules import CHINA_TZ
 from app.models import SERVICE_RECORD_STATUSES
 from app.teams.schemas import TeamSchema
-from app.validators import ROW_ID, SERVICE_DATE, SERVICE_TIME, text
+from app.schemas import Id, Schema, Text
+from app.validators import SERVICE_DATE, SERVICE_TIME, text
 
-_id = ROW_ID
-_reason = text(200, min_length=1)
+# Blank reasons reach the services, which answer the specific reason_required.
+_reason = text(200)
 
 
 class StarSchema(Schema):
@@ -71,17 +72,17 @@ class LedgerEntrySchema(Schema):
 
 
 class EventRecordsArgs(Schema):
-    status = fields.String(validate=validate.OneOf(SERVICE_RECORD_STATUSES))
+    status = Text(validate=validate.OneOf(SERVICE_RECORD_STATUSES))
 
 
 class BulkApproveSchema(Schema):
-    record_ids = fields.List(fields.Integer(validate=_id), validate=validate.Length(min=1, max=500))
-    event_id = fields.Integer(validate=_id, metadata={"description": "approve every pending record of the event"})
+    record_ids = fields.List(Id(), validate=validate.Length(min=1, max=500))
+    event_id = Id(metadata={"description": "approve every pending record of the event"})
 
     @validates_schema
     def one_of(self, data, **kwargs):
         if ("record_ids" in data) == ("event_id" in data):
-            raise ValidationError("give record_ids or event_id", "_schema")
+            raise ValidationError("请提供 record_ids 或 event_id 其中之一", "_schema")
 
 
 class SkippedSchema(Schema):
@@ -96,11 +97,11 @@ class BulkApproveResultSchema(Schema):
 
 
 class ReasonSchema(Schema):
-    reason = fields.String(required=True, validate=_reason)
+    reason = Text(required=True, validate=_reason)
 
 
 class SettleSchema(Schema):
-    reason = fields.String(required=True, validate=_reason)
+    reason = Text(required=True, validate=_reason)
     ended_at = fields.AwareDateTime(default_timezone=CHINA_TZ, validate=SERVICE_TIME, metadata={
         "description": "when the volunteer left; without a zone it is China time"})
     refuse = fields.Boolean(load_default=False, metadata={"description": "true: no hours for this record"})
@@ -108,13 +109,13 @@ class SettleSchema(Schema):
     @validates_schema
     def end_or_refuse(self, data, **kwargs):
         if not data.get("refuse") and data.get("ended_at") is None:
-            raise ValidationError("give ended_at, or refuse: true", "ended_at")
+            raise ValidationError("请提供签退时间 ended_at，或设置 refuse: true", "ended_at")
 
 
 class CorrectionSchema(Schema):
     hours = fields.Float(required=True, validate=validate.Range(min=0, max=24),
                          metadata={"description": "what the record should be, in 0.25 h steps"})
-    reason = fields.String(required=True, validate=_reason)
+    reason = Text(required=True, validate=_reason)
 
 
 class VolunteerHoursSchema(HoursSummarySchema):
@@ -144,7 +145,7 @@ class TeamTotalsSchema(Schema):
 
 
 class LeaderboardArgs(Schema):
-    by = fields.String(required=True, validate=validate.OneOf(("squad", "community")))
+    by = Text(required=True, validate=validate.OneOf(("squad", "community")))
     year = fields.Integer(validate=validate.Range(min=2000, max=2100))
     limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
 

@@ -1,7 +1,7 @@
 """Column types and mixins shared by every model."""
 from datetime import datetime, timezone
 
-from sqlalchemy import DateTime
+from sqlalchemy import DateTime, String
 from sqlalchemy.types import TypeDecorator
 
 from app.extensions import db
@@ -37,6 +37,26 @@ class UTCDateTime(TypeDecorator):
         if value.tzinfo is None:
             return value.replace(tzinfo=timezone.utc)
         return value.astimezone(timezone.utc)
+
+
+class EncryptedString(TypeDecorator):
+    """Text stored encrypted with the personal-data key (app.keys), read
+    back in clear. A value that cannot be decrypted (stored before
+    encryption, or under another key) reads as None. ``length`` bounds the
+    stored token: a Fernet token of n bytes takes about 1.4 n + 80 characters."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        from app.keys import encrypt_text
+
+        return None if value is None else encrypt_text(value)
+
+    def process_result_value(self, value, dialect):
+        from app.keys import decrypt_text
+
+        return decrypt_text(value)
 
 
 class TimestampMixin:

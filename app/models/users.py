@@ -1,6 +1,6 @@
 """People and their access: users, their role grants and login sessions."""
 from app.extensions import db
-from app.models.base import TimestampMixin, UTCDateTime, utcnow
+from app.models.base import EncryptedString, TimestampMixin, UTCDateTime, utcnow
 
 class User(TimestampMixin, db.Model):
     __tablename__ = "users"
@@ -8,8 +8,9 @@ class User(TimestampMixin, db.Model):
     id = db.Column(db.Integer, primary_key=True)
     openid = db.Column(db.String(64), nullable=False, unique=True)
     unionid = db.Column(db.String(64), nullable=True, unique=True)
-    # WeChat's session_key decrypts what the phone sends; it never leaves the server.
-    session_key = db.Column(db.String(64), nullable=True)
+    # WeChat's session_key decrypts what the phone sends; it never leaves the
+    # server and is stored encrypted (a 24-character key is a ~120-character token).
+    session_key = db.Column(EncryptedString(255), nullable=True)
     name = db.Column(db.String(32), nullable=True)
     phone = db.Column(db.String(20), nullable=True)
     community_id = db.Column(db.Integer, db.ForeignKey("communities.id"), nullable=True, index=True)

@@ -1,15 +1,15 @@
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import ValidationError, fields, validate, validates_schema
 
 from app.notices.audience import AUDIENCE_KINDS
-from app.validators import ROW_ID
+from app.schemas import Id, QueryId, Schema, Text
 
 
 class AudienceSchema(Schema):
-    kind = fields.String(required=True, validate=validate.OneOf(AUDIENCE_KINDS))
-    community_id = fields.Integer(validate=ROW_ID)
-    team_id = fields.Integer(validate=ROW_ID)
-    event_id = fields.Integer(validate=ROW_ID)
-    user_ids = fields.List(fields.Integer(validate=ROW_ID), validate=validate.Length(min=1, max=1000))
+    kind = Text(required=True, validate=validate.OneOf(AUDIENCE_KINDS))
+    community_id = Id()
+    team_id = Id()
+    event_id = Id()
+    user_ids = fields.List(Id(), validate=validate.Length(min=1, max=1000))
 
     _NEEDS = {"community": "community_id", "team": "team_id", "event_registrants": "event_id",
               "event_attendees": "event_id", "users": "user_ids"}
@@ -21,19 +21,19 @@ class AudienceSchema(Schema):
             raise ValidationError(f"请提供 {needed}", needed)
         extra = [k for k in ("community_id", "team_id", "event_id", "user_ids") if k in data and k != needed]
         if extra:
-            raise ValidationError(f"{data['kind']} 不需要 {', '.join(extra)}", extra[0])
+            raise ValidationError(f"{data['kind']} 不需要 {'、'.join(extra)}", extra[0])
 
 
 class ComposeSchema(Schema):
-    template_id = fields.String(required=True, validate=validate.Length(min=1, max=64),
-                                metadata={"description": "template id (or its configured name)"})
-    values = fields.Dict(keys=fields.String(validate=validate.Length(max=32)),
-                         values=fields.String(validate=validate.Length(max=200)), required=True,
+    template_id = Text(required=True, validate=validate.Length(min=1, max=64),
+                       metadata={"description": "template id (or its configured name)"})
+    values = fields.Dict(keys=Text(validate=validate.Length(max=32)),
+                         values=Text(validate=validate.Length(max=200)), required=True,
                          metadata={"description": "{field key: value}, e.g. {\"thing1\": \"市民公益日\"}"})
     shorten = fields.Boolean(load_default=False, metadata={
         "description": "shorten thing fields over 20 characters to 19 and \"…\" instead of refusing them"})
-    page = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=256),
-                         metadata={"description": "mini-program page the message opens, e.g. pages/event/detail?id=3"})
+    page = Text(load_default=None, allow_none=True, validate=validate.Length(max=256),
+                metadata={"description": "mini-program page the message opens, e.g. pages/event/detail?id=3"})
     audience = fields.Nested(AudienceSchema, required=True)
 
 
@@ -133,4 +133,4 @@ class ReportSchema(NoticeSchema):
 
 class NoticeListArgs(Schema):
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
-    before_id = fields.Integer(validate=ROW_ID)
+    before_id = QueryId()

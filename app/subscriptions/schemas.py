@@ -1,6 +1,7 @@
-from marshmallow import Schema, ValidationError, fields, validate, validates
+from marshmallow import ValidationError, fields, validate, validates
 
 from app.models import SUBSCRIPTION_ANSWERS
+from app.schemas import Schema, Text
 
 
 class TemplateFieldSchema(Schema):
@@ -20,13 +21,13 @@ class TemplateSchema(Schema):
 
 class AnswersSchema(Schema):
     results = fields.Dict(
-        keys=fields.String(validate=validate.Length(min=1, max=64)),
-        values=fields.String(validate=validate.OneOf(SUBSCRIPTION_ANSWERS)),
+        keys=Text(validate=validate.Length(min=1, max=64)),
+        values=Text(validate=validate.OneOf(SUBSCRIPTION_ANSWERS)),
         required=True,
         metadata={"description": "wx.requestSubscribeMessage's success result without errMsg: "
                                  "{template_id: accept | reject | ban | filter}"},
     )
-    request_id = fields.String(
+    request_id = Text(
         load_default=None, validate=validate.Length(min=8, max=64),
         metadata={"description": "optional id the phone picks per answer, so a retried report counts once"},
     )

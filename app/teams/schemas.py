@@ -1,10 +1,10 @@
-from marshmallow import Schema, fields, validate
+from marshmallow import fields, validate
 
 from app.models import TEAM_LEVELS
-from app.validators import ROW_ID, text
+from app.schemas import Id, Schema, Text
+from app.validators import text
 
 _name = text(64, min_length=1)
-_id = ROW_ID
 
 
 class TeamSchema(Schema):
@@ -22,15 +22,15 @@ class TeamNodeSchema(TeamSchema):
 
 
 class TeamCreateSchema(Schema):
-    name = fields.String(required=True, validate=_name)
-    level = fields.String(required=True, validate=validate.OneOf(TEAM_LEVELS))
-    parent_id = fields.Integer(allow_none=True, validate=_id)
-    community_id = fields.Integer(allow_none=True, validate=_id)
-    member_unit_id = fields.Integer(allow_none=True, validate=_id)
+    name = Text(required=True, validate=_name)
+    level = Text(required=True, validate=validate.OneOf(TEAM_LEVELS))
+    parent_id = Id(allow_none=True)
+    community_id = Id(allow_none=True)
+    member_unit_id = Id(allow_none=True)
 
 
 class TeamUpdateSchema(Schema):
-    name = fields.String(validate=_name)
-    parent_id = fields.Integer(allow_none=True, validate=_id)
-    community_id = fields.Integer(allow_none=True, validate=_id)
-    member_unit_id = fields.Integer(allow_none=True, validate=_id)
+    name = Text(validate=_name)
+    parent_id = Id(allow_none=True)
+    community_id = Id(allow_none=True)
+    member_unit_id = Id(allow_none=True)

@@ -1,10 +1,10 @@
 from flask_smorest import Blueprint
-from marshmallow import Schema, fields, validate
+from marshmallow import validate
 
 from app.auth.permissions import current_user, login_required
 from app.extensions import db
 from app.models import Community
-from app.schemas import CommunitySchema, Id, UserSchema
+from app.schemas import CommunitySchema, Id, Schema, Text, UserSchema
 from app.users import service
 
 blp = Blueprint("users", __name__, url_prefix="/api/v1", description="The signed-in user")
@@ -13,7 +13,7 @@ blp = Blueprint("users", __name__, url_prefix="/api/v1", description="The signed
 class ProfilePatchSchema(Schema):
     """Only what a user may change about themself; anything else is refused."""
 
-    name = fields.String(validate=validate.Length(min=1, max=32))
+    name = Text(validate=validate.Length(min=1, max=32))
     community_id = Id(allow_none=True)
 
 

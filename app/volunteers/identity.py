@@ -11,10 +11,8 @@ import hmac
 import re
 from datetime import date
 
-from cryptography.fernet import Fernet, InvalidToken
-
 from app.errors import APIError
-from app.keys import data_encryption_key, derived_key
+from app.keys import decrypt_text, derived_key, encrypt_text
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS = "10X98765432"
@@ -78,18 +76,13 @@ def normalise_phone(raw):
 
 
 def encrypt_id_number(value):
-    return Fernet(data_encryption_key()).encrypt(value.encode()).decode()
+    return encrypt_text(value)
 
 
 def decrypt_id_number(token):
     """The clear ID number, for the few places that must print it in full
     (none in the API today); None when it cannot be read."""
-    if not token:
-        return None
-    try:
-        return Fernet(data_encryption_key()).decrypt(token.encode()).decode()
-    except InvalidToken:
-        return None
+    return decrypt_text(token)
 
 
 def id_number_digest(value):

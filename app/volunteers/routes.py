@@ -1,10 +1,11 @@
 """Volunteer applications, review, squads and the person's own data."""
 from flask_smorest import Blueprint
-from marshmallow import Schema, fields
+from marshmallow import fields
 
 from app.auth.permissions import current_user, login_required, roles_required
 from app.auth.roles import STAFF
 from app.errors import APIError
+from app.schemas import Schema
 from app.hours.schemas import CertificateSchema, HoursSummarySchema, LedgerEntrySchema
 from app.schemas import GrantSchema, HeldRoleSchema
 from app.volunteers import privacy, service

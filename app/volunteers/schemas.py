@@ -1,9 +1,9 @@
-from marshmallow import Schema, fields, validate
+from marshmallow import fields, validate
 
 from app.models import VOLUNTEER_STATUSES
-from app.validators import ROW_ID, text
+from app.schemas import Id, QueryId, Schema, Text
+from app.validators import text
 
-_id = ROW_ID
 _reason = text(200)
 
 
@@ -17,15 +17,15 @@ class ApplicationSchema(Schema):
     """Consent fields come first: without ``consent_agreed: true`` on the
     current ``consent_version`` nothing is stored (422 consent_required)."""
 
-    consent_version = fields.String(validate=text(16))
+    consent_version = Text(validate=text(16))
     consent_agreed = fields.Boolean()
-    real_name = fields.String(required=True, validate=text(32, min_length=1))
-    phone = fields.String(required=True, validate=text(20, min_length=1))
-    id_number = fields.String(required=True, validate=text(32, min_length=1),
-                              metadata={"description": "18-character 居民身份证号码; stored encrypted, never returned"})
-    community_id = fields.Integer(required=True, validate=_id)
-    team_id = fields.Integer(required=True, validate=_id, metadata={"description": "a squad (中队)"})
-    skills = fields.List(fields.String(validate=text(32)), validate=validate.Length(max=20),
+    real_name = Text(required=True, validate=text(32, min_length=1))
+    phone = Text(required=True, validate=text(20, min_length=1))
+    id_number = Text(required=True, validate=text(32, min_length=1),
+                     metadata={"description": "18-character 居民身份证号码; stored encrypted, never returned"})
+    community_id = Id(required=True)
+    team_id = Id(required=True, metadata={"description": "a squad (中队)"})
+    skills = fields.List(Text(validate=text(32)), validate=validate.Length(max=20),
                          load_default=list)
 
 
@@ -61,25 +61,25 @@ class VolunteerDetailSchema(Schema):
 
 
 class ReviewSchema(Schema):
-    decision = fields.String(required=True, validate=validate.OneOf(("approve", "reject")))
-    reason = fields.String(validate=_reason, metadata={"description": "required to reject"})
+    decision = Text(required=True, validate=validate.OneOf(("approve", "reject")))
+    reason = Text(validate=_reason, metadata={"description": "required to reject"})
 
 
 class LeaveSchema(Schema):
-    reason = fields.String(validate=_reason)
+    reason = Text(validate=_reason)
 
 
 class MoveSchema(Schema):
-    team_id = fields.Integer(required=True, validate=_id)
-    reason = fields.String(validate=_reason)
+    team_id = Id(required=True)
+    reason = Text(validate=_reason)
 
 
 class VolunteerListArgs(Schema):
-    status = fields.String(validate=validate.OneOf(VOLUNTEER_STATUSES))
-    team_id = fields.Integer(validate=_id)
-    community_id = fields.Integer(validate=_id)
+    status = Text(validate=validate.OneOf(VOLUNTEER_STATUSES))
+    team_id = QueryId()
+    community_id = QueryId()
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
-    before_id = fields.Integer(validate=_id)
+    before_id = QueryId()
 
 
 class CloseAccountSchema(Schema):

@@ -29,6 +29,27 @@ def test_session_key_is_kept_on_the_server_only(client, wechat_control):
     assert user.session_key not in response.get_data(as_text=True)
 
 
+def test_session_key_is_encrypted_at_rest(client, wechat_control):
+    from app.keys import decrypt_text
+
+    assert login(client, wechat_control.login_code(openid="o-encrypted")).status_code == 200
+    user = db.session.execute(db.select(User).filter_by(openid="o-encrypted")).scalar_one()
+    stored = db.session.execute(db.text("SELECT session_key FROM users WHERE openid = 'o-encrypted'")).scalar_one()
+    assert user.session_key and stored != user.session_key
+    assert stored.startswith("gAAAAA")  # a Fernet token
+    assert decrypt_text(stored) == user.session_key
+
+
+def test_a_session_key_that_cannot_be_decrypted_reads_as_none(client):
+    from tests.factories import make_user
+
+    user = make_user(openid="o-legacy")
+    db.session.execute(db.text("UPDATE users SET session_key = 'clear-legacy-key' WHERE id = :id"), {"id": user.id})
+    db.session.commit()
+    db.session.expire_all()
+    assert db.session.get(User, user.id).session_key is None
+
+
 def test_a_reused_code_is_refused(client, wechat_control):
     code = wechat_control.login_code(openid="o-reuse")
     assert login(client, code).status_code == 200

@@ -152,9 +152,9 @@ def test_a_runaway_client_is_throttled(app, client, event, resident, monkeypatch
     assert scan(client, make_user(), token=token)[0] == 201
 
 
-def test_a_non_json_body_is_a_422(client, resident):
+def test_a_non_json_body_is_a_415(client, resident):
     from tests.factories import auth_headers
 
     response = client.post("/api/v1/checkins", data="scan!", headers={**auth_headers(resident),
                                                                       "Content-Type": "text/plain"})
-    assert (response.status_code, response.get_json()["error"]["code"]) == (422, "validation_failed")
+    assert (response.status_code, response.get_json()["error"]["code"]) == (415, "unsupported_media_type")

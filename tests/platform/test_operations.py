@@ -75,6 +75,33 @@ def test_production_starts_with_real_settings():
     assert settings["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://jusha@db/jusha"
 
 
+PRODUCTION = {
+    "APP_ENV": "production", "SECRET_KEY": "k" * 48, "WECHAT_APPID": "wx1111222233334444",
+    "WECHAT_SECRET": "s" * 32, "DATABASE_URL": "postgresql://jusha@db/jusha", "REDIS_URL": "redis://cache:6379/0",
+    "DATA_ENCRYPTION_KEY": FERNET_KEY,
+}
+
+
+@pytest.mark.parametrize("value", ["1", "true", "yes", "on"])
+def test_production_refuses_debug_mode(value):
+    with pytest.raises(ConfigError) as excinfo:
+        load_settings({**PRODUCTION, "FLASK_DEBUG": value})
+    assert "debug" in str(excinfo.value)
+    assert load_settings({**PRODUCTION, "FLASK_DEBUG": "0"})["APP_ENV"] == "production"
+    assert load_settings({"APP_ENV": "development", "FLASK_DEBUG": value})["APP_ENV"] == "development"
+
+
+def test_production_refuses_debug_mode_however_flask_was_told(monkeypatch):
+    from app import create_app
+
+    # Flask reads FLASK_DEBUG from the process environment itself, whatever
+    # environment the settings came from (``flask run --debug`` sets it).
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    with pytest.raises(ConfigError) as excinfo:
+        create_app(env=PRODUCTION)
+    assert "debug" in str(excinfo.value)
+
+
 def test_development_has_safe_defaults():
     settings = load_settings({})
     assert settings["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///")
