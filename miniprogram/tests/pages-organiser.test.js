@@ -133,6 +133,26 @@ test('report: live counts while sending, the list without an id', async () => {
   assert.equal(list.page.data.list[0].firstValue, '五月市民公益日');
 });
 
+test('report and list name the template by its Chinese title, never its key', async () => {
+  const fixtures = fx.base(fx.ORGANISER);
+  fixtures['notices.report'] = { id: 7, status: 'done', template_name: 'event_reminder', template_title: '活动开始提醒',
+    audience: { label: '活动报名者' }, counts: { total: 1, sent: 1 } };
+  fixtures['notices.list'] = [{ id: 7, template_name: 'event_reminder', template_title: '活动开始提醒', values: {},
+    audience: { label: '活动报名者' }, status: 'done', created_at: '2026-05-09T01:00:00Z', counts: { total: 1, sent: 1 } }];
+  const one = loadPage('pages/organiser/report', fixtures);
+  one.page.onLoad({ id: '7' });
+  one.page.onShow();
+  await settle();
+  one.page.onUnload();
+  assert.equal(one.page.data.report.title, '活动开始提醒');
+  const list = loadPage('pages/organiser/report', fixtures);
+  list.page.onLoad({});
+  list.page.onShow();
+  await settle();
+  list.page.onUnload();
+  assert.equal(list.page.data.list[0].title, '活动开始提醒');
+});
+
 test('volunteer review: approve sends the decision', async () => {
   const fixtures = fx.base(fx.ORGANISER);
   fixtures['volunteers.list'] = [{ user_id: 5, real_name: '陈阿姨', phone: '13800138000', id_number_masked: '1101**********002X',
