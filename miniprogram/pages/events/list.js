@@ -1,5 +1,5 @@
 const api = require('../../utils/api');
-const { today, itemsOf } = require('../../utils/page-data');
+const { today, itemsOf, listState } = require('../../utils/page-data');
 
 const KINDS = [
   { value: '', label: '全部' },
@@ -19,6 +19,9 @@ Page({
     total: 0,
     loading: false,
     finished: false,
+    // page-data.listState of the first page: a failure is not "暂无…".
+    state: 'loading',
+    loadError: '',
   },
 
   onLoad() {
@@ -59,7 +62,7 @@ Page({
 
   reload() {
     this.loaded = true;
-    this.setData({ items: [], finished: false });
+    this.setData({ items: [], finished: false, state: 'loading', loadError: '' });
     return this.fetch(true);
   },
 
@@ -72,7 +75,10 @@ Page({
     return api.call('events.list', { query: query }).then((page) => {
       const items = (first ? [] : this.data.items).concat(itemsOf(page));
       const total = page && page.total !== undefined ? page.total : items.length;
-      this.setData({ items: items, total: total, loading: false, finished: items.length >= total || !itemsOf(page).length });
-    }).catch(() => this.setData({ loading: false }));
+      this.setData({ items: items, total: total, loading: false, finished: items.length >= total || !itemsOf(page).length,
+        state: listState({ ok: true }, items), loadError: '' });
+    }).catch((error) => this.setData({
+      loading: false, loadError: error.message || '', state: first ? listState({ ok: false }) : this.data.state,
+    }));
   },
 });

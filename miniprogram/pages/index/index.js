@@ -1,7 +1,7 @@
 const api = require('../../utils/api');
 const time = require('../../utils/time');
 const eventView = require('../../utils/event-view');
-const { today, settle, itemsOf } = require('../../utils/page-data');
+const { today, settle, itemsOf, listState, LOAD_FAILED } = require('../../utils/page-data');
 
 Page({
   data: {
@@ -12,6 +12,9 @@ Page({
     lectures: [],
     activities: [],
     registrations: [],
+    // Each section's state (page-data.listState): only 'empty' says "暂无…".
+    states: { welfare: 'loading', lectures: 'loading', activities: 'loading', registrations: 'loading' },
+    loadFailed: LOAD_FAILED,
   },
 
   onLoad() {
@@ -48,6 +51,12 @@ Page({
         lectures: lectures.ok ? itemsOf(lectures.value) : [],
         activities: activities.ok ? itemsOf(activities.value) : [],
         registrations: registrations.ok ? registrations.value : [],
+        states: {
+          welfare: listState(welfare, next ? [next] : []),
+          lectures: listState(lectures),
+          activities: listState(activities),
+          registrations: listState(registrations),
+        },
       });
       if (next) this.loadWelfareActivities(next.id);
     });
@@ -80,7 +89,9 @@ Page({
   },
 
   loadRegistrations() {
-    this.fetchRegistrations().then((registrations) => this.setData({ registrations: registrations })).catch(() => {});
+    this.fetchRegistrations().then((registrations) => this.setData({
+      registrations: registrations, 'states.registrations': registrations.length ? 'ready' : 'empty',
+    })).catch(() => {});
   },
 
   openWelfareDay() {
