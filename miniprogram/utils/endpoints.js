@@ -220,7 +220,7 @@ module.exports = {
     method: 'GET', path: '/api/v1/hours/events/{event_id}/records',
     query: ['status'],
     reads: ['[].id', '[].volunteer_name', '[].phone_masked', '[].started_at', '[].ended_at', '[].checkout_at',
-      '[].hours', '[].status', '[].status_label'],
+      '[].hours', '[].status', '[].status_label', '[].awaiting_checkout'],
   },
   'hours.approve': {
     area: 'hours',
@@ -239,6 +239,12 @@ module.exports = {
     method: 'POST', path: '/api/v1/hours/records/{id}/settle',
     body: ['reason', 'ended_at', 'refuse'],
     reads: ['status', 'hours'],
+  },
+  'hours.correct': {
+    area: 'hours',
+    method: 'POST', path: '/api/v1/hours/records/{id}/corrections',
+    body: ['hours', 'reason'],
+    reads: ['minutes'],
   },
 
   // -- subscriptions and notices (app/notices) ----------------------------------
