@@ -11,7 +11,7 @@ test('events list: filter by kind and community', async () => {
   page.onShow();
   await settle();
   assert.equal(page.data.items.length, 3);
-  assert.equal(page.data.communities[1].name, '铭和社区');
+  assert.equal(page.data.communities[1].name, '铭和社区（我的社区）', 'my community first');
   page.pickKind({ currentTarget: { dataset: { kind: 'lecture' } } });
   page.pickCommunity({ detail: { value: '1' } });
   await settle();

@@ -48,10 +48,12 @@ module.exports = {
   'events.list': {
     area: 'events',
     method: 'GET', path: '/api/v1/events',
-    query: ['kind', 'community', 'parent_id', 'from', 'to', 'mine', 'limit', 'offset', 'cursor'],
+    query: ['kind', 'community', 'parent_id', 'from', 'to', 'mine', 'group', 'limit', 'offset', 'cursor'],
     reads: ['items[].id', 'items[].kind', 'items[].title', 'items[].theme', 'items[].host_name',
       'items[].venue', 'items[].starts_at', 'items[].ends_at', 'items[].status', 'items[].capacity',
-      'items[].registered_count', 'items[].my_registration', 'total', 'next_cursor'],
+      'items[].registered_count', 'items[].my_registration', 'items[].activities[].id',
+      'items[].activities[].title', 'items[].activities[].host_name', 'items[].activities[].starts_at',
+      'items[].activities[].in_my_community', 'total', 'next_cursor'],
   },
   'events.get': {
     area: 'events',
@@ -61,7 +63,7 @@ module.exports = {
       'ends_at', 'capacity', 'registration_required', 'credits_hours', 'registered_count',
       'waitlisted_count', 'my_registration.status', 'my_registration.position', 'can_manage',
       'checkin_opens_at', 'checkin_closes_at', 'activities[].id', 'activities[].title',
-      'activities[].host_name', 'activities[].starts_at', 'parent.id', 'parent.title'],
+      'activities[].host_name', 'activities[].starts_at', 'activities[].in_my_community', 'parent.id', 'parent.title'],
   },
   'events.create': {
     area: 'events',

@@ -3,6 +3,9 @@ const time = require('../../utils/time');
 const eventView = require('../../utils/event-view');
 const { today, settle, itemsOf, listState, LOAD_FAILED } = require('../../utils/page-data');
 
+// Community activities shown on the welfare-day card (my community's first).
+const WELFARE_PREVIEW = 4;
+
 Page({
   data: {
     loading: true,
@@ -32,11 +35,11 @@ Page({
 
   load() {
     const from = today();
-    const list = (kind, limit) => api.call('events.list', { query: { kind: kind, from: from, limit: limit }, silent: true });
+    const list = (kind, limit) => api.call('events.list', { query: { kind: kind, from: from, group: true, limit: limit }, silent: true });
     return settle([
-      // The month's welfare day and its community activities share the kind;
-      // the day itself is the one without a parent.
-      list('welfare_day', 10),
+      // Grouped: the month's welfare day comes once, its community activities
+      // nested in it, the person's own community first.
+      list('welfare_day', 1),
       list('lecture', 3),
       list('volunteer_activity', 3),
       this.fetchRegistrations(),
@@ -48,6 +51,7 @@ Page({
         loading: false,
         failed: failures.length ? failures[0].error.message : '',
         welfareDay: next ? this.welfareView(next) : null,
+        welfareActivities: next ? eventView.nested(next, undefined, WELFARE_PREVIEW).preview : [],
         lectures: lectures.ok ? itemsOf(lectures.value) : [],
         activities: activities.ok ? itemsOf(activities.value) : [],
         registrations: registrations.ok ? registrations.value : [],
@@ -58,7 +62,6 @@ Page({
           registrations: listState(registrations),
         },
       });
-      if (next) this.loadWelfareActivities(next.id);
     });
   },
 
@@ -70,13 +73,6 @@ Page({
       date: time.formatFullDate(event.starts_at) + ' ' + time.WEEKDAYS[time.parts(event.starts_at).weekday],
       day: time.relativeDay(event.starts_at),
     };
-  },
-
-  // The welfare day's activities in each community (the detail carries them).
-  loadWelfareActivities(id) {
-    api.call('events.get', { params: { id: id }, silent: true }).then((event) => {
-      this.setData({ welfareActivities: (event.activities || []).slice(0, 4).map((a) => eventView.card(a)) });
-    }).catch(() => {});
   },
 
   fetchRegistrations() {
