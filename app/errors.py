@@ -63,6 +63,7 @@ CATALOGUE = {
     "own_record": (403, "不能审核或更正自己的服务时长，请由其他组织者处理"),
     "record_needs_checkout": (409, "该服务记录缺少签退，请先处理"),
     "record_not_missing_checkout": (409, "该服务记录不缺少签退"),
+    "record_not_waiting": (409, "该服务记录已审核，不能再修改签退时间；已认定的时长请用「更正时长」"),
     "record_not_approved": (409, "只有已审核的服务时长可以更正"),
     "settle_time_invalid": (422, "签退时间须晚于签到时间"),
     "correction_unchanged": (422, "更正后的时长与当前相同"),

@@ -69,6 +69,12 @@ def configure_logging(level):
         )
         root.addHandler(handler)
     root.setLevel(level)
+    # The development server (./scripts/dev) logs every request and a
+    # coloured banner (raw ANSI codes in a log) at INFO; only DEBUG shows them.
+    # Production runs under gunicorn, where werkzeug logs nothing.
+    numeric = level if isinstance(level, int) else logging.getLevelName(str(level).upper())
+    if not isinstance(numeric, int) or numeric > logging.DEBUG:
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
 
 def _add_filter_once(target, kind):

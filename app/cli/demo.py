@@ -87,6 +87,9 @@ def seed_demo():
     from app.events.welfare import plan_welfare_days
 
     planned = plan_welfare_days(months=3)
+    from app.cli.demo_history import seed_history
+
+    history = seed_history()
     return [
         f"communities: {len(COMMUNITIES)}",
         f"member units: {len(MEMBER_UNITS)}",
@@ -94,6 +97,7 @@ def seed_demo():
         f"people: {', '.join(p[0] for p in PEOPLE)}",
         f"events: {', '.join(events)}",
         f"welfare days planned: {len(planned['created'])} new rows for {', '.join(planned['months'])}",
+        history,
     ]
 
 

@@ -2,7 +2,9 @@
 
 Events come in start order (then id). ``from``/``to`` select events that
 overlap the range: still running at ``from`` and starting before ``to``; a
-bare date means that whole day in Asia/Shanghai.
+bare date means that whole day in Asia/Shanghai. ``group=true`` lists
+top-level events only, a welfare day with its activities nested
+(app.events.grouping).
 """
 import base64
 import binascii
@@ -13,12 +15,13 @@ from sqlalchemy import and_, func, or_
 
 from app.auth import policy
 from app.errors import APIError
+from app.events import grouping
 from app.events.registration import ACTIVE
 from app.events.rules import invalid
 from app.events.times import range_end, range_start
 from app.events.views import EVENT_LOAD_OPTIONS, present_events
 from app.extensions import db
-from app.models import Event, MemberUnit, Registration
+from app.models import Event, Registration
 
 
 def encode_cursor(event):
@@ -52,11 +55,13 @@ def _conditions(args, user):
         conditions.append(Event.kind == args["kind"])
     if "status" in args:
         conditions.append(Event.status == args["status"])
+    grouped = args.get("group") and "parent_id" not in args
     if "parent_id" in args:
         conditions.append(Event.parent_id == args["parent_id"])
-    if "community" in args:
-        units_there = db.select(MemberUnit.id).where(MemberUnit.community_id == args["community"])
-        conditions.append(or_(Event.host_community_id == args["community"], Event.host_member_unit_id.in_(units_there)))
+    if grouped:
+        conditions.append(grouping.top_level_condition(args.get("community")))
+    elif "community" in args:
+        conditions.append(grouping.hosted_in(args["community"]))
     start = range_start(args["from_"]) if "from_" in args else None
     end = range_end(args["to"]) if "to" in args else None
     if start is not None and end is not None and end <= start:
@@ -89,8 +94,11 @@ def list_events(args, user):
     ).scalars().all()
     more = len(rows) > limit
     rows = rows[:limit]
+    items = present_events(rows, user)
+    if args.get("group") and "parent_id" not in args:
+        items = grouping.attach_activities(items, rows, grouping.preferred_community(args, user))
     return {
-        "items": present_events(rows, user),
+        "items": items,
         "total": total,
         "limit": limit,
         "offset": offset,

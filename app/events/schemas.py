@@ -86,6 +86,10 @@ class EventListArgs(ChineseSchema):
                         "events starting before the end of this date (Asia/Shanghai) or this datetime"})
     mine = fields.Boolean(metadata={"description": "residents: events I registered for; organisers: also "
                                     "events in my scope; admins: everything"})
+    group = fields.Boolean(metadata={"description": "true: top-level events only; a welfare day carries its "
+                                     "community activities in `activities`, the viewer's community first (the "
+                                     "`community` filter's, else the signed-in person's). With `community`: "
+                                     "events hosted there and welfare days with an activity there"})
     limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100, error="每页 1 到 100 条"))
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=MAX_OFFSET, error="偏移量应在 0 到 1000000 之间"))
     cursor = Text(validate=validate.Length(max=200, error="游标不正确"),
@@ -108,6 +112,12 @@ class EventBriefSchema(ChineseSchema):
     venue = fields.String(allow_none=True)
     starts_at = LocalDateTime()
     ends_at = LocalDateTime()
+
+
+class EventActivitySchema(EventBriefSchema):
+    host_community_id = fields.Integer(allow_none=True, metadata={"description": "the community it is in "
+                                                                  "(a member unit's community for units)"})
+    in_my_community = fields.Boolean(metadata={"description": "in the viewer's community (listed first)"})
 
 
 class EventSchema(ChineseSchema):
@@ -146,13 +156,15 @@ class EventSchema(ChineseSchema):
     my_registration = fields.Nested(MyRegistrationSchema, allow_none=True)
     created_at = LocalDateTime()
     updated_at = LocalDateTime()
+    activities = fields.List(fields.Nested(EventActivitySchema), metadata={
+        "description": "with group=true, a welfare day's community activities (the viewer's community first)"})
 
 
 class EventDetailSchema(EventSchema):
     can_manage = fields.Boolean(metadata={"description": "the signed-in user may edit and cancel it"})
     parent = fields.Nested(EventBriefSchema, allow_none=True)
-    activities = fields.List(fields.Nested(EventBriefSchema),
-                             metadata={"description": "a welfare day's activities in the communities"})
+    activities = fields.List(fields.Nested(EventActivitySchema), metadata={
+        "description": "a welfare day's activities in the communities, the signed-in person's community first"})
 
 
 class EventPageSchema(ChineseSchema):

@@ -75,5 +75,7 @@ def present_detail(event, user):
         db.select(Event).where(Event.parent_id == event.id).order_by(Event.starts_at, Event.id)
         .options(*EVENT_LOAD_OPTIONS)
     ).scalars().all()
-    values["activities"] = [brief(activity) for activity in activities]
+    from app.events.grouping import activity_views
+
+    values["activities"] = activity_views(activities, getattr(user, "community_id", None))
     return values

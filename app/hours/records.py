@@ -251,8 +251,12 @@ def reject(actor, record, reason):
 
 
 def settle(actor, record, reason, ended_at=None, refuse=False):
-    """An organiser settles a missing check-out: states when the volunteer
-    left (the record then waits for approval like any other) or refuses it."""
+    """An organiser states when the volunteer left, for any record still
+    waiting for approval: a missing check-out, or a wrong one (a check-out
+    scanned by mistake a minute after check-in locks a 0-minute record, and
+    the volunteer cannot scan out twice). The record then waits for approval
+    like any other and later scans no longer change it. Or refuses it.
+    Approved records are corrected in the ledger instead (ledger.correct)."""
     policy.require(policy.records.may_manage(actor, record))
     refuse_own_record(actor, record)
     reason = (reason or "").strip()
@@ -260,19 +264,21 @@ def settle(actor, record, reason, ended_at=None, refuse=False):
         raise APIError("reason_required", "请填写处理说明")
     now = utcnow()
     if refuse:
-        moved = _conditional(record, ("missing_checkout",), status="rejected", settled_by_id=actor.id,
+        moved = _conditional(record, WAITING, status="rejected", settled_by_id=actor.id,
                              settled_at=now, settle_note=reason, reviewed_by_id=actor.id, reviewed_at=now,
                              review_reason=reason)
     else:
         if ended_at is None or ended_at <= record.checkin_at:
             raise APIError("settle_time_invalid")
         values = computed_fields(record.event, record.checkin_at, ended_at)
-        moved = _conditional(record, ("missing_checkout",), **values, settled_by_id=actor.id, settled_at=now,
+        scanned_out_at = record.checkout_at
+        moved = _conditional(record, WAITING, **values, settled_by_id=actor.id, settled_at=now,
                              settle_note=reason)
     if not moved:
-        raise APIError("record_not_missing_checkout")
+        raise APIError("record_not_waiting")
     audit.record("hours.settle_checkout", actor=actor, target=record, detail={
         "user_id": record.user_id, "event_id": record.event_id, "refused": refuse, "reason": reason,
+        "scanned_out_at": None if refuse or scanned_out_at is None else scanned_out_at.isoformat(),
         "ended_at": ended_at.isoformat() if ended_at else None, "minutes": record.minutes,
     })
     db.session.commit()

@@ -6,6 +6,7 @@ from sqlalchemy import case, func
 from sqlalchemy.orm import contains_eager
 
 from app.auth import policy
+from app.events.times import CHECKOUT_CLOSES_AFTER_END
 from app.extensions import db
 from app.hours import rules
 from app.hours.rules import CHINA_TZ, hours, local
@@ -42,6 +43,24 @@ def place_of(event):
     return event.host_member_unit.name if event.host_member_unit is not None else ""
 
 
+def awaiting_checkout(record, event, now=None):
+    """A record without a check-out while the volunteer can still scan out
+    (the check-out window is open): not yet a missing check-out."""
+    if record.status != "missing_checkout":
+        return False
+    closes = event.checkout_closes_at or event.ends_at + CHECKOUT_CLOSES_AFTER_END
+    return (now or utcnow()) < closes
+
+
+def status_label(record, event, now=None):
+    """缺少签退 only once the volunteer can no longer check out; before that
+    the event is running (进行中·未签退) or just over (未签退)."""
+    now = now or utcnow()
+    if awaiting_checkout(record, event, now):
+        return "进行中·未签退" if now < event.ends_at else "未签退"
+    return STATUS_LABELS[record.status]
+
+
 def record_view(record, ledger_minutes=None):
     """A record as the volunteer and their organisers see it: approved hours
     as the ledger holds them (corrections included), others as computed."""
@@ -59,7 +78,8 @@ def record_view(record, ledger_minutes=None):
         "minutes": minutes or 0,
         "hours": hours(minutes or 0),
         "status": record.status,
-        "status_label": STATUS_LABELS[record.status],
+        "status_label": status_label(record, event),
+        "awaiting_checkout": awaiting_checkout(record, event),
         "review_reason": record.review_reason,
         "settle_note": record.settle_note,
     }

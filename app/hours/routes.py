@@ -122,9 +122,10 @@ def reject_record(body, record_id):
 @roles_required(*STAFF)
 @blp.arguments(SettleSchema)
 @blp.response(200, StaffRecordSchema)
-@blp.alt_response(409, schema="Error", description="record_not_missing_checkout")
+@blp.alt_response(409, schema="Error", description="record_not_waiting")
 def settle_record(body, record_id):
-    """Settle a missing check-out: set when the volunteer left, or refuse the record."""
+    """Set when the volunteer left, for a record not yet approved (a missing or
+    a mistaken check-out), or refuse the record. Approved records: corrections."""
     record = records.get_record(record_id)
     return _staff_view(records.settle(current_user(), record, body["reason"], ended_at=body.get("ended_at"),
                                       refuse=body["refuse"]))

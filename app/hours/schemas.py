@@ -29,7 +29,10 @@ class RecordSchema(Schema):
     minutes = fields.Integer()
     hours = fields.Float()
     status = fields.String(metadata={"description": " / ".join(SERVICE_RECORD_STATUSES)})
-    status_label = fields.String()
+    status_label = fields.String(metadata={"description": "缺少签退 only after the check-out window closed; "
+                                                          "进行中·未签退 / 未签退 before"})
+    awaiting_checkout = fields.Boolean(metadata={"description": "no check-out yet, and the volunteer can still "
+                                                               "scan out: nothing to settle yet"})
     review_reason = fields.String(allow_none=True)
     settle_note = fields.String(allow_none=True)
 

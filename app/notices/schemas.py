@@ -97,7 +97,9 @@ class NoticeSchema(Schema):
     id = fields.Integer()
     kind = fields.String()
     template_id = fields.String()
-    template_name = fields.String()
+    template_name = fields.String(metadata={"description": "the template's configured key, e.g. event_reminder"})
+    template_title = fields.String(metadata={"description": "the template's Chinese title, e.g. 活动开始提醒: "
+                                                            "what lists and reports show"})
     values = fields.Dict(keys=fields.String(), values=fields.String())
     page = fields.String(allow_none=True)
     audience = fields.Nested(AudienceOutSchema)

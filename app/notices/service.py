@@ -11,6 +11,7 @@ from app.extensions import db
 from app.models import Notice, NoticeDelivery, User, utcnow
 from app.notices import compose as composing
 from app.notices.tasks import fan_out
+from app.subscriptions import templates as subscribe_templates
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +130,13 @@ def state_counts(notice_ids):
     return out
 
 
+def template_title(notice):
+    """The template's Chinese title (活动开始提醒) for lists and reports; the
+    stored name when the template is no longer configured."""
+    template = subscribe_templates.find(notice.template_id) or subscribe_templates.find(notice.template_name)
+    return template.title if template is not None and template.title else notice.template_name
+
+
 def describe(notice, by_state=None):
     if by_state is None:
         by_state = state_counts([notice.id]).get(notice.id, {})
@@ -143,6 +151,7 @@ def describe(notice, by_state=None):
         "kind": notice.kind,
         "template_id": notice.template_id,
         "template_name": notice.template_name,
+        "template_title": template_title(notice),
         "values": notice.data,
         "page": notice.page,
         "audience": notice.audience,

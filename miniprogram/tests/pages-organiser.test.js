@@ -11,7 +11,7 @@ test('events list: filter by kind and community', async () => {
   page.onShow();
   await settle();
   assert.equal(page.data.items.length, 3);
-  assert.equal(page.data.communities[1].name, '铭和社区');
+  assert.equal(page.data.communities[1].name, '铭和社区（我的社区）', 'my community first');
   page.pickKind({ currentTarget: { dataset: { kind: 'lecture' } } });
   page.pickCommunity({ detail: { value: '1' } });
   await settle();
@@ -131,6 +131,26 @@ test('report: live counts while sending, the list without an id', async () => {
   await settle();
   list.page.onUnload();
   assert.equal(list.page.data.list[0].firstValue, '五月市民公益日');
+});
+
+test('report and list name the template by its Chinese title, never its key', async () => {
+  const fixtures = fx.base(fx.ORGANISER);
+  fixtures['notices.report'] = { id: 7, status: 'done', template_name: 'event_reminder', template_title: '活动开始提醒',
+    audience: { label: '活动报名者' }, counts: { total: 1, sent: 1 } };
+  fixtures['notices.list'] = [{ id: 7, template_name: 'event_reminder', template_title: '活动开始提醒', values: {},
+    audience: { label: '活动报名者' }, status: 'done', created_at: '2026-05-09T01:00:00Z', counts: { total: 1, sent: 1 } }];
+  const one = loadPage('pages/organiser/report', fixtures);
+  one.page.onLoad({ id: '7' });
+  one.page.onShow();
+  await settle();
+  one.page.onUnload();
+  assert.equal(one.page.data.report.title, '活动开始提醒');
+  const list = loadPage('pages/organiser/report', fixtures);
+  list.page.onLoad({});
+  list.page.onShow();
+  await settle();
+  list.page.onUnload();
+  assert.equal(list.page.data.list[0].title, '活动开始提醒');
 });
 
 test('volunteer review: approve sends the decision', async () => {

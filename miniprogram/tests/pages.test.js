@@ -7,9 +7,6 @@ const fx = require('./helpers/fixtures');
 
 test('home: next welfare day with theme and activities, lectures, activities, my registrations', async () => {
   const fixtures = fx.base();
-  const activity = Object.assign({}, fx.WELFARE, { id: 11, parent_id: 1, title: '铭和社区·爱心义剪', host_name: '铭和社区' });
-  const list = fixtures['events.list'];
-  fixtures['events.list'] = (req) => (req.url.includes('welfare_day') ? fx.page([activity, fx.WELFARE]) : list(req));
   const { page, seen } = loadPage('pages/index/index', fixtures);
   page.onLoad();
   await settle();
@@ -17,6 +14,8 @@ test('home: next welfare day with theme and activities, lectures, activities, my
   assert.equal(page.data.welfareDay.theme, '感恩母亲');
   assert.equal(page.data.welfareDay.date, '2026年5月10日 周日');
   assert.equal(page.data.welfareActivities[0].host, '铭和社区');
+  assert.equal(page.data.welfareActivities[0].mine, true, 'my community first');
+  assert.ok(!seen.includes('events.get'), 'the grouped list carries the activities');
   assert.equal(page.data.lectures[0].title, '聚沙讲堂·百年党史第六讲');
   assert.equal(page.data.activities[0].title, '文明劝导');
   assert.equal(page.data.registrations[0].my_registration.status, 'waitlisted');

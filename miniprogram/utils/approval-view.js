@@ -16,6 +16,12 @@ function row(record, selected) {
     statusLabel: record.status_label || format.label(format.HOURS_STATUS_LABELS, record.status),
     pending: record.status === 'pending',
     missingCheckout: record.status === 'missing_checkout',
+    // While the volunteer can still scan out there is nothing to settle yet.
+    awaitingCheckout: Boolean(record.awaiting_checkout),
+    // Before approval the organiser fixes when the volunteer left (a missing or
+    // a mistaken check-out); after it, the hours are corrected in the ledger.
+    canFixCheckout: (record.status === 'missing_checkout' && !record.awaiting_checkout) || record.status === 'pending',
+    canCorrect: record.status === 'approved',
     selected: Boolean(selected && selected[record.id]),
   };
 }
@@ -45,4 +51,22 @@ function approveSummary(result) {
   return text;
 }
 
-module.exports = { row, rows, counts, approveSummary };
+// What the organiser typed as the time the volunteer left ("11:40", "11：40",
+// "1140") -> that time on the event's day in China time (ISO), else null.
+function leftAt(text, eventStartsAt) {
+  const m = /^\s*(\d{1,2})\s*[:：.]?\s*(\d{2})\s*$/.exec(String(text || ''));
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
+  const day = time.toPickers(eventStartsAt).date;
+  return time.fromPickers(day, (m[1].length === 1 ? '0' : '') + m[1] + ':' + m[2]);
+}
+
+// The corrected hours typed by the organiser -> a number of quarter hours
+// between 0 and 24, else null (the API takes 0.25 h steps).
+function correctedHours(text) {
+  const value = String(text || '').trim();
+  if (!/^\d{1,2}(\.\d{1,2})?$/.test(value)) return null;
+  const hours = Number(value);
+  return hours <= 24 && Math.abs(hours * 4 - Math.round(hours * 4)) < 1e-9 ? hours : null;
+}
+
+module.exports = { row, rows, counts, approveSummary, leftAt, correctedHours };

@@ -48,10 +48,12 @@ module.exports = {
   'events.list': {
     area: 'events',
     method: 'GET', path: '/api/v1/events',
-    query: ['kind', 'community', 'parent_id', 'from', 'to', 'mine', 'limit', 'offset', 'cursor'],
+    query: ['kind', 'community', 'parent_id', 'from', 'to', 'mine', 'group', 'limit', 'offset', 'cursor'],
     reads: ['items[].id', 'items[].kind', 'items[].title', 'items[].theme', 'items[].host_name',
       'items[].venue', 'items[].starts_at', 'items[].ends_at', 'items[].status', 'items[].capacity',
-      'items[].registered_count', 'items[].my_registration', 'total', 'next_cursor'],
+      'items[].registered_count', 'items[].my_registration', 'items[].activities[].id',
+      'items[].activities[].title', 'items[].activities[].host_name', 'items[].activities[].starts_at',
+      'items[].activities[].in_my_community', 'total', 'next_cursor'],
   },
   'events.get': {
     area: 'events',
@@ -61,7 +63,7 @@ module.exports = {
       'ends_at', 'capacity', 'registration_required', 'credits_hours', 'registered_count',
       'waitlisted_count', 'my_registration.status', 'my_registration.position', 'can_manage',
       'checkin_opens_at', 'checkin_closes_at', 'activities[].id', 'activities[].title',
-      'activities[].host_name', 'activities[].starts_at', 'parent.id', 'parent.title'],
+      'activities[].host_name', 'activities[].starts_at', 'activities[].in_my_community', 'parent.id', 'parent.title'],
   },
   'events.create': {
     area: 'events',
@@ -220,7 +222,7 @@ module.exports = {
     method: 'GET', path: '/api/v1/hours/events/{event_id}/records',
     query: ['status'],
     reads: ['[].id', '[].volunteer_name', '[].phone_masked', '[].started_at', '[].ended_at', '[].checkout_at',
-      '[].hours', '[].status', '[].status_label'],
+      '[].hours', '[].status', '[].status_label', '[].awaiting_checkout'],
   },
   'hours.approve': {
     area: 'hours',
@@ -239,6 +241,12 @@ module.exports = {
     method: 'POST', path: '/api/v1/hours/records/{id}/settle',
     body: ['reason', 'ended_at', 'refuse'],
     reads: ['status', 'hours'],
+  },
+  'hours.correct': {
+    area: 'hours',
+    method: 'POST', path: '/api/v1/hours/records/{id}/corrections',
+    body: ['hours', 'reason'],
+    reads: ['minutes'],
   },
 
   // -- subscriptions and notices (app/notices) ----------------------------------
@@ -278,13 +286,13 @@ module.exports = {
     area: 'notices',
     method: 'GET', path: '/api/v1/notices',
     query: ['limit', 'before_id'],
-    reads: ['[].id', '[].template_name', '[].values', '[].audience.label', '[].status', '[].send_at', '[].created_at',
+    reads: ['[].id', '[].template_name', '[].template_title', '[].values', '[].audience.label', '[].status', '[].send_at', '[].created_at',
       '[].counts.total', '[].counts.sent'],
   },
   'notices.report': {
     area: 'notices',
     method: 'GET', path: '/api/v1/notices/{id}/report',
-    reads: ['id', 'kind', 'template_name', 'values', 'audience.label', 'status', 'send_at', 'started_at', 'finished_at',
+    reads: ['id', 'kind', 'template_name', 'template_title', 'values', 'audience.label', 'status', 'send_at', 'started_at', 'finished_at',
       'cancelled_at', 'counts.total', 'counts.queued', 'counts.sending', 'counts.sent', 'counts.skipped',
       'counts.failed', 'counts.unconfirmed', 'counts.cancelled', 'skipped_reasons', 'failed_codes',
       'confirmed_by_quota', 'not_reached[].user_id', 'not_reached[].name', 'not_reached[].state',

@@ -68,10 +68,36 @@ function detail(event, now) {
     latitude: event.latitude,
     longitude: event.longitude,
     canManage: Boolean(event.can_manage),
-    activities: (event.activities || []).map((a) => card(a, now)),
+    // The API lists the person's own community first.
+    activities: (event.activities || []).map((a) => Object.assign(card(a, now), { mine: Boolean(a.in_my_community) })),
     parent: event.parent ? { id: event.parent.id, title: event.parent.title } : null,
     action: primaryAction(event),
   });
 }
 
-module.exports = { PHASE_LABELS, card, detail, primaryAction, registrationView };
+// A welfare day in a grouped list (GET /events?group=true): its community
+// activities collapsed under the day, the viewer's community first (the API
+// orders them so). `preview` is what shows collapsed.
+function nested(event, now, previewSize) {
+  const activities = ((event && event.activities) || []).map((a) => Object.assign(card(a, now), {
+    mine: Boolean(a.in_my_community),
+  }));
+  const size = previewSize || 1;
+  return {
+    count: activities.length,
+    activities: activities,
+    preview: activities.slice(0, size),
+    hiddenCount: Math.max(0, activities.length - size),
+    expanded: false,
+  };
+}
+
+// The community picker: 全部社区, then the person's own community, then the rest.
+function communityChoices(communities, user) {
+  const mineId = user && user.community ? user.community.id : null;
+  const list = (communities || []).slice();
+  const mine = list.filter((c) => c.id === mineId).map((c) => Object.assign({}, c, { name: c.name + '（我的社区）' }));
+  return [{ id: 0, name: '全部社区' }].concat(mine, list.filter((c) => c.id !== mineId));
+}
+
+module.exports = { PHASE_LABELS, card, detail, primaryAction, registrationView, nested, communityChoices };

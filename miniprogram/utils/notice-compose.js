@@ -157,6 +157,12 @@ function previewView(preview) {
   };
 }
 
+// A notice's template as people read it: its Chinese title, never the key.
+function templateTitle(notice) {
+  const n = notice || {};
+  return n.template_title || n.template_name || '';
+}
+
 function reportView(report) {
   const r = report || {};
   const counts = r.counts || {};
@@ -164,7 +170,7 @@ function reportView(report) {
   const done = (counts.sent || 0) + (counts.skipped || 0) + (counts.failed || 0) + (counts.unconfirmed || 0) + (counts.cancelled || 0);
   return {
     id: r.id,
-    title: r.template_name || '',
+    title: templateTitle(r),
     values: r.values || {},
     audience: (r.audience && r.audience.label) || '',
     status: r.status,
@@ -196,5 +202,5 @@ function pollDelay(view) {
 
 module.exports = {
   EVENT_PAGE, NOTICE_PAGES, AUDIENCE_KINDS, MAX_CHOSEN, STATUS_LABELS, SKIP_REASON_LABELS, ERRCODE_LABELS, fieldViews, prefill, audienceBody, composeBody,
-  previewView, reportView, pollDelay, wechatDateTime,
+  previewView, reportView, templateTitle, pollDelay, wechatDateTime,
 };

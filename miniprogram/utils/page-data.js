@@ -20,4 +20,23 @@ function itemsOf(page) {
   return Array.isArray(page) ? page : (page.items || []);
 }
 
-module.exports = { today, settle, itemsOf };
+// What a list section shows: 'loading', 'failed', 'empty' or 'ready'. A
+// failed load is never an empty list: showing "暂无…" under an error banner
+// tells people there is nothing when we simply could not ask.
+function listState(result, items) {
+  if (!result) return 'loading';
+  if (!result.ok) return 'failed';
+  return (items || itemsOf(result.value)).length ? 'ready' : 'empty';
+}
+
+// The line a failed section shows in place of its "暂无…".
+const LOAD_FAILED = '加载失败，下拉可重试';
+
+// A picker's placeholder: "choose", "nothing to choose" or "could not load".
+function pickerPlaceholder(state, emptyText, chooseText) {
+  if (state === 'loading') return '加载中…';
+  if (state === 'failed') return '加载失败，请返回重试';
+  return state === 'empty' ? emptyText : (chooseText || '请选择');
+}
+
+module.exports = { today, settle, itemsOf, listState, LOAD_FAILED, pickerPlaceholder };

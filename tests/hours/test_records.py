@@ -147,9 +147,11 @@ def test_the_organiser_settles_a_missing_check_out(client, ctx):
     assert settled.status_code == 200
     assert (settled.get_json()["status"], settled.get_json()["hours"]) == ("pending", 2.0)
     assert settled.get_json()["settle_note"] == "忘记签退，现场负责人确认 2 小时"
+    approved = client.post(f"/api/v1/hours/records/{listed['id']}/approve", headers=headers)
+    assert approved.status_code == 200
     again = client.post(f"/api/v1/hours/records/{listed['id']}/settle", json={"refuse": True, "reason": "x"},
                         headers=headers)
-    assert again.get_json()["error"]["code"] == "record_not_missing_checkout"
+    assert again.get_json()["error"]["code"] == "record_not_waiting"
     assert db.session.execute(db.select(AuditLog.action).where(AuditLog.action == "hours.settle_checkout")).first()
 
 

@@ -41,8 +41,10 @@ def test_0010_widens_session_key_and_clears_the_keys_stored_in_clear(app_env, tm
                 connection.execute(insert, {"openid": "o-none", "key": None})
             upgrade(directory=MIGRATIONS_DIR)
             token = encrypt_text("a-session-key-24-chars==")
+            after = db.text("INSERT INTO users (openid, session_key, is_active, created_at, updated_at) "
+                            "VALUES (:openid, :key, true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
             with db.engine.begin() as connection:
-                connection.execute(insert, {"openid": "o-token", "key": token})
+                connection.execute(after, {"openid": "o-token", "key": token})
             with db.engine.connect() as connection:
                 rows = dict(connection.execute(db.text("SELECT openid, session_key FROM users")).all())
                 [column] = [c for c in db.inspect(connection).get_columns("users") if c["name"] == "session_key"]

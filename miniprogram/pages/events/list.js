@@ -1,5 +1,6 @@
 const api = require('../../utils/api');
-const { today, itemsOf } = require('../../utils/page-data');
+const eventView = require('../../utils/event-view');
+const { today, itemsOf, listState } = require('../../utils/page-data');
 
 const KINDS = [
   { value: '', label: '全部' },
@@ -19,11 +20,17 @@ Page({
     total: 0,
     loading: false,
     finished: false,
+    // page-data.listState of the first page: a failure is not "暂无…".
+    state: 'loading',
+    loadError: '',
   },
 
   onLoad() {
-    api.call('communities.list', { silent: true }).then((list) => {
-      this.setData({ communities: [{ id: 0, name: '全部社区' }].concat(list || []) });
+    Promise.all([
+      api.call('communities.list', { silent: true }),
+      getApp().loadUser().catch(() => null),
+    ]).then(([list, user]) => {
+      this.setData({ communities: eventView.communityChoices(list, user) });
     }).catch(() => {});
   },
 
@@ -59,20 +66,36 @@ Page({
 
   reload() {
     this.loaded = true;
-    this.setData({ items: [], finished: false });
+    this.setData({ items: [], finished: false, state: 'loading', loadError: '' });
     return this.fetch(true);
   },
 
   fetch(first) {
     const community = this.data.communities[this.data.communityIndex];
-    const query = { from: today(), limit: PAGE_SIZE, offset: first ? 0 : this.data.items.length };
+    // group: a welfare day is one row with its community activities nested.
+    const query = { from: today(), group: true, limit: PAGE_SIZE, offset: first ? 0 : this.data.items.length };
     if (this.data.kind) query.kind = this.data.kind;
     if (community && community.id) query.community = community.id;
     this.setData({ loading: true });
     return api.call('events.list', { query: query }).then((page) => {
-      const items = (first ? [] : this.data.items).concat(itemsOf(page));
+      const fresh = itemsOf(page).map((e) => Object.assign({}, e, { nested: eventView.nested(e) }));
+      const items = (first ? [] : this.data.items).concat(fresh);
       const total = page && page.total !== undefined ? page.total : items.length;
-      this.setData({ items: items, total: total, loading: false, finished: items.length >= total || !itemsOf(page).length });
-    }).catch(() => this.setData({ loading: false }));
+      this.setData({ items: items, total: total, loading: false, finished: items.length >= total || !itemsOf(page).length,
+        state: listState({ ok: true }, items), loadError: '' });
+    }).catch((error) => this.setData({
+      loading: false, loadError: error.message || '', state: first ? listState({ ok: false }) : this.data.state,
+    }));
+  },
+
+  // Show or fold a welfare day's other communities.
+  toggleDay(e) {
+    const index = Number(e.currentTarget.dataset.index);
+    const item = this.data.items[index];
+    if (item && item.nested) this.setData({ ['items[' + index + '].nested.expanded']: !item.nested.expanded });
+  },
+
+  openEvent(e) {
+    wx.navigateTo({ url: '/pages/event/detail?id=' + e.currentTarget.dataset.id });
   },
 });

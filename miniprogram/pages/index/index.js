@@ -1,7 +1,10 @@
 const api = require('../../utils/api');
 const time = require('../../utils/time');
 const eventView = require('../../utils/event-view');
-const { today, settle, itemsOf } = require('../../utils/page-data');
+const { today, settle, itemsOf, listState, LOAD_FAILED } = require('../../utils/page-data');
+
+// Community activities shown on the welfare-day card (my community's first).
+const WELFARE_PREVIEW = 4;
 
 Page({
   data: {
@@ -12,6 +15,9 @@ Page({
     lectures: [],
     activities: [],
     registrations: [],
+    // Each section's state (page-data.listState): only 'empty' says "暂无…".
+    states: { welfare: 'loading', lectures: 'loading', activities: 'loading', registrations: 'loading' },
+    loadFailed: LOAD_FAILED,
   },
 
   onLoad() {
@@ -29,11 +35,11 @@ Page({
 
   load() {
     const from = today();
-    const list = (kind, limit) => api.call('events.list', { query: { kind: kind, from: from, limit: limit }, silent: true });
+    const list = (kind, limit) => api.call('events.list', { query: { kind: kind, from: from, group: true, limit: limit }, silent: true });
     return settle([
-      // The month's welfare day and its community activities share the kind;
-      // the day itself is the one without a parent.
-      list('welfare_day', 10),
+      // Grouped: the month's welfare day comes once, its community activities
+      // nested in it, the person's own community first.
+      list('welfare_day', 1),
       list('lecture', 3),
       list('volunteer_activity', 3),
       this.fetchRegistrations(),
@@ -45,11 +51,17 @@ Page({
         loading: false,
         failed: failures.length ? failures[0].error.message : '',
         welfareDay: next ? this.welfareView(next) : null,
+        welfareActivities: next ? eventView.nested(next, undefined, WELFARE_PREVIEW).preview : [],
         lectures: lectures.ok ? itemsOf(lectures.value) : [],
         activities: activities.ok ? itemsOf(activities.value) : [],
         registrations: registrations.ok ? registrations.value : [],
+        states: {
+          welfare: listState(welfare, next ? [next] : []),
+          lectures: listState(lectures),
+          activities: listState(activities),
+          registrations: listState(registrations),
+        },
       });
-      if (next) this.loadWelfareActivities(next.id);
     });
   },
 
@@ -63,13 +75,6 @@ Page({
     };
   },
 
-  // The welfare day's activities in each community (the detail carries them).
-  loadWelfareActivities(id) {
-    api.call('events.get', { params: { id: id }, silent: true }).then((event) => {
-      this.setData({ welfareActivities: (event.activities || []).slice(0, 4).map((a) => eventView.card(a)) });
-    }).catch(() => {});
-  },
-
   fetchRegistrations() {
     return api.call('me.registrations', { query: { limit: 5 }, silent: true }).then((page) => itemsOf(page)
       .filter((r) => r.event && r.status !== 'cancelled')
@@ -80,7 +85,9 @@ Page({
   },
 
   loadRegistrations() {
-    this.fetchRegistrations().then((registrations) => this.setData({ registrations: registrations })).catch(() => {});
+    this.fetchRegistrations().then((registrations) => this.setData({
+      registrations: registrations, 'states.registrations': registrations.length ? 'ready' : 'empty',
+    })).catch(() => {});
   },
 
   openWelfareDay() {

@@ -1,7 +1,7 @@
 const api = require('../../utils/api');
 const time = require('../../utils/time');
 const eventForm = require('../../utils/event-form');
-const { today, itemsOf } = require('../../utils/page-data');
+const { today, itemsOf, listState, pickerPlaceholder } = require('../../utils/page-data');
 
 Page({
   data: {
@@ -13,6 +13,8 @@ Page({
     hostIndex: -1,
     welfareDays: [],
     welfareIndex: -1,
+    // Never "暂无已排期的公益日" when the list failed to load.
+    welfarePlaceholder: pickerPlaceholder('loading'),
     form: {
       title: '', description: '', venue: '', speaker: '', audience: '', online_url: '', capacity: '',
       start_date: '', start_time: '09:00', end_date: '', end_time: '11:00',
@@ -36,8 +38,8 @@ Page({
       const days = itemsOf(page).filter((e) => !e.parent_id).map((e) => ({
         id: e.id, label: time.formatFullDate(e.starts_at) + ' ' + (e.theme || e.title), starts_at: e.starts_at,
       }));
-      this.setData({ welfareDays: days });
-    }).catch(() => {});
+      this.setData({ welfareDays: days, welfarePlaceholder: pickerPlaceholder(listState({ ok: true }, days), '暂无已排期的公益日') });
+    }).catch(() => this.setData({ welfarePlaceholder: pickerPlaceholder('failed') }));
   },
 
   input(e) {

@@ -23,7 +23,7 @@ Page({
     api.call('events.list', { query: { mine: true, from: from, limit: 100 }, silent: true }).then((page) => {
       const now = Date.now();
       const events = itemsOf(page).filter((e) => e.credits_hours && e.status !== 'cancelled' && time.parse(e.starts_at) < now)
-        .reverse().map((e) => ({ id: e.id, ends_at: e.ends_at, label: time.formatFullDate(e.starts_at) + ' ' + e.title }));
+        .reverse().map((e) => ({ id: e.id, starts_at: e.starts_at, ends_at: e.ends_at, label: time.formatFullDate(e.starts_at) + ' ' + e.title }));
       let index = events.findIndex((e) => e.id === this.wantedEventId);
       if (index < 0 && events.length) index = 0;
       this.setData({ events: events, eventIndex: index });
@@ -110,29 +110,78 @@ Page({
     });
   },
 
-  // A volunteer who forgot to scan out: credit until the event's end, or not at all.
+  // Before approval: when did the volunteer leave? A forgotten check-out, or
+  // a check-out scanned by mistake (a minute after check-in, 0 hours): credit
+  // until the event's end, until a time the organiser gives, or not at all.
   settle(e) {
     const id = e.currentTarget.dataset.id;
     const event = this.currentEvent();
     wx.showActionSheet({
-      itemList: ['按活动结束时间（' + time.formatTime(event.ends_at) + '）计算', '不计时长'],
+      itemList: ['按活动结束时间（' + time.formatTime(event.ends_at) + '）计算', '填写实际离开时间', '不计时长'],
       success: (choice) => {
-        const refuse = choice.tapIndex === 1;
-        wx.showModal({
-          title: refuse ? '不计时长' : '补记签退',
-          editable: true,
-          placeholderText: '请填写说明，如：现场确认服务至活动结束',
-          success: (res) => {
-            if (!res.confirm) return;
-            const reason = (res.content || '').trim();
-            if (!reason) {
-              wx.showToast({ title: '请填写说明', icon: 'none' });
-              return;
-            }
-            const data = refuse ? { reason: reason, refuse: true } : { reason: reason, ended_at: event.ends_at };
-            api.call('hours.settle', { params: { id: id }, data: data, loading: '提交中' }).then(() => this.load()).catch(() => {});
-          },
+        if (choice.tapIndex === 2) {
+          this.askReason('不计时长', (reason) => this.sendSettle(id, { reason: reason, refuse: true }));
+        } else if (choice.tapIndex === 1) {
+          wx.showModal({
+            title: '实际离开时间',
+            editable: true,
+            placeholderText: '如 11:40（活动当天）',
+            success: (res) => {
+              if (!res.confirm) return;
+              const endedAt = approval.leftAt(res.content, event.starts_at);
+              if (!endedAt) {
+                wx.showToast({ title: '请按 11:40 的格式填写时间', icon: 'none' });
+                return;
+              }
+              this.askReason('更正签退时间', (reason) => this.sendSettle(id, { reason: reason, ended_at: endedAt }));
+            },
+          });
+        } else {
+          this.askReason('补记签退', (reason) => this.sendSettle(id, { reason: reason, ended_at: event.ends_at }));
+        }
+      },
+    });
+  },
+
+  sendSettle(id, data) {
+    api.call('hours.settle', { params: { id: id }, data: data, loading: '提交中' }).then(() => this.load()).catch(() => {});
+  },
+
+  // After approval: the hours are corrected by a ledger entry with its reason.
+  correct(e) {
+    const id = e.currentTarget.dataset.id;
+    wx.showModal({
+      title: '更正时长',
+      editable: true,
+      placeholderText: '更正后的时长（小时，如 2.5）',
+      success: (res) => {
+        if (!res.confirm) return;
+        const hours = approval.correctedHours(res.content);
+        if (hours === null) {
+          wx.showToast({ title: '请填写 0–24 之间、以 0.25 小时为单位的时长', icon: 'none' });
+          return;
+        }
+        this.askReason('更正原因', (reason) => {
+          api.call('hours.correct', { params: { id: id }, data: { hours: hours, reason: reason }, loading: '提交中' })
+            .then(() => { wx.showToast({ title: '已更正', icon: 'success' }); this.load(); }).catch(() => {});
         });
+      },
+    });
+  },
+
+  askReason(title, then) {
+    wx.showModal({
+      title: title,
+      editable: true,
+      placeholderText: '请填写说明（留痕备查），如：现场负责人确认服务至 11:40',
+      success: (res) => {
+        if (!res.confirm) return;
+        const reason = (res.content || '').trim();
+        if (!reason) {
+          wx.showToast({ title: '请填写说明', icon: 'none' });
+          return;
+        }
+        then(reason);
       },
     });
   },

@@ -2,7 +2,7 @@ const api = require('../../utils/api');
 const time = require('../../utils/time');
 const eventView = require('../../utils/event-view');
 const format = require('../../utils/format');
-const { itemsOf } = require('../../utils/page-data');
+const { itemsOf, listState } = require('../../utils/page-data');
 
 const LOOK_BACK_DAYS = 14;
 
@@ -12,6 +12,9 @@ Page({
     past: [],
     loading: true,
     allowed: true,
+    // 'failed' keeps "暂无进行中的活动" off the screen when the list could not load.
+    state: 'loading',
+    loadError: '',
   },
 
   onShow() {
@@ -37,12 +40,14 @@ Page({
         }));
         this.setData({
           loading: false,
+          state: listState({ ok: true }, events),
+          loadError: '',
           current: events.filter((e) => !e.ended && !e.cancelled),
           past: events.filter((e) => e.ended || e.cancelled).reverse(),
         });
       });
     }).catch((error) => {
-      this.setData({ loading: false });
+      this.setData({ loading: false, state: 'failed', loadError: error.message || '' });
       wx.showToast({ title: error.message, icon: 'none' });
     });
   },

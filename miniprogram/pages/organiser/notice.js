@@ -5,7 +5,7 @@ const time = require('../../utils/time');
 const compose = require('../../utils/notice-compose');
 const teams = require('../../utils/teams');
 const eventForm = require('../../utils/event-form');
-const { today, itemsOf } = require('../../utils/page-data');
+const { today, itemsOf, listState, pickerPlaceholder } = require('../../utils/page-data');
 
 
 Page({
@@ -19,6 +19,8 @@ Page({
     audienceIndex: 0,
     events: [],
     eventIndex: -1,
+    // The event picker's placeholder: never "暂无活动" when the list failed to load.
+    eventsPlaceholder: pickerPlaceholder('loading'),
     communities: [],
     communityIndex: -1,
     teamOptions: [],
@@ -54,13 +56,17 @@ Page({
         templates: templates || [],
         events: events.map((e) => ({ id: e.id, label: time.formatDate(e.starts_at) + ' ' + e.title })),
         eventIndex: eventIndex >= 0 ? eventIndex : (events.length ? 0 : -1),
+        eventsPlaceholder: pickerPlaceholder(listState({ ok: true }, events), '暂无活动'),
         communities: hosts.map((h) => ({ id: h.community_id, name: h.label })),
         communityIndex: hosts.length === 1 ? 0 : -1,
         teamOptions: this.teamOptions(tree),
       });
       const first = (templates || []).findIndex((t) => t.name === 'event_reminder');
       this.chooseTemplate(first >= 0 ? first : 0);
-    }).catch((error) => wx.showToast({ title: error.message, icon: 'none' }));
+    }).catch((error) => {
+      this.setData({ eventsPlaceholder: pickerPlaceholder('failed') });
+      wx.showToast({ title: error.message, icon: 'none' });
+    });
   },
 
   teamOptions(tree) {

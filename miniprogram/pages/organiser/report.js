@@ -50,7 +50,7 @@ Page({
         loading: false,
         list: (list || []).map((n) => ({
           id: n.id,
-          title: n.template_name,
+          title: compose.templateTitle(n),
           firstValue: Object.keys(n.values || {}).map((k) => n.values[k])[0] || '',
           audience: (n.audience && n.audience.label) || '',
           status: compose.STATUS_LABELS[n.status] || n.status,

@@ -55,7 +55,16 @@ function createFakeWx(options) {
     showToast(o) { calls.toasts.push(o); loadingVisible = false; },
     showLoading(o) { calls.loading.push(o); loadingVisible = true; },
     hideLoading() { loadingVisible = false; },
-    showModal(o) { calls.modals.push(o); if (o.success) o.success({ confirm: true, cancel: false }); },
+    // Editable modals answer with the next of opts.modalContents (if any).
+    showModal(o) {
+      calls.modals.push(o);
+      const content = (opts.modalContents || []).shift();
+      if (o.success) o.success({ confirm: true, cancel: false, content: content });
+    },
+    showActionSheet(o) {
+      calls.actionSheets = (calls.actionSheets || []).concat([o]);
+      if (o.success) o.success({ tapIndex: opts.actionSheetIndex || 0 });
+    },
     getAccountInfoSync() { return { miniProgram: { envVersion: opts.envVersion || 'develop' } }; },
   };
   return wx;

@@ -38,7 +38,12 @@ function base(user) {
     'communities.list': [{ id: 1, name: '铭和社区', code: 'minghe' }, { id: 2, name: '柠檬社区', code: 'ningmeng' }],
     'events.list': (req) => {
       const kind = /kind=(\w+)/.exec(req.url);
-      const all = [WELFARE, LECTURE, ACTIVITY];
+      const welfare = /group=true/.test(req.url) ? Object.assign({}, WELFARE, { activities: [
+        Object.assign({}, ACTIVITY, { id: 11, kind: 'welfare_day', parent_id: 1, title: '铭和社区·爱心义剪', host_name: '铭和社区',
+          in_my_community: true }),
+        Object.assign({}, ACTIVITY, { id: 12, kind: 'welfare_day', parent_id: 1, title: '柠檬社区·旧物改造', host_name: '柠檬社区',
+          in_my_community: false })] }) : WELFARE;
+      const all = [welfare, LECTURE, ACTIVITY];
       return page(kind ? all.filter((e) => e.kind === kind[1]) : all);
     },
     'events.get': (req) => {

@@ -53,7 +53,8 @@ function forgetAppModules() {
 function loadPage(route, fixtures, options) {
   const opts = options || {};
   const seen = [];
-  const wx = createFakeWx({ handler: fixtureHandler(fixtures, seen), subscribeAnswer: opts.subscribeAnswer });
+  const wx = createFakeWx({ handler: fixtureHandler(fixtures, seen), subscribeAnswer: opts.subscribeAnswer,
+    modalContents: opts.modalContents, actionSheetIndex: opts.actionSheetIndex });
   Object.assign(wx, {
     setNavigationBarTitle() {}, navigateTo(o) { wx.calls.navigations = (wx.calls.navigations || []).concat(o.url); },
     redirectTo(o) { wx.calls.navigations = (wx.calls.navigations || []).concat(o.url); }, switchTab() {}, reLaunch() {},
