@@ -26,7 +26,8 @@ module.exports = {
   'me.get': {
     area: 'users',
     method: 'GET', path: '/api/v1/me',
-    reads: ['id', 'name', 'role', 'community.id', 'community.name', 'scopes[].community_id', 'scopes[].member_unit_id'],
+    reads: ['id', 'name', 'role', 'roles[].role', 'roles[].scope_kind', 'roles[].scope_id', 'community.id', 'community.name',
+      'scopes[].community_id', 'scopes[].member_unit_id'],
   },
   'me.update': {
     area: 'users',
@@ -166,7 +167,7 @@ module.exports = {
   'me.data': {
     area: 'volunteers',
     method: 'GET', path: '/api/v1/me/data',
-    reads: ['account.name', 'account.phone', 'account.role', 'account.created_at', 'volunteer.real_name',
+    reads: ['account.name', 'account.phone', 'account.role', 'account.roles[].role', 'account.created_at', 'volunteer.real_name',
       'volunteer.phone', 'volunteer.id_number_masked', 'volunteer.team_name', 'volunteer.status', 'consent.version',
       'consent.consented_at', 'consent.purpose', 'memberships', 'hours.total_hours', 'certificates', 'checkins',
       'registrations', 'sessions'],

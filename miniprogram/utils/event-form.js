@@ -1,5 +1,6 @@
 // The organiser's "create an event" form -> the POST /events body, with the
 // checks that can be made before sending (the server checks everything again).
+const format = require('./format');
 const time = require('./time');
 
 const KINDS = [
@@ -19,7 +20,7 @@ function hostChoices(user, communities) {
   const names = {};
   (communities || []).forEach((c) => { names[c.id] = c.name; });
   const choices = [];
-  if (user && user.role === 'admin') {
+  if (format.holds(user, 'admin')) {
     choices.push({ label: '下沙街道', community_id: null, member_unit_id: null });
     (communities || []).forEach((c) => choices.push({ label: c.name, community_id: c.id, member_unit_id: null }));
     return choices;

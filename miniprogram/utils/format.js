@@ -26,6 +26,7 @@ const ROLE_LABELS = {
   resident: '居民',
   volunteer: '志愿者',
   organiser: '组织者',
+  unit_contact: '共建单位联络人',
   admin: '街道管理员',
 };
 const NOTICE_STATUS_LABELS = {
@@ -52,8 +53,23 @@ function label(table, key, fallback) {
   return table[key] || fallback || key || '';
 }
 
+// Does the signed-in person hold this role (over any scope)? /me lists every
+// role held in `roles`; `role` alone (older answers) is the most powerful one.
+function holds(user, role) {
+  if (!user) return false;
+  if (Array.isArray(user.roles)) return user.roles.some((held) => held.role === role);
+  return user.role === role;
+}
+
 function isOrganiser(user) {
-  return Boolean(user) && (user.role === 'organiser' || user.role === 'admin');
+  return holds(user, 'organiser') || holds(user, 'admin');
+}
+
+// "居民 · 志愿者 · 组织者": every role held, each once, in the order /me gives.
+function roleLabels(user) {
+  if (!user) return '';
+  const held = Array.isArray(user.roles) ? user.roles.map((r) => r.role) : [user.role];
+  return held.filter((role, i) => role && held.indexOf(role) === i).map((role) => label(ROLE_LABELS, role)).join(' · ');
 }
 
 // "3/50", or "不限名额" without a capacity.
@@ -64,5 +80,5 @@ function seats(taken, capacity) {
 
 module.exports = {
   KIND_LABELS, REGISTRATION_LABELS, HOURS_STATUS_LABELS, VOLUNTEER_STATUS_LABELS, ROLE_LABELS, NOTICE_STATUS_LABELS,
-  kindLabel, hours, label, isOrganiser, seats,
+  kindLabel, hours, label, holds, isOrganiser, roleLabels, seats,
 };

@@ -38,7 +38,7 @@ Page({
     getApp().setUser(user);
     this.setData({
       user: user,
-      roleLabel: format.label(format.ROLE_LABELS, user.role),
+      roleLabel: format.roleLabels(user),
       communityName: user.community ? user.community.name : '',
       isOrganiser: format.isOrganiser(user),
       demoOpenid: api.devOpenid(),

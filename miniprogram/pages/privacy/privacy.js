@@ -20,7 +20,7 @@ Page({
         view: {
           name: account.name || '未填写',
           phone: account.phone || '未绑定',
-          role: format.label(format.ROLE_LABELS, account.role),
+          role: format.roleLabels(account),
           since: time.formatFullDate(account.created_at),
           volunteer: volunteer ? {
             realName: volunteer.real_name,
