@@ -133,14 +133,16 @@ def qrcode(args, event_id):
     issued = tokens.issue(event.id, args["purpose"])
     headers = {**NO_STORE, "X-Token-Expires-At": _iso(issued.expires_at),
                "X-Token-Refresh-In": f"{issued.refresh_in:.3f}"}
+    url = tokens.scan_url(issued.token)  # WeChat's own scanner opens the mini-program from it
     if args["format"] == "png":
-        return Response(qr.png(issued.token), mimetype="image/png", headers=headers)
+        return Response(qr.png(url), mimetype="image/png", headers=headers)
     if args["format"] == "svg":
-        return Response(qr.svg(issued.token), mimetype="image/svg+xml", headers=headers)
+        return Response(qr.svg(url), mimetype="image/svg+xml", headers=headers)
     return {
         "event_id": event.id,
         "purpose": args["purpose"],
         "token": issued.token,
+        "url": url,
         "expires_at": datetime.fromtimestamp(issued.expires_at, timezone.utc),
         "refresh_in": round(issued.refresh_in, 3),
         "window_seconds": current_app.config["CHECKIN_TOKEN_WINDOW"],

@@ -67,7 +67,9 @@ class QrcodeArgs(Schema):
 class QrcodeSchema(Schema):
     event_id = fields.Integer(required=True)
     purpose = fields.String(required=True, validate=PURPOSE)
-    token = fields.String(required=True, metadata={"description": "the text to encode in the QR code"})
+    token = fields.String(required=True, metadata={"description": "the signed token (a scan may send it bare)"})
+    url = fields.String(required=True, metadata={"description": "the text to encode in the QR code: "
+                                                 "PUBLIC_BASE_URL/q/c?t=<token>, which WeChat's scanner opens in the mini-program"})
     expires_at = fields.DateTime(required=True, metadata={"description": "when this token's window ends"})
     refresh_in = fields.Float(required=True, metadata={"description": "seconds until a new token should be drawn"})
     window_seconds = fields.Integer(required=True)
