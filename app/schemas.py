@@ -1,6 +1,8 @@
 """Schemas shared across areas (area-specific ones live in each area)."""
 from marshmallow import Schema, fields, validate
 
+from app.datetimes import LocalDateTime
+
 MAX_ID = 2**31 - 1
 
 
@@ -38,4 +40,4 @@ class UserSchema(Schema):
     role = fields.String()
     community = fields.Nested(CommunitySchema, allow_none=True)
     scopes = fields.List(fields.Nested(ScopeSchema))
-    created_at = fields.DateTime()
+    created_at = LocalDateTime()

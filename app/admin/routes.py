@@ -3,6 +3,7 @@ from marshmallow import Schema, fields, validate
 
 from app.admin import service
 from app.auth.permissions import current_user, roles_required
+from app.datetimes import LocalDateTime
 from app.errors import APIError
 from app.extensions import db
 from app.models import ROLES, OrganiserScope, User
@@ -34,7 +35,7 @@ class AuditSchema(Schema):
     target_type = fields.String(allow_none=True)
     target_id = fields.String(allow_none=True)
     detail = fields.Dict()
-    created_at = fields.DateTime()
+    created_at = LocalDateTime()
 
 
 class AuditArgs(Schema):

@@ -18,6 +18,7 @@ from app.checkin.schemas import (
     QrcodeArgs,
     QrcodeSchema,
 )
+from app.datetimes import iso
 from app.errors import APIError
 from app.extensions import db, limiter
 from app.models import Event
@@ -151,7 +152,7 @@ def qrcode(args, event_id):
 
 
 def _iso(unix_time):
-    return datetime.fromtimestamp(unix_time, timezone.utc).isoformat()
+    return iso(datetime.fromtimestamp(unix_time, timezone.utc))
 
 
 @blp.route("/events/<int:event_id>/projector-link", methods=["POST"])

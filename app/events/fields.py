@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 from marshmallow import Schema, fields
 
-from app.events.times import SHANGHAI
+from app.datetimes import LocalDateTime  # noqa: F401  (the shared field; events schemas import it from here)
 from app.validators import CONTROL_CHARACTERS
 
 ISO_EXAMPLE = "2026-12-13T09:00:00+08:00"
@@ -71,15 +71,6 @@ class Text(fields.String):
         if self.CONTROL.search(text):
             raise self.make_error("control")
         return text
-
-
-class LocalDateTime(fields.AwareDateTime):
-    """Accepts any UTC offset (refuses none); answers in Shanghai time."""
-
-    def _serialize(self, value, attr, obj, **kwargs):
-        if value is None:
-            return None
-        return value.astimezone(SHANGHAI).isoformat()
 
 
 class DateOrDateTime(fields.Field):
