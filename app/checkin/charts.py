@@ -2,7 +2,7 @@
 (the font and matplotlib set-up are in app/charts.py)."""
 from datetime import timedelta
 
-from app.charts import PARTY_RED, integer_locator, matplotlib_classes, render_png
+from app.charts import PARTY_RED, integer_locator, matplotlib_classes, render_png, text_width, wrap
 from app.checkin.localtime import local
 
 CHECKOUT_GREY = "#8c8c8c"
@@ -172,37 +172,14 @@ def month_chart(year, month, events):
     return render_png(figure, Canvas)
 
 
-# Widths in full-width characters (a Latin letter or digit counts half).
+# Widths in full-width characters (app.charts.text_width).
 TITLE_WIDTH = 40  # a 15 pt heading across a 10 inch figure
 LABEL_WIDTH = 14  # an event's label left of its bar
-
-
-def _width(char):
-    return 0.5 if ord(char) < 0x2E80 else 1.0
-
-
-def wrap(text, width, lines=None):
-    """``text`` broken into lines of at most ``width`` full-width characters,
-    so matplotlib never cuts it at the figure's edge; with ``lines``, the
-    last line kept ends with … when there is more."""
-    out, line, used = [], "", 0.0
-    for char in text:
-        if used + _width(char) > width and line:
-            out.append(line)
-            line, used = "", 0.0
-        line += char
-        used += _width(char)
-    if line:
-        out.append(line)
-    if lines is not None and len(out) > lines:
-        out = out[:lines]
-        out[-1] = out[-1][:-1] + "…"
-    return "\n".join(out)
 
 
 def chart_title(title, what):
     """``title｜what`` on one line when it fits, else the title wrapped above."""
     one_line = f"{title}｜{what}"
-    if sum(_width(c) for c in one_line) <= TITLE_WIDTH:
+    if text_width(one_line) <= TITLE_WIDTH:
         return one_line
     return wrap(title, TITLE_WIDTH, lines=2) + "\n" + what

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from PIL import Image
 
+from app.charts import text_width
 from app.checkin import charts
 
 START = datetime(2026, 5, 10, 1, 0, tzinfo=timezone.utc)  # 09:00 Beijing
@@ -39,7 +40,7 @@ def test_long_titles_are_wrapped_not_cut():
     heading = charts.chart_title(title, "签到 80 人，签退 30 人")
     lines = heading.split("\n")
     assert lines[-1] == "签到 80 人，签退 30 人" and len(lines) <= 3
-    assert all(sum(charts._width(c) for c in line) <= charts.TITLE_WIDTH for line in lines)
+    assert all(text_width(line) <= charts.TITLE_WIDTH for line in lines)
     assert "".join(lines[:-1]).rstrip("…") in title and "聚沙讲堂" in lines[0]
     label = charts.wrap("5/10 5月市民公益日·铭和社区 温馨五月·感恩母亲节 爱心义剪与健康义诊", charts.LABEL_WIDTH, lines=2)
     assert len(label.split("\n")) == 2 and label.endswith("…")
