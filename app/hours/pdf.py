@@ -7,7 +7,6 @@ issuer block sits at the foot of the last page with the verification QR
 code beside it. Chinese text uses Noto Serif SC embedded as a subset
 (``app/hours/pdf_font.py``), so it shows in any PDF reader.
 """
-import functools
 from io import BytesIO
 from xml.sax.saxutils import escape
 
@@ -18,7 +17,6 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.hours import rules
@@ -41,7 +39,7 @@ SUMMARY_LABELS = ("姓名", "身份证号码", "服务期间", "累计时长", "
 
 
 def _styles(font):
-    base = ParagraphStyle("base", fontName=font, fontSize=11, leading=18, wordWrap="CJK")
+    base = ParagraphStyle("base", fontName=font, bulletFontName=font, fontSize=11, leading=18, wordWrap="CJK")
     return {
         "base": base,
         "title": ParagraphStyle("title", parent=base, fontSize=26, leading=34, alignment=TA_CENTER,
@@ -88,10 +86,12 @@ def _all_text(value):
     return str(value)
 
 
-def _qr(url, size):
+def _qr(url, size, font):
     widget = QrCodeWidget(url, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    # initialFontName: the drawing would otherwise name Times-Roman, a font the PDF does not carry.
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0],
+                      initialFontName=font)
     drawing.add(widget)
     return drawing
 
@@ -110,6 +110,7 @@ def _summary_table(content, s):
         ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#FBF3F3")),
         ("BACKGROUND", (2, 0), (2, 1), colors.HexColor("#FBF3F3")),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONTNAME", (0, 0), (-1, -1), s["base"].fontName),  # not the default Helvetica
         ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]))
     return table
@@ -126,6 +127,7 @@ def _records_table(content, s):
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#F2E6E6")),
         ("SPAN", (0, -1), (3, -1)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONTNAME", (0, 0), (-1, -1), s["base"].fontName),  # not the default Helvetica
     ]))
     return table
 
@@ -165,7 +167,7 @@ class _IssuerBlock(Flowable):
         c, font = self.canv, self.font
         qr_size = 30 * mm
         self.canv.saveState()
-        _qr(self.content["verify_url"], qr_size).drawOn(c, 0, self.height - qr_size - 4 * mm)
+        _qr(self.content["verify_url"], qr_size, font).drawOn(c, 0, self.height - qr_size - 4 * mm)
         c.setFont(font, 9)
         c.setFillColor(GREY)
         c.drawCentredString(qr_size / 2, self.height - qr_size - 9 * mm, QR_CAPTION)
@@ -225,6 +227,8 @@ def render_certificate(certificate, verify_url, handler_name=None, contact=None)
         buffer = BytesIO()
         doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=24 * mm,
                                 bottomMargin=22 * mm, title=f"志愿服务记录证明 {certificate.serial}",
+                                # The canvas starts in our font too: the PDF names no font it does not carry.
+                                initialFontName=font,
                                 author=certificate.issuer, subject="志愿服务记录证明")
         story = [
             Paragraph(content["serial"], s["serial"]),
@@ -242,7 +246,5 @@ def render_certificate(certificate, verify_url, handler_name=None, contact=None)
             _IssuerBlock(content, font),
         ]
         frame = _frame(certificate.serial, font)
-        # The canvas's initial font is ours too, so the PDF names no font it does not carry.
-        doc.build(story, onFirstPage=frame, onLaterPages=frame,
-                  canvasmaker=functools.partial(Canvas, initialFontName=font))
+        doc.build(story, onFirstPage=frame, onLaterPages=frame)
         return buffer.getvalue()

@@ -48,6 +48,9 @@ def test_the_chinese_font_is_embedded_not_borrowed_from_the_reader(client, app, 
     # The embedded font is a subset (AAAAAA+...), not the 11 MB original.
     assert re.search(r"/BaseFont /[A-Z]{6}\+NotoSerifSC", "".join(objects))
     assert len(pdf) < 400_000
+    # Not even a Latin base font is left for the reader to supply.
+    base_fonts = re.findall(r"/BaseFont /([^\s/>]+)", "".join(objects))
+    assert base_fonts and all(re.match(r"[A-Z]{6}\+", name) for name in base_fonts), base_fonts
     font_files = [o for o in objects if "/Length1" in o]
     assert font_files and all("/Filter" in o for o in font_files)
 
