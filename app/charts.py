@@ -61,3 +61,28 @@ def render_png(figure, canvas_class):
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=110)
     return buffer.getvalue()
+
+
+def text_width(text):
+    """``text``'s width in full-width characters: a CJK character is one, a
+    Latin letter, digit or space about half."""
+    return sum(0.5 if ord(char) < 0x2E80 else 1.0 for char in text)
+
+
+def wrap(text, width, lines=None):
+    """``text`` broken into lines of at most ``width`` full-width characters,
+    so matplotlib never cuts it at the figure's edge; with ``lines``, the
+    last line kept ends with … when there is more."""
+    out, line, used = [], "", 0.0
+    for char in text:
+        if used + text_width(char) > width and line:
+            out.append(line)
+            line, used = "", 0.0
+        line += char
+        used += text_width(char)
+    if line:
+        out.append(line)
+    if lines is not None and len(out) > lines:
+        out = out[:lines]
+        out[-1] = out[-1][:-1] + "…"
+    return "\n".join(out)

@@ -15,6 +15,7 @@ from marshmallow import Schema as _MarshmallowSchema
 from marshmallow import fields, pre_dump, validate
 
 from app.auth import policy, roles
+from app.datetimes import LocalDateTime
 
 MAX_ID = 2**31 - 1
 ISO_EXAMPLE = "2026-12-13T09:00:00+08:00"
@@ -223,9 +224,9 @@ class GrantSchema(Schema):
     scope_kind = fields.String()
     scope_id = fields.Integer(allow_none=True)
     granted_by_id = fields.Integer(allow_none=True)
-    granted_at = fields.DateTime()
+    granted_at = LocalDateTime()
     revoked_by_id = fields.Integer(allow_none=True)
-    revoked_at = fields.DateTime(allow_none=True)
+    revoked_at = LocalDateTime(allow_none=True)
 
 
 def _organiser_scopes(user):
@@ -242,7 +243,7 @@ class UserSchema(Schema):
     roles = fields.List(fields.Nested(HeldRoleSchema), metadata={"description": "every role held and its scope"})
     community = fields.Nested(CommunitySchema, allow_none=True)
     scopes = fields.List(fields.Nested(ScopeSchema))
-    created_at = fields.DateTime()
+    created_at = LocalDateTime()
 
     @pre_dump
     def present(self, user, **kwargs):

@@ -32,7 +32,8 @@ missing or still has its development value.
 | DATA_ENCRYPTION_KEY | (derived from SECRET_KEY) | Fernet key (urlsafe base64, 32 bytes) for ID-card numbers at rest; set it in production so rotating SECRET_KEY cannot make stored numbers unreadable |
 | PUBLIC_BASE_URL | http://127.0.0.1:5000 | where the public pages live; a certificate's QR code opens PUBLIC_BASE_URL/verify/<serial> |
 | CERTIFICATE_ISSUER | 杭州市钱塘区下沙街道志愿服务总队 | the issuing organisation printed on 志愿服务证明 |
-| CERTIFICATE_ISSUER_CONTACT | (empty) | its contact telephone, printed when set |
+| CERTIFICATE_ISSUER_HANDLER | 志愿服务总队办公室 (development, testing); empty (production) | 经办人 printed on 志愿服务证明; empty: the organiser who issued it, else a line to sign by hand |
+| CERTIFICATE_ISSUER_CONTACT | 0571-12345678 (development, testing); empty (production) | 联系电话 printed on 志愿服务证明; empty: a line to write it by hand |
 | SUBSCRIBE_TEMPLATES | config/subscribe_templates.json | the subscribe-message templates (shared with the emulator) |
 | MINIPROGRAM_PAGES | the mini-program's pages | comma-separated pages a notice may open |
 | WECHAT_MINIPROGRAM_STATE | formal | developer, trial or formal: which build a notice opens |
@@ -127,7 +128,10 @@ def load_settings(env=None, **overrides):
         "DATA_ENCRYPTION_KEY": _fernet_key(env),
         "PUBLIC_BASE_URL": (env.get("PUBLIC_BASE_URL") or "http://127.0.0.1:5000").rstrip("/"),
         "CERTIFICATE_ISSUER": env.get("CERTIFICATE_ISSUER") or "杭州市钱塘区下沙街道志愿服务总队",
-        "CERTIFICATE_ISSUER_CONTACT": env.get("CERTIFICATE_ISSUER_CONTACT") or "",
+        # Demo values outside production, so the demo certificate is complete; production prints
+        # only what the operator sets (an invented telephone number must never reach a resident).
+        "CERTIFICATE_ISSUER_HANDLER": env.get("CERTIFICATE_ISSUER_HANDLER", "" if app_env == "production" else "志愿服务总队办公室"),
+        "CERTIFICATE_ISSUER_CONTACT": env.get("CERTIFICATE_ISSUER_CONTACT", "" if app_env == "production" else "0571-12345678"),
         "CHECKIN_TOKEN_WINDOW": _int(env, "CHECKIN_TOKEN_WINDOW", 30),
         "CHECKIN_TOKEN_GRACE": _int(env, "CHECKIN_TOKEN_GRACE", 5),
         "CHECKIN_EVENT_CACHE_SECONDS": _float(env, "CHECKIN_EVENT_CACHE_SECONDS", 5.0),

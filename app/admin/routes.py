@@ -4,6 +4,7 @@ from marshmallow import fields, validate
 from app.admin import service
 from app.auth import grants, roles
 from app.auth.permissions import current_user, roles_required
+from app.datetimes import LocalDateTime
 from app.errors import APIError
 from app.extensions import db
 from app.models import RoleGrant, User
@@ -33,7 +34,7 @@ class AuditSchema(Schema):
     target_type = fields.String(allow_none=True)
     target_id = fields.String(allow_none=True)
     detail = fields.Dict()
-    created_at = fields.DateTime()
+    created_at = LocalDateTime()
 
 
 class AuditArgs(Schema):

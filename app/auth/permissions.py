@@ -9,7 +9,6 @@ from functools import wraps
 from flask import g, request
 from flask_smorest import Blueprint
 
-from app.auth import roles as role_names
 from app.auth import tokens
 from app.auth.policy import holds
 from app.errors import APIError

@@ -11,9 +11,9 @@ from datetime import datetime
 
 from sqlalchemy import case, func, select
 
-from app.checkin.localtime import stamp
+from app.checkin.localtime import local, stamp
 from app.extensions import db
-from app.models import CheckIn, Registration, User
+from app.models import CheckIn, Registration, User, VolunteerProfile
 from app.volunteers import identity
 
 METHOD_NAMES = {"qr": "扫码", "poster": "海报", "manual": "人工登记"}
@@ -53,10 +53,15 @@ def live_counts(event_id):
 
 def attendees(event_id):
     """Everyone with a check-in or check-out for the event, in arrival order
-    (one query, whatever the size of the list)."""
+    (one query, whatever the size of the list). The phone is the one bound
+    to the account, else the one given in the volunteer application (the
+    mini-program asks for it there); likewise the name."""
     rows = db.session.execute(
-        select(CheckIn.user_id, CheckIn.direction, CheckIn.scanned_at, CheckIn.method, User.name, User.phone)
+        select(CheckIn.user_id, CheckIn.direction, CheckIn.scanned_at, CheckIn.method,
+               func.coalesce(User.name, VolunteerProfile.real_name).label("name"),
+               func.coalesce(User.phone, VolunteerProfile.phone).label("phone"))
         .join(User, User.id == CheckIn.user_id)
+        .outerjoin(VolunteerProfile, VolunteerProfile.user_id == CheckIn.user_id)
         .where(CheckIn.event_id == event_id)
         .order_by(CheckIn.scanned_at, CheckIn.id)
     ).all()
@@ -107,12 +112,22 @@ def as_text(value):
     return value
 
 
-def _export_rows(people):
+def _export_rows(people, moment=stamp):
     for number, person in enumerate(people, start=1):
         yield [number, as_text(person.name or ""), person.phone_masked or "",
-               stamp(person.checked_in_at), METHOD_NAMES.get(person.checkin_method, ""),
-               stamp(person.checked_out_at), METHOD_NAMES.get(person.checkout_method, ""),
+               moment(person.checked_in_at), METHOD_NAMES.get(person.checkin_method, ""),
+               moment(person.checked_out_at), METHOD_NAMES.get(person.checkout_method, ""),
                "" if person.minutes is None else person.minutes]
+
+
+TIME_COLUMNS = ("D", "F")
+TIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
+
+
+def excel_time(moment):
+    """A date cell's value: Beijing wall time without an offset (Excel has
+    no time zones), to the second; None leaves the cell empty."""
+    return local(moment).replace(tzinfo=None, microsecond=0) if moment is not None else None
 
 
 def to_csv(people):
@@ -138,8 +153,11 @@ def to_xlsx(people, title):
     sheet.append(EXPORT_HEADER)
     for cell in sheet[2]:
         cell.font = Font(bold=True)
-    for row in _export_rows(people):
+    for row in _export_rows(people, moment=excel_time):
         sheet.append(row)
+    for letter in TIME_COLUMNS:  # real dates: they sort, filter and subtract in Excel
+        for cell in sheet[letter][2:]:
+            cell.number_format = TIME_FORMAT
     for letter, width in zip("ABCDEFGH", (6, 12, 14, 20, 10, 20, 10, 12)):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A3"

@@ -80,7 +80,7 @@ def state(event, purpose):
         "opens_at": opens,
         "closes_at": closes,
         "token": issued.token,
-        "svg": qr.inline_svg(issued.token),
+        "svg": qr.inline_svg(tokens.scan_url(issued.token)),
         "expires_at": datetime.fromtimestamp(issued.expires_at, timezone.utc),
         "refresh_in": round(issued.refresh_in, 3),
         "checked_in": counts["checked_in"],

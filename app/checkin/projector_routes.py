@@ -1,4 +1,5 @@
-"""The full-screen projector page (server-rendered HTML, outside the JSON API)."""
+"""Public HTML pages of check-in (outside the JSON API): the full-screen
+projector page, and what a browser shows for the on-screen code's link."""
 from flask import Blueprint, render_template, url_for
 
 from app.checkin import projector
@@ -8,7 +9,7 @@ from app.errors import APIError
 bp = Blueprint("projector", __name__)
 
 PHASE_TEXT = {
-    "open": "请用“聚沙”小程序扫码{what}",
+    "open": "请用微信扫码{what}",
     "not_open": "{what}将于 {opens} 开始",
     "closed": "{what}已结束",
     "cancelled": "活动已取消",
@@ -33,3 +34,12 @@ def page(signed):
     )
     return response, 200, {"Cache-Control": "no-store", "X-Robots-Tag": "noindex",
                            "Referrer-Policy": "no-referrer"}
+
+
+@bp.get("/q/c")
+def scanned_in_a_browser():
+    """The on-screen code's link opened outside WeChat (another scanner app,
+    a browser): WeChat would have opened the mini-program instead. No token
+    is checked or shown here; the page only says what to do."""
+    return render_template("checkin/scan_in_wechat.html"), 200, {
+        "Cache-Control": "no-store", "X-Robots-Tag": "noindex", "Referrer-Policy": "no-referrer"}

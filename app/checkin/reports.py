@@ -16,7 +16,7 @@ def event_chart_png(event):
     ).all()
     checkins = [r.scanned_at for r in rows if r.direction == "in"]
     checkouts = [r.scanned_at for r in rows if r.direction == "out"]
-    return charts.event_chart(event.title, checkins, checkouts)
+    return charts.event_chart(event.title, event.starts_at, event.ends_at, checkins, checkouts)
 
 
 def month_bounds(year, month):

@@ -20,6 +20,7 @@ from app.checkin.schemas import (
     QrcodeArgs,
     QrcodeSchema,
 )
+from app.datetimes import iso
 from app.errors import APIError
 from app.extensions import db, limiter
 from app.models import Event
@@ -135,14 +136,16 @@ def qrcode(args, event_id):
     issued = tokens.issue(event.id, args["purpose"])
     headers = {**NO_STORE, "X-Token-Expires-At": _iso(issued.expires_at),
                "X-Token-Refresh-In": f"{issued.refresh_in:.3f}"}
+    url = tokens.scan_url(issued.token)  # WeChat's own scanner opens the mini-program from it
     if args["format"] == "png":
-        return Response(qr.png(issued.token), mimetype="image/png", headers=headers)
+        return Response(qr.png(url), mimetype="image/png", headers=headers)
     if args["format"] == "svg":
-        return Response(qr.svg(issued.token), mimetype="image/svg+xml", headers=headers)
+        return Response(qr.svg(url), mimetype="image/svg+xml", headers=headers)
     return {
         "event_id": event.id,
         "purpose": args["purpose"],
         "token": issued.token,
+        "url": url,
         "expires_at": datetime.fromtimestamp(issued.expires_at, timezone.utc),
         "refresh_in": round(issued.refresh_in, 3),
         "window_seconds": current_app.config["CHECKIN_TOKEN_WINDOW"],
@@ -151,7 +154,7 @@ def qrcode(args, event_id):
 
 
 def _iso(unix_time):
-    return datetime.fromtimestamp(unix_time, timezone.utc).isoformat()
+    return iso(datetime.fromtimestamp(unix_time, timezone.utc))
 
 
 @blp.route("/events/<int:event_id>/projector-link", methods=["POST"])

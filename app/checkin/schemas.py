@@ -1,6 +1,7 @@
 """Request and response shapes of the check-in area (the mini-program's contract)."""
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from app.datetimes import LocalDateTime
 from app.schemas import Id, Opaque, Schema, Text
 
 PURPOSE = validate.OneOf(("checkin", "checkout"))
@@ -36,8 +37,8 @@ class CheckinResultSchema(Schema):
     direction = fields.String(required=True, validate=DIRECTION)
     method = fields.String(required=True, metadata={"description": "qr, poster or manual"})
     user_id = fields.Integer(required=True)
-    checked_in_at = fields.DateTime(allow_none=True)
-    checked_out_at = fields.DateTime(allow_none=True)
+    checked_in_at = LocalDateTime(allow_none=True)
+    checked_out_at = LocalDateTime(allow_none=True)
     minutes = fields.Integer(allow_none=True, metadata={"description": "time served, on check-out"})
 
 
@@ -66,8 +67,10 @@ class QrcodeArgs(Schema):
 class QrcodeSchema(Schema):
     event_id = fields.Integer(required=True)
     purpose = fields.String(required=True, validate=PURPOSE)
-    token = fields.String(required=True, metadata={"description": "the text to encode in the QR code"})
-    expires_at = fields.DateTime(required=True, metadata={"description": "when this token's window ends"})
+    token = fields.String(required=True, metadata={"description": "the signed token (a scan may send it bare)"})
+    url = fields.String(required=True, metadata={"description": "the text to encode in the QR code: "
+                                                 "PUBLIC_BASE_URL/q/c?t=<token>, which WeChat's scanner opens in the mini-program"})
+    expires_at = LocalDateTime(required=True, metadata={"description": "when this token's window ends"})
     refresh_in = fields.Float(required=True, metadata={"description": "seconds until a new token should be drawn"})
     window_seconds = fields.Integer(required=True)
     grace_seconds = fields.Integer(required=True, metadata={"description": "an old token still counts this long after expires_at"})
@@ -80,7 +83,7 @@ class PurposeArgs(Schema):
 class ProjectorLinkSchema(Schema):
     url = fields.String(required=True, metadata={"description": "open in any browser on the hall's computer"})
     path = fields.String(required=True)
-    expires_at = fields.DateTime(required=True)
+    expires_at = LocalDateTime(required=True)
 
 
 class ProjectorStateSchema(Schema):
@@ -88,11 +91,11 @@ class ProjectorStateSchema(Schema):
     title = fields.String(required=True)
     purpose = fields.String(required=True, validate=PURPOSE)
     phase = fields.String(required=True, validate=validate.OneOf(("not_open", "open", "closed", "cancelled")))
-    opens_at = fields.DateTime(required=True)
-    closes_at = fields.DateTime(required=True)
+    opens_at = LocalDateTime(required=True)
+    closes_at = LocalDateTime(required=True)
     token = fields.String(required=True)
     svg = fields.String(required=True, metadata={"description": "the QR code as an inline <svg> element"})
-    expires_at = fields.DateTime(required=True)
+    expires_at = LocalDateTime(required=True)
     refresh_in = fields.Float(required=True)
     checked_in = fields.Integer(required=True)
     checked_out = fields.Integer(required=True)
@@ -106,9 +109,9 @@ class AttendeeSchema(Schema):
     user_id = fields.Integer(required=True)
     name = fields.String(allow_none=True)
     phone_masked = fields.String(allow_none=True, metadata={"description": "e.g. 138****5678"})
-    checked_in_at = fields.DateTime(allow_none=True)
+    checked_in_at = LocalDateTime(allow_none=True)
     checkin_method = fields.String(allow_none=True)
-    checked_out_at = fields.DateTime(allow_none=True)
+    checked_out_at = LocalDateTime(allow_none=True)
     checkout_method = fields.String(allow_none=True)
     minutes = fields.Integer(allow_none=True)
 

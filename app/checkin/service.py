@@ -39,6 +39,7 @@ from app import signals
 from app.checkin import event_cache, tokens
 from app.checkin.geo import haversine_m
 from app.checkin.localtime import day_and_time
+from app.datetimes import iso
 from app.errors import APIError
 # The events area's default circle, for rows made without one (seeds, imports).
 from app.events.rules import DEFAULT_RADIUS_M
@@ -209,13 +210,13 @@ def _check_window(conn, event, direction, now, user_id):
         _answer_if_recorded(conn, event, user_id, direction)
         what = "签到" if direction == "in" else "签退"
         raise APIError("event_closed", f"{what}已于 {day_and_time(closes)} 结束",
-                       details={"closed_at": closes.isoformat()})
+                       details={"closed_at": iso(closes)})
 
 
 def not_open_error(direction, opens):
     what = "签到" if direction == "in" else "签退"
     return APIError("event_not_open", f"{what}尚未开始，将于 {day_and_time(opens)} 开放",
-                    details={"opens_at": opens.isoformat()})
+                    details={"opens_at": iso(opens)})
 
 
 def _check_location(conn, event, direction, latitude, longitude, user_id):

@@ -15,6 +15,14 @@ token one window old is refused (token_expired), so a photo sent home stops
 working within window + grace seconds (35 s by default). The next window's
 token is taken in the last GRACE seconds of the current one, which covers a
 few seconds of clock difference between app servers.
+
+What the screen shows is not the bare token but a link,
+``{PUBLIC_BASE_URL}/q/c?t=<token>`` (``scan_url``): WeChat's own scanner
+opens the mini-program's scan page for links under the prefix registered in
+the mini-program's admin console (扫普通链接二维码打开小程序), handing the
+whole link over percent-encoded as ``options.q``; a plain browser gets a page
+that says to scan in WeChat. ``verify`` takes the link or the bare token
+(phones and printouts from before the link).
 """
 import base64
 import binascii
@@ -23,6 +31,7 @@ import hmac
 import struct
 import time
 from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
 
 from flask import current_app
 
@@ -40,6 +49,8 @@ TOKEN_LENGTH = (TOKEN_BYTES * 4 + 2) // 3
 clock = time.time
 
 _keys = {}
+
+SCAN_PATH = "/q/c"  # the link's path under PUBLIC_BASE_URL; register PUBLIC_BASE_URL + "/q/" with WeChat
 
 
 class TokenExpired(APIError):
@@ -96,12 +107,29 @@ def issue(event_id, purpose, now=None):
     return IssuedToken(token, event_id, purpose, window, expires_at, max(0.0, expires_at - now))
 
 
+def scan_url(token):
+    """The link the on-screen QR code encodes."""
+    return f"{current_app.config['PUBLIC_BASE_URL']}{SCAN_PATH}?t={token}"
+
+
+def from_scanned(text):
+    """The token in what a phone scanned: the link (any host: the signature
+    decides, and the site may have moved) or the bare token. Anything else
+    comes back as it is and fails the token check."""
+    if not isinstance(text, str) or "://" not in text:
+        return text
+    parts = urlsplit(text.strip())
+    tokens = parse_qs(parts.query).get("t") if parts.path.rstrip("/").endswith(SCAN_PATH) else None
+    return tokens[0] if tokens and len(tokens) == 1 else text
+
+
 def verify(token, now=None, event_id=None):
-    """The event and purpose a scanned token names; raises token_invalid for
-    anything forged, altered or malformed (or naming another event than
-    ``event_id`` when given) and token_expired for a genuine old token."""
+    """The event and purpose a scanned token (or its link) names; raises
+    token_invalid for anything forged, altered or malformed (or naming
+    another event than ``event_id`` when given) and token_expired for a
+    genuine old token."""
     secret, window_seconds, grace = _settings()
-    raw = _decode(token)
+    raw = _decode(from_scanned(token))
     body, mac = raw[:_BODY.size], raw[_BODY.size:]
     if not hmac.compare_digest(mac, _mac(_key(secret), body)):
         raise invalid()

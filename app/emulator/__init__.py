@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 _STATE_OPTIONS = ("token_ttl", "token_grace_seconds", "code_ttl", "visit_window", "pages",
-                  "risky_words", "rid_suffix")
+                  "risky_words", "rid_suffix", "qrcode_rules")
 
 
 def _not_emulated(exc):

@@ -10,6 +10,8 @@ import json
 
 from flask import Blueprint, Response, current_app, request
 
+from . import qrlinks
+
 bp = Blueprint("emulator_control", __name__, url_prefix="/_emulator")
 
 
@@ -156,6 +158,20 @@ def list_faults():
 @bp.delete("/faults")
 def clear_faults():
     return _json({"cleared": _state().clear_faults()})
+
+
+@bp.post("/scan")
+def scan_link():
+    """A person scans a plain QR code holding ``{url}`` with WeChat's 扫一扫:
+    ``{opens: "miniprogram", path, query: {q, scancode_time}, scene}`` (the
+    launch options the page's onLoad gets) when a published qrcode rule
+    matches, else ``{opens: "browser", url}``."""
+    url = str(_require(_body(), "url"))
+    state = _state()
+    options = qrlinks.launch(state.qrcode_rules, url, state.now())
+    if options is None:
+        return _json({"opens": "browser", "url": url})
+    return _json({"opens": "miniprogram", **options})
 
 
 @bp.get("/config")

@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from . import errors as E
+from . import qrlinks
 from .errors import WxError
 from .faults import FaultMixin
 from .tokens import TokenMixin
@@ -38,7 +39,11 @@ DEFAULT_PAGES = (
 # msgSecCheck labels: 100 正常; 10001 广告; 20001 时政; 20002 色情; 20003 辱骂;
 # 20006 违法犯罪; 20008 欺诈; 20012 低俗; 20013 版权; 21000 其他
 DEFAULT_RISKY_WORDS = {"赌博": 20006, "诈骗": 20008, "代开发票": 10001}
-CONFIG_KEYS = ("token_ttl", "token_grace_seconds", "code_ttl", "visit_window", "pages", "risky_words", "rid_suffix")
+# 扫普通链接二维码打开小程序 rules (app/emulator/qrlinks.py): the demo app's
+# PUBLIC_BASE_URL, whose /q/c?t=<token> links are the on-screen check-in codes.
+DEFAULT_QRCODE_RULES = ({"prefix": "http://127.0.0.1:5000/q/", "page": "pages/scan/scan"},)
+CONFIG_KEYS = ("token_ttl", "token_grace_seconds", "code_ttl", "visit_window", "pages", "risky_words", "rid_suffix",
+               "qrcode_rules")
 
 _ALNUM = string.ascii_letters + string.digits
 
@@ -98,7 +103,8 @@ class Message:
 
 class EmulatorState(TokenMixin, FaultMixin):
     def __init__(self, apps: dict, templates: list, *, token_ttl=7200, token_grace_seconds=300,
-                 code_ttl=300, visit_window=7200, pages=DEFAULT_PAGES, risky_words=None, rid_suffix=True):
+                 code_ttl=300, visit_window=7200, pages=DEFAULT_PAGES, risky_words=None, rid_suffix=True,
+                 qrcode_rules=DEFAULT_QRCODE_RULES):
         self._lock = threading.Lock()
         self.apps = dict(apps)
         self.default_appid = next(iter(self.apps))
@@ -107,7 +113,7 @@ class EmulatorState(TokenMixin, FaultMixin):
             "token_ttl": token_ttl, "token_grace_seconds": token_grace_seconds, "code_ttl": code_ttl,
             "visit_window": visit_window, "pages": list(pages),
             "risky_words": dict(DEFAULT_RISKY_WORDS if risky_words is None else _risky_map(risky_words)),
-            "rid_suffix": rid_suffix,
+            "rid_suffix": rid_suffix, "qrcode_rules": qrlinks.parse_rules(qrcode_rules),
         }
         self.reset()
 
@@ -143,6 +149,8 @@ class EmulatorState(TokenMixin, FaultMixin):
                 value = _risky_map(value)
             elif key == "rid_suffix":
                 value = bool(value)
+            elif key == "qrcode_rules":
+                value = qrlinks.parse_rules(value)
             else:
                 value = float(value)
                 if value < 0:

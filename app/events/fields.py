@@ -4,21 +4,12 @@ from datetime import date, datetime
 
 from marshmallow import fields
 
-from app.events.times import SHANGHAI
+from app.datetimes import LocalDateTime  # noqa: F401  (the shared field; events schemas import it from here)
 from app.schemas import ISO_EXAMPLE, ChineseSchema, Text
 
 # The base schema and the text rule are shared by every area (app.schemas);
 # these names stay for the events area's imports.
 __all__ = ["ChineseSchema", "Text", "ISO_EXAMPLE", "LocalDateTime", "DateOrDateTime"]
-
-
-class LocalDateTime(fields.AwareDateTime):
-    """Accepts any UTC offset (refuses none); answers in Shanghai time."""
-
-    def _serialize(self, value, attr, obj, **kwargs):
-        if value is None:
-            return None
-        return value.astimezone(SHANGHAI).isoformat()
 
 
 class DateOrDateTime(fields.Field):

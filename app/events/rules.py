@@ -9,7 +9,7 @@ Defaults (also in docs/events.md):
 """
 from datetime import timedelta
 
-from app.errors import APIError, invalid  # noqa: F401 (invalid: used as rules.invalid)
+from app.errors import invalid  # noqa: F401  (used as rules.invalid)
 from app.events.times import default_windows
 from app.models import utcnow
 

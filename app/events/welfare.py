@@ -29,7 +29,7 @@ DEFAULT_THEMES = {
     2: "欢度新春·邻里守望",
     3: "学雷锋·志愿先行",
     4: "植绿护绿·美丽家园",
-    5: "温馨五月·感恩母亲",  # the second Sunday of May is Mother's Day
+    5: "温馨五月·感恩母亲节",
     6: "关爱儿童·平安成长",
     7: "红心向党·初心如磐",
     8: "拥军优属·清凉一夏",
@@ -37,6 +37,11 @@ DEFAULT_THEMES = {
     10: "九九重阳·孝老爱亲",
     11: "消防安全·平安守护",
     12: "宪法宣传·法治同行",
+}
+# Days the welfare day always coincides with: the second Sunday of May is
+# Mother's Day in China. Said in the description whatever the month's theme.
+OCCASIONS = {
+    5: "今年的公益日恰逢母亲节（五月的第二个星期日），一起向母亲说声感谢。",
 }
 # Sunday morning, when residents and volunteers are free.
 STARTS_AT = (9, 0)
@@ -104,8 +109,8 @@ def _plan_month(year, month, communities, themes, now, summary):
         scene=f"w{year}{month:02d}.{scene_tail()}",
         title=f"{year}年{month}月市民公益日",
         theme=theme,
-        description=f"每月第二个星期日是下沙街道市民公益日。本月主题：{theme}。各社区同步开展公益活动，"
-                    "欢迎居民和志愿者就近参加。",
+        description=f"每月第二个星期日是下沙街道市民公益日。本月主题：{theme}。{OCCASIONS.get(month, '')}"
+                    "各社区同步开展公益活动，欢迎居民和志愿者就近参加。",
         venue="下沙街道各社区",
         registration_required=False,
         credits_hours=False,
@@ -125,7 +130,8 @@ def _plan_month(year, month, communities, themes, now, summary):
             scene=f"w{year}{month:02d}c{community_id}.{scene_tail()}",
             title=f"{month}月市民公益日·{community_name}"[:64],
             theme=theme,
-            description=f"{community_name}市民公益日活动，本月主题：{theme}。具体安排以社区通知为准。",
+            description=f"{community_name}市民公益日活动，本月主题：{theme}。{OCCASIONS.get(month, '')}"
+                        "具体安排以社区通知为准。",
             venue=f"{community_name}党群服务中心"[:128],
             registration_required=False,
             # Taking part in a welfare day is volunteer service: its hours count.

@@ -55,9 +55,8 @@ def issue_for(body, user_id):
 def certificate_pdf(serial):
     """The certificate as a PDF, for its holder or the organisers who manage them."""
     certificate = certificates.get_for(current_user(), serial)
-    handler = certificate.issued_by if certificate.issued_by_id != certificate.user_id else None
     pdf = render_certificate(certificate, certificates.verify_url(certificate.serial),
-                             handler_name=handler.name if handler else None,
+                             handler_name=certificates.handler_name(certificate),
                              contact=current_app.config["CERTIFICATE_ISSUER_CONTACT"])
     return send_file(BytesIO(pdf), mimetype="application/pdf", as_attachment=False,
                      download_name=f"志愿服务证明_{certificate.serial}.pdf")

@@ -61,6 +61,16 @@ def verify_url(serial):
     return f"{current_app.config['PUBLIC_BASE_URL']}/verify/{serial}"
 
 
+def handler_name(certificate):
+    """经办人: CERTIFICATE_ISSUER_HANDLER, else the organiser who issued the
+    certificate (a self-service one has none: a line to sign by hand)."""
+    configured = current_app.config.get("CERTIFICATE_ISSUER_HANDLER")
+    if configured:
+        return configured
+    issuer = certificate.issued_by if certificate.issued_by_id != certificate.user_id else None
+    return issuer.name if issuer is not None else None
+
+
 def _local_bounds(date_from, date_to):
     start = datetime.combine(date_from, time.min, tzinfo=CHINA_TZ) if date_from else None
     end = datetime.combine(date_to + timedelta(days=1), time.min, tzinfo=CHINA_TZ) if date_to else None

@@ -1,6 +1,6 @@
 """The hours leaderboard as a picture: an organiser sees at a glance which
 squads or communities carried the year (app.hours.reports.leaderboard)."""
-from app.charts import PARTY_RED, matplotlib_classes, render_png
+from app.charts import PARTY_RED, matplotlib_classes, render_png, wrap
 
 ROW_HEIGHT_INCHES = 0.42
 
@@ -17,7 +17,8 @@ def leaderboard_chart(board):
         axes.text(0.5, 0.5, "暂无已认定的服务时长", ha="center", va="center", transform=axes.transAxes)
         axes.set_axis_off()
         return render_png(figure, Canvas)
-    names = [row["name"] for row in reversed(rows)]
+    # Long squad names wrap onto a second line instead of being cut at the figure's edge.
+    names = [wrap(row["name"], 12, lines=2) for row in reversed(rows)]
     hours = [row["hours"] for row in reversed(rows)]
     bars = axes.barh(names, hours, color=PARTY_RED)
     for bar, row in zip(bars, reversed(rows), strict=True):

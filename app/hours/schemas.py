@@ -1,5 +1,6 @@
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from app.datetimes import LocalDateTime
 from app.hours.certificates import verify_url
 from app.hours.rules import CHINA_TZ
 from app.models import SERVICE_RECORD_STATUSES
@@ -22,10 +23,10 @@ class RecordSchema(Schema):
     event_id = fields.Integer()
     event_title = fields.String()
     place = fields.String()
-    checkin_at = fields.DateTime()
-    checkout_at = fields.DateTime(allow_none=True)
-    started_at = fields.DateTime(metadata={"description": "check-in clipped to the event's start"})
-    ended_at = fields.DateTime(allow_none=True, metadata={"description": "check-out clipped to the event's end"})
+    checkin_at = LocalDateTime()
+    checkout_at = LocalDateTime(allow_none=True)
+    started_at = LocalDateTime(metadata={"description": "check-in clipped to the event's start"})
+    ended_at = LocalDateTime(allow_none=True, metadata={"description": "check-out clipped to the event's end"})
     minutes = fields.Integer()
     hours = fields.Float()
     status = fields.String(metadata={"description": " / ".join(SERVICE_RECORD_STATUSES)})
@@ -69,9 +70,9 @@ class LedgerEntrySchema(Schema):
     minutes = fields.Integer(metadata={"description": "signed: a correction may be negative"})
     hours = fields.Function(lambda e: round(e.minutes / 60, 2))
     reason = fields.String(allow_none=True)
-    served_at = fields.DateTime()
+    served_at = LocalDateTime()
     created_by_id = fields.Integer(allow_none=True)
-    created_at = fields.DateTime()
+    created_at = LocalDateTime()
 
 
 class EventRecordsArgs(Schema):
@@ -130,7 +131,7 @@ class MemberTotalSchema(Schema):
     user_id = fields.Integer()
     name = fields.String()
     team_id = fields.Integer()
-    joined_at = fields.DateTime()
+    joined_at = LocalDateTime()
     total_minutes = fields.Integer()
     total_hours = fields.Float()
     star = fields.Nested(StarSchema)
@@ -199,11 +200,11 @@ class CertificateSchema(Schema):
     total_minutes = fields.Integer()
     total_hours = fields.Function(lambda c: round(c.total_minutes / 60, 2))
     record_count = fields.Integer()
-    period_start = fields.DateTime()
-    period_end = fields.DateTime()
+    period_start = LocalDateTime()
+    period_end = LocalDateTime()
     issuer = fields.String()
-    issued_at = fields.DateTime()
-    revoked_at = fields.DateTime(allow_none=True)
+    issued_at = LocalDateTime()
+    revoked_at = LocalDateTime(allow_none=True)
     revoke_reason = fields.String(allow_none=True)
     verify_url = fields.Function(lambda c: verify_url(c.serial), metadata={"description": "the QR code's page"})
     pdf_url = fields.Function(lambda c: f"/api/v1/certificates/{c.serial}/pdf")

@@ -1,4 +1,5 @@
 """The audit trail: who did what to what, and when."""
+from app.datetimes import iso
 from app.extensions import db
 from app.models.base import UTCDateTime, utcnow
 
@@ -26,5 +27,5 @@ class AuditLog(db.Model):
             "target_type": self.target_type,
             "target_id": self.target_id,
             "detail": self.detail,
-            "created_at": self.created_at.isoformat(),
+            "created_at": iso(self.created_at),
         }

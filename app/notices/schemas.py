@@ -1,5 +1,6 @@
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from app.datetimes import LocalDateTime
 from app.notices.audience import AUDIENCE_KINDS
 from app.schemas import Id, QueryId, Schema, Text
 
@@ -104,12 +105,12 @@ class NoticeSchema(Schema):
     page = fields.String(allow_none=True)
     audience = fields.Nested(AudienceOutSchema)
     status = fields.String(metadata={"description": "scheduled, queued, fanning_out, sending, done or cancelled"})
-    send_at = fields.DateTime(allow_none=True)
-    started_at = fields.DateTime(allow_none=True)
-    finished_at = fields.DateTime(allow_none=True)
-    cancelled_at = fields.DateTime(allow_none=True)
+    send_at = LocalDateTime(allow_none=True)
+    started_at = LocalDateTime(allow_none=True)
+    finished_at = LocalDateTime(allow_none=True)
+    cancelled_at = LocalDateTime(allow_none=True)
     cancel_reason = fields.String(allow_none=True)
-    created_at = fields.DateTime()
+    created_at = LocalDateTime()
     created_by_id = fields.Integer(allow_none=True)
     counts = fields.Nested(CountsSchema)
 

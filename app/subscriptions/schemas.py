@@ -1,5 +1,6 @@
 from marshmallow import ValidationError, fields, validate, validates
 
+from app.datetimes import LocalDateTime
 from app.models import SUBSCRIPTION_ANSWERS
 from app.schemas import Schema, Text
 
@@ -47,4 +48,4 @@ class SubscriptionSchema(Schema):
     remaining = fields.Integer(required=True, metadata={"description": "sends this user still allows"})
     accepted_total = fields.Integer(required=True)
     last_answer = fields.String(allow_none=True)
-    last_answered_at = fields.DateTime(allow_none=True)
+    last_answered_at = LocalDateTime(allow_none=True)

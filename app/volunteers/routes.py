@@ -4,6 +4,7 @@ from marshmallow import fields
 
 from app.auth.permissions import current_user, login_required, roles_required
 from app.auth.roles import STAFF
+from app.datetimes import LocalDateTime
 from app.errors import APIError
 from app.schemas import Schema
 from app.hours.schemas import CertificateSchema, HoursSummarySchema, LedgerEntrySchema
@@ -34,13 +35,13 @@ class AccountSchema(Schema):
     role = fields.String()
     roles = fields.List(fields.Nested(HeldRoleSchema))
     community_id = fields.Integer(allow_none=True)
-    created_at = fields.DateTime()
-    last_login_at = fields.DateTime(allow_none=True)
+    created_at = LocalDateTime()
+    last_login_at = LocalDateTime(allow_none=True)
 
 
 class ConsentRecordSchema(Schema):
     version = fields.String()
-    consented_at = fields.DateTime()
+    consented_at = LocalDateTime()
     purpose = fields.String()
 
 
@@ -49,7 +50,7 @@ class CheckinRowSchema(Schema):
     event_title = fields.String()
     direction = fields.String()
     method = fields.String()
-    scanned_at = fields.DateTime()
+    scanned_at = LocalDateTime()
     latitude = fields.Float(allow_none=True)
     longitude = fields.Float(allow_none=True)
 
@@ -58,13 +59,13 @@ class RegistrationRowSchema(Schema):
     event_id = fields.Integer()
     event_title = fields.String()
     status = fields.String()
-    created_at = fields.DateTime()
+    created_at = LocalDateTime()
 
 
 class SessionRowSchema(Schema):
-    created_at = fields.DateTime()
-    expires_at = fields.DateTime()
-    revoked_at = fields.DateTime(allow_none=True)
+    created_at = LocalDateTime()
+    expires_at = LocalDateTime()
+    revoked_at = LocalDateTime(allow_none=True)
 
 
 class MyDataSchema(Schema):

@@ -1,5 +1,6 @@
 from marshmallow import fields, validate
 
+from app.datetimes import LocalDateTime
 from app.models import VOLUNTEER_STATUSES
 from app.schemas import Id, QueryId, Schema, Text
 from app.validators import text
@@ -40,18 +41,18 @@ class VolunteerProfileSchema(Schema):
     skills = fields.List(fields.String())
     status = fields.String(metadata={"description": " / ".join(VOLUNTEER_STATUSES)})
     consent_version = fields.String(allow_none=True)
-    consented_at = fields.DateTime(allow_none=True)
-    reviewed_at = fields.DateTime(allow_none=True)
+    consented_at = LocalDateTime(allow_none=True)
+    reviewed_at = LocalDateTime(allow_none=True)
     review_reason = fields.String(allow_none=True)
-    created_at = fields.DateTime()
+    created_at = LocalDateTime()
 
 
 class MembershipSchema(Schema):
     id = fields.Integer()
     team_id = fields.Integer()
     team_name = fields.Function(lambda m: m.team.name if m.team else None, allow_none=True)
-    joined_at = fields.DateTime()
-    left_at = fields.DateTime(allow_none=True)
+    joined_at = LocalDateTime()
+    left_at = LocalDateTime(allow_none=True)
     reason = fields.String(allow_none=True)
 
 

@@ -63,7 +63,7 @@ def test_projector_page_shows_the_code_title_and_count(client, event, organiser,
     page = client.get(link["path"])
     html = page.get_data(as_text=True)
     assert page.status_code == 200 and page.mimetype == "text/html"
-    assert "聚沙讲堂：百年党史" in html and "<svg" in html and "请用“聚沙”小程序扫码签到" in html
+    assert "聚沙讲堂：百年党史" in html and "<svg" in html and "请用微信扫码签到" in html
     assert re.search(r'id="count">1<', html)
 
     state = client.get(link["path"].replace("/projector/", "/api/v1/projector/") + "/state").get_json()

@@ -145,3 +145,17 @@ def test_the_command_prints_what_it_created(app, ctx):
     assert "0 created, 4 already planned" in again.output
     bad = runner.invoke(args=["jusha", "plan-welfare-days", "--from", "2031/04"])
     assert bad.exit_code != 0 and "YYYY-MM" in bad.output
+
+
+def test_mays_welfare_day_says_it_is_mothers_day(ctx):
+    make_community(name="铭和社区")
+    plan_welfare_days("2031-04", 2, themes={"2031-04": "植绿护绿·美丽家园"}, now=PLAN_NOW)
+    plan_welfare_days("2032-05", 1, themes={"2032-05": "邻里守望·温情五月"}, now=PLAN_NOW)
+    events = all_events()
+    may = [e for e in events if e.starts_at.astimezone(SHANGHAI).month == 5]
+    april = [e for e in events if e.starts_at.astimezone(SHANGHAI).month == 4]
+    assert len(may) == 4 and len(april) == 2
+    assert "母亲节" in DEFAULT_THEMES[5]
+    # The day and every community's activity say so, even under a theme chosen by hand.
+    assert all("母亲节" in e.description for e in may)
+    assert not any("母亲节" in e.description for e in april)

@@ -46,7 +46,10 @@ def test_a_volunteer_issues_a_certificate_of_their_approved_hours(client, ctx):
     assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
     assert pdf.data.startswith(b"%PDF") and len(pdf.data) > 2000
     if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", "-", "-"], input=pdf.data, capture_output=True, check=True).stdout
+        # -layout: the embedded font comes in 256-glyph subsets, and without it pdftotext
+        # may order a line's runs of different subsets apart.
+        text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf.data, capture_output=True,
+                              check=True).stdout
         text = text.decode()
         for expected in ("志愿服务记录证明", "张小红", body["id_number_masked"], "5.5", body["serial"],
                          "杭州市钱塘区下沙街道志愿服务总队"):

@@ -31,6 +31,13 @@ function client(openid) {
   return api;
 }
 
+async function emulatorPost(path, body) {
+  const response = await fetch(EMULATOR + path, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body) });
+  assert.equal(response.status, 200, path);
+  return response.json();
+}
+
 const report = [];
 function step(text) {
   report.push(text);
@@ -66,11 +73,20 @@ async function eventAndCheckin(ctx) {
   assert.ok(Number(refreshIn) > 0);
   step('rotating code PNG (' + png.data.byteLength + ' bytes), next in ' + refreshIn + ' s');
   const code = await organiser.call('events.qrcode', { params: { id: event.id }, query: { purpose: 'checkin', format: 'json' } });
-  const source = checkin.fromScanResult({ scanType: 'QR_CODE', result: code.token });
+  // WeChat's own 扫一扫 on the screen: the link opens the scan page with options.q (the rule registered for
+  // PUBLIC_BASE_URL/q/ in the admin console, here at the emulator), and the page checks in.
+  const prefix = code.url.slice(0, code.url.indexOf('/q/c?') + 3);
+  await emulatorPost('/_emulator/config', { qrcode_rules: [{ prefix: prefix, page: checkin.SCAN_PAGE }] });
+  const launch = await emulatorPost('/_emulator/scan', { url: code.url });
+  assert.equal(launch.opens, 'miniprogram');
+  assert.equal(launch.path, checkin.SCAN_PAGE);
+  const source = checkin.fromLaunchOptions(launch.query);
+  assert.deepEqual(source, { token: code.token });
   const first = checkin.describe(await resident.call('checkins.create', { data: checkin.checkinBody(source, null) }));
   assert.equal(first.code, 'checked_in');
-  step('resident scans: ' + first.title + ' ' + first.detail);
-  const again = checkin.describe(await resident.call('checkins.create', { data: checkin.checkinBody(source, null) }));
+  step('resident scans the screen with WeChat (' + launch.path + ', options.q): ' + first.title + ' ' + first.detail);
+  const inApp = checkin.fromScanResult({ scanType: 'QR_CODE', result: code.token });
+  const again = checkin.describe(await resident.call('checkins.create', { data: checkin.checkinBody(inApp, null) }));
   assert.equal(again.code, 'already_checked_in');
   step('scans again: ' + again.title + '，' + again.detail);
   const attendance = await organiser.call('events.attendance', { params: { id: event.id } });
