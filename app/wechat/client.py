@@ -146,7 +146,15 @@ class SharedTokenWeChatClient(WeChatClient):
             if exc.errcode not in TOKEN_ERRORS:
                 raise
             log.info("WeChat said %s for the access token; refreshing once", exc.errcode)
-            params["access_token"] = self.refresh_access_token(stale_token=used_token)
+            try:
+                params["access_token"] = self.refresh_access_token(stale_token=used_token)
+            except (WeChatUnavailable, WeChatClientException) as refresh_failure:
+                # WeChat refused the call itself: nothing was done or delivered.
+                # Report that refusal, not the refresh's failure (a dropped
+                # connection there says nothing about the call), so a caller
+                # knows the call is safe to repeat.
+                log.warning("refreshing the access token failed (%s); the call stays refused", refresh_failure)
+                raise exc from refresh_failure
             return self._request_once(method, url_or_endpoint, **kwargs)
 
     def _request_once(self, method, url_or_endpoint, **kwargs):
