@@ -78,12 +78,14 @@ def notices_tick_job(app):
 def run_job(app, name):
     """Run job ``name`` unless another process is running it. True when it ran."""
     from app.extensions import db, redis_store
+    from app.redis_breaker import always_try
 
     job = JOBS[name]
     with app.app_context():
         try:
             lock = redis_store.lock(LOCK_PREFIX + name, timeout=job.lock_seconds, blocking=False)
-            acquired = lock.acquire()
+            with always_try():  # rare, and a skipped job waits for its next run: not skipped on a guess
+                acquired = lock.acquire()
         except redis.RedisError:
             log.warning("job %s skipped: Redis unavailable, cannot make sure it runs only once", name)
             return False
