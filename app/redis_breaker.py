@@ -65,8 +65,9 @@ class RedisBreaker(pybreaker.CircuitBreakerListener):
     def state_change(self, cb, old_state, new_state):
         name = new_state.name if new_state is not None else None
         if name == pybreaker.STATE_OPEN:
-            self._opened_at = self.clock()
-            log.warning("redis unavailable: not trying it again for %.0f s", cb.reset_timeout)
+            self._opened_at = self.clock()  # every failure restarts the wait
+            if old_state is None or old_state.name == pybreaker.STATE_CLOSED:
+                log.warning("redis unavailable: not trying it again for %.0f s at a time", cb.reset_timeout)
         elif name == pybreaker.STATE_CLOSED and old_state is not None and old_state.name != pybreaker.STATE_CLOSED:
             log.warning("redis answers again")
 
