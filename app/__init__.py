@@ -143,8 +143,12 @@ def _configure_rate_limit_storage(app):
         from redis.backoff import NoBackoff
         from redis.retry import Retry
 
+        from app import redis_breaker
+
+        # The same breaker as the app's own client: one Redis timeout opens it for both.
         app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", {
             "socket_timeout": timeout, "socket_connect_timeout": timeout, "retry": Retry(NoBackoff(), 0),
+            "connection_class": redis_breaker.connection_class(redis_breaker.for_app(app), url),
         })
     # A Redis outage must not turn every request into an error: limits lapse instead.
     app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)

@@ -33,10 +33,15 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 
 
-def make_redis_client(url, timeout):
-    """A client that gives up fast: one try per command within ``timeout``.
-    redis-py's default retries with backoff would hold a request for seconds
-    when Redis hangs; callers that can do without Redis catch RedisError."""
+def make_redis_client(url, timeout, breaker=None, reset_seconds=5.0):
+    """A client that gives up fast: one try per command within ``timeout``,
+    and none at all while ``breaker`` (app/redis_breaker.py; a new one when
+    not given) says Redis is down. redis-py's default retries with backoff
+    would hold a request for seconds when Redis hangs; callers that can do
+    without Redis catch RedisError."""
+    from app.redis_breaker import RedisBreaker, connection_class
+
+    breaker = breaker or RedisBreaker(reset_seconds)
     return redis.Redis.from_url(
         url,
         decode_responses=True,
@@ -44,6 +49,7 @@ def make_redis_client(url, timeout):
         socket_connect_timeout=timeout,
         health_check_interval=30,
         retry=Retry(NoBackoff(), 0),
+        connection_class=connection_class(breaker, url),
     )
 
 
@@ -56,7 +62,9 @@ class RedisHolder:
         url = app.config.get("REDIS_URL")
         timeout = app.config["REDIS_SOCKET_TIMEOUT"]
         if url:
-            client = make_redis_client(url, timeout)
+            from app.redis_breaker import for_app
+
+            client = make_redis_client(url, timeout, breaker=for_app(app))
         else:
             client = fakeredis.FakeRedis(decode_responses=True)
         app.extensions["jusha_redis"] = client

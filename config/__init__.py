@@ -10,6 +10,7 @@ missing or still has its development value.
 | DATABASE_URL | sqlite:///instance/jusha.db | SQLAlchemy URL; ``postgresql://`` uses psycopg 3 |
 | REDIS_URL | (empty) | empty: an in-process Redis (fakeredis); else a real server |
 | REDIS_SOCKET_TIMEOUT | 0.5 | seconds; a hung Redis must not stall the workers |
+| REDIS_BREAKER_RESET_SECONDS | 5 | after a Redis timeout or refused connection, seconds a process answers without trying Redis (then one request tries again) |
 | SECRET_KEY | dev value | signs tokens and cookies |
 | WECHAT_APPID / WECHAT_SECRET | dev values | the mini-program's credentials |
 | WECHAT_API_BASE | emulator (dev, tests); WeChat (production) | where wechatpy sends its calls |
@@ -114,6 +115,7 @@ def load_settings(env=None, **overrides):
         "SQLALCHEMY_ENGINE_OPTIONS": _engine_options(database_url, env),
         "REDIS_URL": env.get("REDIS_URL", ""),
         "REDIS_SOCKET_TIMEOUT": _float(env, "REDIS_SOCKET_TIMEOUT", 0.5),
+        "REDIS_BREAKER_RESET_SECONDS": max(0.0, _float(env, "REDIS_BREAKER_RESET_SECONDS", 5.0)),
         "WECHAT_APPID": env.get("WECHAT_APPID") or DEV_WECHAT_APPID,
         "WECHAT_SECRET": env.get("WECHAT_SECRET") or DEV_WECHAT_SECRET,
         "WECHAT_API_BASE": (env.get("WECHAT_API_BASE") or _default_wechat_base(app_env)).rstrip("/"),

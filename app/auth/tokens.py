@@ -13,6 +13,7 @@ import redis
 
 from app.extensions import db, redis_store
 from app.models import AuthSession, utcnow
+from app.redis_breaker import RedisUnavailable, always_try
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +28,8 @@ def _hash(token):
 def _cache_set(token_hash, user_id, seconds):
     try:
         redis_store.set(CACHE_PREFIX + token_hash, str(user_id), ex=max(1, min(seconds, MAX_CACHE_SECONDS)))
+    except RedisUnavailable:
+        pass  # not tried: the breaker logged the outage once when it opened
     except redis.RedisError:
         log.warning("redis unavailable: login token not cached")
 
@@ -72,7 +75,8 @@ def revoke(token):
     )
     db.session.commit()
     try:
-        redis_store.delete(CACHE_PREFIX + token_hash)
+        with always_try():  # not skipped on the breaker's guess: a revoked token must leave the cache
+            redis_store.delete(CACHE_PREFIX + token_hash)
     except redis.RedisError:
         # The cache entry dies with its TTL (at most MAX_CACHE_SECONDS).
         log.warning("redis unavailable: revoked token stays cached until its TTL")
@@ -91,6 +95,7 @@ def revoke_all(user_id):
     db.session.commit()
     if hashes:
         try:
-            redis_store.delete(*[CACHE_PREFIX + h for h in hashes])
+            with always_try():
+                redis_store.delete(*[CACHE_PREFIX + h for h in hashes])
         except redis.RedisError:
             log.warning("redis unavailable: revoked tokens stay cached until their TTL")

@@ -14,6 +14,10 @@ The hot path is one statement: the insert runs on an autocommit connection
 (``scan_engine``), so it is its own transaction (no BEGIN/COMMIT round trips)
 and is durable when it returns. Statements are built once and reused.
 
+Every insert also refuses a cancelled event in its own WHERE EXISTS (an
+INSERT ... SELECT), so an organiser's cancel stops scans in every process at
+once, whatever a process's event cache (up to 5 s old) still says.
+
 Events that take registrations admit only people with a 'registered'
 registration (the insert's own WHERE EXISTS); the waiting list is not
 admitted, and capacity was enforced when registering. Events without
@@ -265,6 +269,10 @@ def record_row(conn, event, user_id, direction, method, now, latitude, longitude
         existing = _existing(conn, event.id, user_id, direction)
         if existing is not None:
             return _already(conn, event, user_id, direction, existing)
+        if not conn.execute(_statements(_dialect()).event_open, {"event_id": event.id}).scalar():
+            # Cancelled since this process cached the event: the insert refused it.
+            event_cache.forget(event.id)
+            raise APIError("event_cancelled")
         raise APIError("not_registered" if event.registration_required else "event_full")
     if direction == "in":
         return _result("checked_in", event, user_id, "in", method, now, None, True, inserted.id)
@@ -283,7 +291,8 @@ def _admission_insert(conn, event, values):
         checked_in = (select(func.count()).select_from(CheckIn)
                       .where(CheckIn.event_id == event.id, CheckIn.direction == "in").scalar_subquery())
         condition = checked_in < event.capacity
-    row = select(*[literal(values[c], type_=_TABLE.c[c].type) for c in _COLUMNS]).where(condition)
+    row = (select(*[literal(values[c], type_=_TABLE.c[c].type) for c in _COLUMNS])
+           .where(_not_cancelled(literal(event.id, type_=_TABLE.c.event_id.type)), condition))
     insert = postgresql.insert if _dialect() == "postgresql" else sqlite.insert
     return (insert(CheckIn).from_select(list(_COLUMNS), row)
             .on_conflict_do_nothing(index_elements=["event_id", "user_id", "direction"])
@@ -294,11 +303,17 @@ def _dialect():
     return db.engine.dialect.name
 
 
+def _not_cancelled(event_id):
+    """The event exists and is not cancelled, decided by the insert's own statement."""
+    return exists().where(Event.id == event_id, Event.status != "cancelled")
+
+
 @dataclass(frozen=True)
 class _Statements:
     insert: object
     existing: object
     checked_in_at: object
+    event_open: object
 
 
 @cache
@@ -308,12 +323,16 @@ def _statements(dialect):
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     params = {c: bindparam(c, type_=_TABLE.c[c].type) for c in _COLUMNS}
     same_row = (CheckIn.event_id == bindparam("event_id"), CheckIn.user_id == bindparam("user_id"))
+    row = select(*params.values()).where(_not_cancelled(params["event_id"]))
     return _Statements(
-        insert=(insert(CheckIn).values(params)
+        # The Core table, not the entity: the session runs it (a manual
+        # check-in) as one statement with parameters, not as an ORM bulk insert.
+        insert=(insert(_TABLE).from_select(list(_COLUMNS), row)
                 .on_conflict_do_nothing(index_elements=["event_id", "user_id", "direction"])
-                .returning(CheckIn.id)),
+                .returning(_TABLE.c.id)),
         existing=select(CheckIn.scanned_at, CheckIn.method).where(*same_row, CheckIn.direction == bindparam("direction")),
         checked_in_at=select(CheckIn.scanned_at).where(*same_row, CheckIn.direction == "in"),
+        event_open=select(_not_cancelled(bindparam("event_id"))),
     )
 
 

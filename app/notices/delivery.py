@@ -17,14 +17,17 @@ delivers (the first never arrived) or answers 43101 (it did, and no
 acceptance is left), so the person gets the message exactly once. When the
 user still has acceptances left a second send could arrive twice, so the
 row becomes ``unconfirmed`` instead: never sent twice, reported to the
-organiser. The window itself is kept small: the rate-limit token, the
+organiser. So does a row whose person already has an ``unconfirmed`` send of
+the same template: that send may have left WeChat one acceptance more than
+our ledger counts, so the ledger no longer witnesses anything for them. The window itself is kept small: the rate-limit token, the
 access token and the payload are ready before the claim, and the outcome
 is written right after the answer. One send per (user, template) is in
 flight at a time (a partial unique index), which keeps the witness exact.
 
 A dropped connection or a read timeout is the same question (did WeChat
 get it?) and takes the same path; a connection that never opened is a
-plain retry.
+plain retry, and so is a send WeChat refused for its access token even when
+the refresh after it failed (the client reports the refusal).
 """
 import logging
 import random
@@ -277,18 +280,42 @@ def _settle_interrupted(conn, row):
     if taken.rowcount != 1:
         conn.rollback()
         return
-    if ledger.remaining(row.user_id, row.template_id, conn=conn) > 0:
-        # Another acceptance is left: a second send could arrive twice.
+    doubt = _why_not_witness(conn, row)
+    if doubt:
+        # A second send could arrive twice: leave it unconfirmed, never resend.
         conn.execute(
             update(deliveries).where(deliveries.c.id == row.id, deliveries.c.claim_token == token)
             .values(state="unconfirmed", reason="interrupted", claim_token=None, lease_until=None, updated_at=now)
         )
         conn.commit()
-        log.warning("delivery %s: interrupted send left unconfirmed (the user has acceptances left)", row.id)
+        log.warning("delivery %s: interrupted send left unconfirmed (%s)", row.id, doubt)
         return
     conn.commit()
     outcome = _call(client, access_token, payload)
     _record(conn, row, token, row.attempts + 1, outcome, settling=True)
+
+
+def _why_not_witness(conn, row):
+    """Why WeChat's quota cannot tell whether the interrupted send arrived; None when it can.
+
+    Resending is safe only when WeChat surely has exactly one acceptance for
+    this send (ours) or none (it arrived). Our ledger says so only while it
+    matches WeChat's count. Every ``unconfirmed`` send of the same template
+    to the same person took an acceptance from our ledger that WeChat may
+    still hold (a dropped connection before WeChat saw it), so from the first
+    one on the ledger may be short by one per unconfirmed send, and a ledger
+    at zero no longer means WeChat is at zero either."""
+    if ledger.remaining(row.user_id, row.template_id, conn=conn) > 0:
+        return "the user has acceptances left"
+    unsure = conn.execute(
+        select(exists().where(
+            deliveries.c.user_id == row.user_id, deliveries.c.template_id == row.template_id,
+            deliveries.c.state == "unconfirmed", deliveries.c.id != row.id,
+        ))
+    ).scalar()
+    if unsure:
+        return "an earlier send of this template to the user is unconfirmed: the ledger may be short"
+    return None
 
 
 def _cancel_if_queued(conn, delivery_id, now):

@@ -16,6 +16,8 @@ from wechatpy.client import WeChatClient
 from wechatpy.exceptions import WeChatClientException
 from wechatpy.session.redisstorage import RedisStorage
 
+from app.redis_breaker import always_try
+
 log = logging.getLogger(__name__)
 
 TOKEN_ERRORS = (40001, 40014, 42001)
@@ -88,7 +90,15 @@ class SharedTokenWeChatClient(WeChatClient):
         return {"access_token": self.session.get(self.access_token_key)}
 
     def refresh_access_token(self, stale_token):
-        """Fetch a new token unless another process already replaced ``stale_token``."""
+        """Fetch a new token unless another process already replaced ``stale_token``.
+
+        Rare (every two hours, or on 40001), and one fetch for all processes
+        depends on Redis: tried even while the Redis breaker is open (a
+        blip must not make every process fetch its own token)."""
+        with always_try():
+            return self._refresh_under_lock(stale_token)
+
+    def _refresh_under_lock(self, stale_token):
         lock = self._redis.lock(
             f"wechat:{self.appid}:token-lock",
             timeout=self._lock_timeout,
@@ -146,7 +156,15 @@ class SharedTokenWeChatClient(WeChatClient):
             if exc.errcode not in TOKEN_ERRORS:
                 raise
             log.info("WeChat said %s for the access token; refreshing once", exc.errcode)
-            params["access_token"] = self.refresh_access_token(stale_token=used_token)
+            try:
+                params["access_token"] = self.refresh_access_token(stale_token=used_token)
+            except (WeChatUnavailable, WeChatClientException) as refresh_failure:
+                # WeChat refused the call itself: nothing was done or delivered.
+                # Report that refusal, not the refresh's failure (a dropped
+                # connection there says nothing about the call), so a caller
+                # knows the call is safe to repeat.
+                log.warning("refreshing the access token failed (%s); the call stays refused", refresh_failure)
+                raise exc from refresh_failure
             return self._request_once(method, url_or_endpoint, **kwargs)
 
     def _request_once(self, method, url_or_endpoint, **kwargs):

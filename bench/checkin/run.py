@@ -12,8 +12,17 @@ stopped and the database dropped at the end, also on Ctrl-C.
     ./bench/checkin/run --people 5000 --worker-class sync --workers 5
 
 It FLUSHES the Redis database it is given (default redis://127.0.0.1:6379/4).
+
+    ./bench/checkin/run --hung-redis           # half the burst, then Redis hangs (SIGSTOP)
+
+With --hung-redis the app uses a redis-server of the benchmark's own on a
+spare port (6391 and up): the first half of the residents scan with Redis
+up, then that server is SIGSTOPped and the second half scan while it hangs;
+each phase's throughput and p50/p95/p99 are printed, and the server is
+resumed (SIGCONT) and stopped at the end.
 """
 import argparse
+import contextlib
 import hashlib
 import json
 import os
@@ -39,6 +48,7 @@ from app import MIGRATIONS_DIR, create_app  # noqa: E402
 from app.auth.tokens import CACHE_PREFIX  # noqa: E402
 from app.extensions import db  # noqa: E402
 from app.models import AuthSession, Community, Event, OrganiserScope, User, utcnow  # noqa: E402
+from bench.checkin.redis_server import OwnRedis  # noqa: E402
 
 
 def arguments():
@@ -56,6 +66,8 @@ def arguments():
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL",
                                                                  "postgresql://postgres@127.0.0.1:5432/postgres"))
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/4"))
+    parser.add_argument("--hung-redis", action="store_true",
+                        help="own redis-server on a spare port, SIGSTOPped after the first half of the burst")
     return parser.parse_args()
 
 
@@ -226,7 +238,11 @@ def count_rows(database_url, event_id):
 
 def main():
     args = arguments()
-    with ThrowawayDatabase(args.database_url) as database:
+    with contextlib.ExitStack() as stack:
+        own_redis = stack.enter_context(OwnRedis()) if args.hung_redis else None
+        if own_redis is not None:
+            args.redis_url = own_redis.url
+        database = stack.enter_context(ThrowawayDatabase(args.database_url))
         env = {"APP_ENV": "development", "DATABASE_URL": database.url, "REDIS_URL": args.redis_url,
                "SECRET_KEY": secrets.token_urlsafe(48), "LOG_LEVEL": "WARNING",
                "DB_POOL_SIZE": str(args.threads if args.worker_class == "gthread" else 1), "DB_MAX_OVERFLOW": "2",
@@ -235,26 +251,55 @@ def main():
         event_id, warmup_event_id, organiser_bearer, residents, bearers = seed(
             env, args.people + 200, args.capacity, args.redis_url)
         warmup, measured = residents[:200], residents[200:]
+        if own_redis is None:
+            phases = [("burst", measured, None)]
+        else:
+            half = len(measured) // 2
+            phases = [("redis up", measured[:half], None), ("redis hung (SIGSTOP)", measured[half:], own_redis.hang)]
         server = start_gunicorn(args, env)
+        reports = []
         try:
             # Warm every worker (connections, imports, caches) on another event.
             run_load(args, warmup_event_id, organiser_bearer, warmup, args.connections, 0.0, 30)
             watch = [("app (gunicorn)", process_tree(server.pid)), ("postgres", backend_pids(database.url))]
-            report = run_load(args, event_id, organiser_bearer, measured, args.connections, args.duplicates,
-                              args.time_limit, watch)
+            for name, people, before in phases:
+                if before is not None:
+                    before()
+                reports.append((name, len(people), run_load(args, event_id, organiser_bearer, people,
+                                                            args.connections, args.duplicates, args.time_limit,
+                                                            watch)))
         finally:
             stop(server)
+            if own_redis is not None:
+                own_redis.resume()
         total, distinct, users = count_rows(database.url, event_id)
         redis.Redis.from_url(args.redis_url).flushdb()
 
-    answered_in = {bearers[b] for b in report.pop("answered_in")}
+    expected = args.people if args.capacity is None else min(args.people, args.capacity)
+    answered_in = {bearers[b] for _, _, report in reports for b in report.pop("answered_in")}
     lost = len(answered_in - users)
-    checked_in = report["answers"].get("201 checked_in", 0)
-    print(json.dumps({
+    figures = {name: phase_figures(report) for name, _, report in reports}
+    result = {
         "setup": {"workers": args.workers, "worker_class": args.worker_class,
                   "threads": args.threads if args.worker_class == "gthread" else 1,
                   "connections": args.connections, "people": args.people, "duplicates": args.duplicates,
-                  "capacity": args.capacity, "cpus": os.cpu_count()},
+                  "capacity": args.capacity, "cpus": os.cpu_count(), "hung_redis": args.hung_redis},
+        **(figures["burst"] if len(figures) == 1 else {"phases": figures}),
+        "rows": total,
+        "distinct_people_in_rows": distinct,
+        "duplicates": total - distinct,
+        "lost": lost,
+        "expected_rows": expected,
+    }
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    errors = sum(report["errors"] for _, _, report in reports)
+    ok = errors == 0 and total == distinct and lost == 0 and total == expected
+    sys.exit(0 if ok else 1)
+
+
+def phase_figures(report):
+    checked_in = report["answers"].get("201 checked_in", 0)
+    return {
         "scans_sent": report["sent"],
         "elapsed_s": round(report["elapsed"], 3),
         "scans_per_s": round(report["sent"] / report["elapsed"], 1),
@@ -264,15 +309,7 @@ def main():
         "cpu_ms_per_scan": {name: round(1000 * seconds / report["sent"], 3) for name, seconds in report["cpu_s"].items()},
         "answers": report["answers"],
         "errors": report["errors"],
-        "rows": total,
-        "distinct_people_in_rows": distinct,
-        "duplicates": total - distinct,
-        "lost": lost,
-        "expected_rows": args.people if args.capacity is None else min(args.people, args.capacity),
-    }, ensure_ascii=False, indent=2))
-    ok = (report["errors"] == 0 and total == distinct and lost == 0
-          and total == (args.people if args.capacity is None else min(args.people, args.capacity)))
-    sys.exit(0 if ok else 1)
+    }
 
 
 if __name__ == "__main__":
