@@ -17,7 +17,7 @@ from app.extensions import db
 from app.models import NoticeDelivery
 from app.notices import delivery
 from app.notices.dispatch import fan_out_notice
-from app.notices.queue import broker_of, start_inprocess_worker, stop_inprocess_worker
+from app.jobs import broker_of, start_inprocess_worker, stop_inprocess_worker
 from app.subscriptions import ledger
 from app.wechat import wechat
 from tests.factories import make_community, make_organiser, make_team, make_volunteer
