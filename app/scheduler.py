@@ -26,9 +26,9 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 from redis.exceptions import LockError
 
-from app.events.times import SHANGHAI
 from app.extensions import db, redis_store
 from app.jobs import JOBS, PeriodicJob, periodic  # noqa: F401  (the registry, here for callers and tests)
+from app.localtime import CHINA_TZ
 from app.redis_breaker import always_try
 
 log = logging.getLogger("jusha.scheduler")
@@ -75,10 +75,10 @@ def run_job(app, name, report=None):
 def build_scheduler(app, background=False, jobs=None):
     """A scheduler of ``jobs`` (default: every registered job), blocking (the
     scheduler process) or on a thread of this process."""
-    scheduler = (BackgroundScheduler if background else BlockingScheduler)(timezone=SHANGHAI)
+    scheduler = (BackgroundScheduler if background else BlockingScheduler)(timezone=CHINA_TZ)
     for job in JOBS.values() if jobs is None else jobs:
-        extra = {"next_run_time": datetime.now(SHANGHAI)} if job.run_at_start else {}
-        scheduler.add_job(run_job, CronTrigger(timezone=SHANGHAI, **job.cron), args=(app, job.name), id=job.name,
+        extra = {"next_run_time": datetime.now(CHINA_TZ)} if job.run_at_start else {}
+        scheduler.add_job(run_job, CronTrigger(timezone=CHINA_TZ, **job.cron), args=(app, job.name), id=job.name,
                           name=job.name, coalesce=True, max_instances=1, misfire_grace_time=3600, **extra)
     return scheduler
 

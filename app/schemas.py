@@ -15,7 +15,7 @@ from marshmallow import Schema as _MarshmallowSchema
 from marshmallow import fields, pre_dump, validate
 
 from app.auth import policy, roles
-from app.datetimes import LocalDateTime
+from app.localtime import LocalDateTime
 
 MAX_ID = 2**31 - 1
 ISO_EXAMPLE = "2026-12-13T09:00:00+08:00"

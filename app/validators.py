@@ -6,8 +6,6 @@ from datetime import date, datetime, timezone
 
 from marshmallow import validate
 
-from app.schemas import CONTROL_CHARACTERS, MAX_ID  # noqa: F401  (re-exported)
-
 SERVICE_DATE = validate.Range(min=date(2000, 1, 1), max=date(2099, 12, 31))
 SERVICE_TIME = validate.Range(min=datetime(2000, 1, 1, tzinfo=timezone.utc),
                               max=datetime(2099, 12, 31, tzinfo=timezone.utc))

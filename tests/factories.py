@@ -3,8 +3,8 @@ import itertools
 from datetime import datetime, time, timedelta
 
 from app.auth import roles, tokens
-from app.events.times import SHANGHAI
 from app.extensions import db
+from app.localtime import CHINA_TZ
 from app.models import (
     CheckIn,
     Community,
@@ -190,8 +190,8 @@ def make_volunteer(team=None, community=None, status="approved", id_number=None,
 def event_body(kind="lecture", starts_in_days=3, hours=2, **fields):
     """A POST /api/v1/events body: an event at 09:00 Shanghai time in
     ``starts_in_days`` days, times written with a +08:00 offset."""
-    day = (utcnow() + timedelta(days=starts_in_days)).astimezone(SHANGHAI).date()
-    starts_at = datetime.combine(day, time(9), tzinfo=SHANGHAI)
+    day = (utcnow() + timedelta(days=starts_in_days)).astimezone(CHINA_TZ).date()
+    starts_at = datetime.combine(day, time(9), tzinfo=CHINA_TZ)
     body = {
         "kind": kind,
         "title": f"活动{next(_seq)}",

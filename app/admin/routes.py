@@ -4,9 +4,9 @@ from marshmallow import fields, validate
 from app.admin import service
 from app.auth import grants, roles
 from app.auth.permissions import current_user, roles_required
-from app.datetimes import LocalDateTime
 from app.errors import APIError
 from app.extensions import db
+from app.localtime import LocalDateTime
 from app.models import RoleGrant, User
 from app.schemas import GrantSchema, Id, QueryId, Schema, Text, UserSchema
 

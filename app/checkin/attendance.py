@@ -11,8 +11,8 @@ from datetime import datetime
 
 from sqlalchemy import case, func, select
 
-from app.checkin.localtime import local, stamp
 from app.extensions import db
+from app.localtime import local, stamp
 from app.models import CheckIn, Registration, User, VolunteerProfile
 from app.volunteers import identity
 

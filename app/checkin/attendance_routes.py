@@ -5,11 +5,11 @@ from flask import Response
 from flask_smorest import Blueprint
 
 from app.auth.permissions import current_user, roles_required
-from app.checkin import attendance, reports
-from app.checkin.localtime import local
 from app.auth.roles import STAFF
+from app.checkin import attendance, reports
 from app.checkin.routes import BINARY, managed_event
 from app.checkin.schemas import AttendanceArgs, AttendanceSchema, MonthArgs
+from app.localtime import local
 from app.models import utcnow
 from app.schemas import ErrorSchema
 

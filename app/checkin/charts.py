@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from app.charts import PARTY_RED, integer_locator, matplotlib_classes, render_png, text_width, wrap
-from app.checkin.localtime import local
+from app.localtime import local
 
 CHECKOUT_GREY = "#8c8c8c"
 CUMULATIVE_BLUE = "#1f5fa8"

@@ -3,8 +3,8 @@ projector page, and what a browser shows for the on-screen code's link."""
 from flask import Blueprint, render_template, url_for
 
 from app.checkin import projector
-from app.checkin.localtime import day_and_time
 from app.errors import APIError
+from app.localtime import day_and_time
 
 bp = Blueprint("projector", __name__)
 

@@ -5,8 +5,8 @@ from sqlalchemy import and_, func, select
 
 from app.auth import policy
 from app.checkin import charts
-from app.checkin.localtime import CHINA_TZ
 from app.extensions import db
+from app.localtime import CHINA_TZ
 from app.models import CheckIn, Event
 
 

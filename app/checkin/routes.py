@@ -20,9 +20,9 @@ from app.checkin.schemas import (
     QrcodeArgs,
     QrcodeSchema,
 )
-from app.datetimes import iso
 from app.errors import APIError
 from app.extensions import db, limiter
+from app.localtime import iso
 from app.models import Event
 from app.schemas import MAX_ID, ErrorSchema
 

@@ -1,7 +1,7 @@
 """Request and response shapes of the check-in area (the mini-program's contract)."""
 from marshmallow import ValidationError, fields, validate, validates_schema
 
-from app.datetimes import LocalDateTime
+from app.localtime import LocalDateTime
 from app.schemas import Id, Opaque, Schema, Text
 
 PURPOSE = validate.OneOf(("checkin", "checkout"))

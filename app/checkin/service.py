@@ -36,19 +36,19 @@ from functools import cache
 
 from flask import current_app
 from sqlalchemy import bindparam, create_engine, exists, func, literal, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from app import signals
 from app.checkin import event_cache, tokens
 from app.checkin.geo import haversine_m
-from app.checkin.localtime import day_and_time
-from app.datetimes import iso
 from app.errors import APIError
+
 # The events area's default circle, for rows made without one (seeds, imports).
 from app.events.rules import DEFAULT_RADIUS_M
 from app.extensions import db
+from app.localtime import day_and_time, iso
 from app.models import CheckIn, Event, Registration, utcnow
+from app.models.base import dialect_insert
 
 log = logging.getLogger(__name__)
 
@@ -293,8 +293,7 @@ def _admission_insert(conn, event, values):
         condition = checked_in < event.capacity
     row = (select(*[literal(values[c], type_=_TABLE.c[c].type) for c in _COLUMNS])
            .where(_not_cancelled(literal(event.id, type_=_TABLE.c.event_id.type)), condition))
-    insert = postgresql.insert if _dialect() == "postgresql" else sqlite.insert
-    return (insert(CheckIn).from_select(list(_COLUMNS), row)
+    return (dialect_insert(CheckIn, _dialect()).from_select(list(_COLUMNS), row)
             .on_conflict_do_nothing(index_elements=["event_id", "user_id", "direction"])
             .returning(CheckIn.id))
 
@@ -320,14 +319,13 @@ class _Statements:
 def _statements(dialect):
     """The hot path's statements, built once per dialect (SQLAlchemy then
     reuses their compiled form and psycopg prepares them on the server)."""
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     params = {c: bindparam(c, type_=_TABLE.c[c].type) for c in _COLUMNS}
     same_row = (CheckIn.event_id == bindparam("event_id"), CheckIn.user_id == bindparam("user_id"))
     row = select(*params.values()).where(_not_cancelled(params["event_id"]))
     return _Statements(
         # The Core table, not the entity: the session runs it (a manual
         # check-in) as one statement with parameters, not as an ORM bulk insert.
-        insert=(insert(_TABLE).from_select(list(_COLUMNS), row)
+        insert=(dialect_insert(_TABLE, dialect).from_select(list(_COLUMNS), row)
                 .on_conflict_do_nothing(index_elements=["event_id", "user_id", "direction"])
                 .returning(_TABLE.c.id)),
         existing=select(CheckIn.scanned_at, CheckIn.method).where(*same_row, CheckIn.direction == bindparam("direction")),

@@ -4,9 +4,9 @@ from datetime import datetime, timedelta
 
 import requests
 
-from app.events.times import SHANGHAI
-from app.extensions import db
 from app.auth import grants, roles
+from app.extensions import db
+from app.localtime import CHINA_TZ
 from app.models import Community, Event, MemberUnit, Team, TeamMembership, User, VolunteerProfile, utcnow
 
 XIASHA_MIDDLE_SCHOOL = {"venue": "下沙中学礼堂", "latitude": 30.3095, "longitude": 120.3550, "radius_m": 300}
@@ -128,9 +128,9 @@ def _seed_events(communities):
     from app.events.service import create_event
 
     organiser = db.session.execute(db.select(User).filter_by(openid="demo-organiser-minghe")).scalar_one()
-    today = datetime.now(SHANGHAI).date()
+    today = datetime.now(CHINA_TZ).date()
     saturday = today + timedelta(days=(5 - today.weekday()) % 7 or 7)
-    lecture_start = datetime.combine(saturday, datetime.min.time(), SHANGHAI).replace(hour=14)
+    lecture_start = datetime.combine(saturday, datetime.min.time(), CHINA_TZ).replace(hour=14)
     activity_start = utcnow() + timedelta(minutes=20)
     wanted = [
         {"kind": "lecture", "title": "聚沙讲堂：学习百年党史，牢记初心使命", "speaker": "下沙宣讲团 王教授",

@@ -14,8 +14,9 @@ check-out missing), so the 审核时长 page has work too.
 """
 from datetime import datetime, timedelta
 
-from app.events.times import SHANGHAI, current_month, default_windows, months_from
+from app.events.times import current_month, default_windows, months_from
 from app.extensions import db
+from app.localtime import CHINA_TZ
 from app.models import (
     Certificate,
     Community,
@@ -66,7 +67,7 @@ def seed_history():
     year, month = current_month(now)
     start = (year - 1, month)  # the twelve months before this one
     # The planner plans from a moment before each month's day, as it did then.
-    planned_at = datetime(start[0], start[1], 1, tzinfo=SHANGHAI)
+    planned_at = datetime(start[0], start[1], 1, tzinfo=CHINA_TZ)
     plan_welfare_days(start_month=start, months=MONTHS, now=planned_at)
 
     events = []
@@ -145,7 +146,7 @@ def _event_once(plan_key, **values):
 
 def _activity(year, month, index, communities, organisers):
     title, code, venue, hour, hours = ACTIVITIES[index % len(ACTIVITIES)]
-    day = datetime(year, month, 20 + index % 6, hour, tzinfo=SHANGHAI)
+    day = datetime(year, month, 20 + index % 6, hour, tzinfo=CHINA_TZ)
     return _event_once(
         f"demo:{year}-{month:02d}:activity", kind="volunteer_activity", title=f"{title}（{month}月）",
         host_community_id=communities[code].id, venue=venue, latitude=30.3120, longitude=120.3480, radius_m=200,
@@ -154,7 +155,7 @@ def _activity(year, month, index, communities, organisers):
 
 
 def _lecture(year, month):
-    day = datetime(year, month, 25, 14, tzinfo=SHANGHAI)
+    day = datetime(year, month, 25, 14, tzinfo=CHINA_TZ)
     return _event_once(
         f"demo:{year}-{month:02d}:lecture", kind="lecture", title=f"聚沙讲堂：{month}月共享党课",
         speaker="下沙宣讲团", audience="联盟成员单位党员", venue="下沙中学礼堂", latitude=30.3095,
@@ -236,7 +237,7 @@ def _sent_notice(organiser, communities, events, now):
     composed = composing.compose(organiser, {
         "template_id": "volunteer_call", "page": f"pages/event/detail?id={event.id}",
         "audience": {"kind": "team", "team_id": squad.id},
-        "values": {"thing1": event.title[:20], "date2": event.starts_at.astimezone(SHANGHAI).strftime("%Y年%m月%d日"),
+        "values": {"thing1": event.title[:20], "date2": event.starts_at.astimezone(CHINA_TZ).strftime("%Y年%m月%d日"),
                    "thing3": (event.venue or "铭和社区")[:20], "name4": "王书记", "phone_number5": "0571-86000000"},
     })
     sent_at = event.starts_at - timedelta(days=3)

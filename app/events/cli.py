@@ -9,7 +9,8 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from app import scheduler
-from app.events.times import SHANGHAI, parse_month
+from app.events.times import parse_month
+from app.localtime import CHINA_TZ
 
 
 def register(group):
@@ -58,7 +59,7 @@ def plan_welfare_days_command(months, start, themes):
     if summary is scheduler.SKIPPED:
         raise click.ClickException("another process is planning welfare days; try again in a moment")
     for item in summary["created"]:
-        starts = datetime.fromisoformat(item["starts_at"]).astimezone(SHANGHAI)
+        starts = datetime.fromisoformat(item["starts_at"]).astimezone(CHINA_TZ)
         click.echo(f"created {item['plan_key']}  {starts:%Y-%m-%d %H:%M}  {item['title']}")
     for month in summary["skipped_past"]:
         click.echo(f"skipped {month}: its welfare day is over")

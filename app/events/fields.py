@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from marshmallow import fields
 
-from app.datetimes import LocalDateTime  # noqa: F401  (the shared field; events schemas import it from here)
+from app.localtime import LocalDateTime  # noqa: F401  (the shared field; events schemas import it from here)
 from app.schemas import ISO_EXAMPLE, ChineseSchema, Text
 
 # The base schema and the text rule are shared by every area (app.schemas);

@@ -1,8 +1,8 @@
-"""Local time for events: Xiasha lives in Asia/Shanghai, the database in UTC."""
+"""Times of events: default check-in windows, query ranges and the months of
+the welfare-day calendar, all read in Xiasha's time (app.localtime)."""
 from datetime import date, datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+from app.localtime import CHINA_TZ, local_date
 
 # Defaults for check-in and check-out windows when an organiser leaves them
 # out: people arrive early and check in at the door, and leave (check out)
@@ -20,33 +20,24 @@ def default_windows(starts_at, ends_at):
     }
 
 
-def local(year, month, day, hour=0, minute=0):
-    """An aware UTC datetime for a wall-clock time in Shanghai."""
-    return datetime(year, month, day, hour, minute, tzinfo=SHANGHAI).astimezone(timezone.utc)
-
-
-def local_date(moment):
-    return moment.astimezone(SHANGHAI).date()
-
-
 def range_start(value):
     """``from=``: a date means the start of that day in Shanghai."""
     if isinstance(value, datetime):
         return _aware(value)
-    return datetime.combine(value, time(), tzinfo=SHANGHAI).astimezone(timezone.utc)
+    return datetime.combine(value, time(), tzinfo=CHINA_TZ).astimezone(timezone.utc)
 
 
 def range_end(value):
     """``to=``: a date means the whole of that day (up to the next midnight)."""
     if isinstance(value, datetime):
         return _aware(value)
-    return datetime.combine(value + timedelta(days=1), time(), tzinfo=SHANGHAI).astimezone(timezone.utc)
+    return datetime.combine(value + timedelta(days=1), time(), tzinfo=CHINA_TZ).astimezone(timezone.utc)
 
 
 def _aware(value):
     # A datetime without an offset in a query string is read as Shanghai time.
     if value.tzinfo is None:
-        value = value.replace(tzinfo=SHANGHAI)
+        value = value.replace(tzinfo=CHINA_TZ)
     return value.astimezone(timezone.utc)
 
 

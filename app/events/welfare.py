@@ -12,14 +12,13 @@ activities. Existing rows are never changed: organisers edit them.
 import logging
 from dataclasses import dataclass, field
 
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
 from app.events.service import scene_tail
-from app.events.times import current_month, default_windows, local, months_from, parse_month, second_sunday
+from app.events.times import current_month, default_windows, months_from, parse_month, second_sunday
 from app.extensions import db
 from app.jobs import periodic
+from app.localtime import wall_clock as local
 from app.models import Community, Event, utcnow
+from app.models.base import insert_unless_exists
 
 log = logging.getLogger(__name__)
 
@@ -142,9 +141,7 @@ def _plan_month(year, month, communities, themes, now, summary):
 def _insert_once(summary, values):
     """Insert a planned event unless its plan_key exists; return its id."""
     table = Event.__table__
-    insert = pg_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    statement = (insert(table).values(status="published", **values)
-                 .on_conflict_do_nothing(index_elements=["plan_key"]).returning(table.c.id))
+    statement = insert_unless_exists(table, dict(status="published", **values), ["plan_key"], returning=[table.c.id])
     new_id = db.session.execute(statement).scalar_one_or_none()
     if new_id is not None:
         summary.created.append({"event_id": new_id, "plan_key": values["plan_key"], "title": values["title"],

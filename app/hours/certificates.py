@@ -28,8 +28,8 @@ from app.errors import APIError
 from app.extensions import db
 from app.hours import rules
 from app.hours.reports import place_of
-from app.hours.rules import CHINA_TZ, local
 from app.keys import derived_key
+from app.localtime import CHINA_TZ, chinese_date, local
 from app.models import Certificate, HoursLedgerEntry, ServiceRecord, utcnow
 from app.volunteers import identity
 from app.volunteers.service import profile_of
@@ -190,10 +190,10 @@ def public_view(serial):
         "holder": certificate.holder_name_masked,
         "hours": rules.hours(certificate.total_minutes),
         "record_count": certificate.record_count,
-        "period_start": rules.chinese_date(certificate.period_start),
-        "period_end": rules.chinese_date(certificate.period_end),
+        "period_start": chinese_date(certificate.period_start),
+        "period_end": chinese_date(certificate.period_end),
         "issuer": certificate.issuer,
-        "issued_on": rules.chinese_date(certificate.issued_at),
+        "issued_on": chinese_date(certificate.issued_at),
         "revoked": certificate.revoked_at is not None,
-        "revoked_on": rules.chinese_date(certificate.revoked_at) if certificate.revoked_at else None,
+        "revoked_on": chinese_date(certificate.revoked_at) if certificate.revoked_at else None,
     }

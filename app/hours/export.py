@@ -23,7 +23,7 @@ from app.auth import policy
 from app.extensions import db
 from app.hours import rules
 from app.hours.reports import place_of
-from app.hours.rules import CHINA_TZ, local
+from app.localtime import CHINA_TZ, local
 from app.models import Event, HoursLedgerEntry, ServiceRecord, User, VolunteerProfile, utcnow
 
 HEADERS = ("姓名", "身份证号（脱敏）", "手机号码", "服务项目", "服务地点", "开始时间", "结束时间", "服务时长（小时）")

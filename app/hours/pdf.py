@@ -21,6 +21,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 
 from app.hours import rules
 from app.hours.pdf_font import embedded_font
+from app.localtime import chinese_date
 
 RED = colors.HexColor("#C8161D")
 GREY = colors.HexColor("#555555")
@@ -57,7 +58,7 @@ def _content(certificate, verify_url, handler_name, contact):
     """Every piece of text the document shows, before any layout."""
     name = certificate.holder_name or certificate.holder_name_masked
     total = f"{rules.hours(certificate.total_minutes):g}"
-    start, end = rules.chinese_date(certificate.period_start), rules.chinese_date(certificate.period_end)
+    start, end = chinese_date(certificate.period_start), chinese_date(certificate.period_end)
     id_part = f"（身份证号码：{certificate.id_number_masked}）" if certificate.id_number_masked else ""
     return {
         "serial": f"证明编号：{certificate.serial}",
@@ -70,7 +71,7 @@ def _content(certificate, verify_url, handler_name, contact):
                     for i, item in enumerate(certificate.records, start=1)],
         "total": f"{rules.hours(certificate.total_minutes):g}",
         "issuer_lines": [("出具单位：", certificate.issuer), ("经办人：", handler_name or ""),
-                         ("联系电话：", contact or ""), ("出具日期：", rules.chinese_date(certificate.issued_at))],
+                         ("联系电话：", contact or ""), ("出具日期：", chinese_date(certificate.issued_at))],
         "verify_url": verify_url,
         "verify_caption": f"核验网址：{verify_url}",
     }

@@ -27,6 +27,7 @@ from app.hours import rules
 from app.hours.ledger import append_approval, refuse_own_record
 from app.jobs import periodic
 from app.models import CheckIn, Event, ServiceRecord, utcnow
+from app.models.base import insert_unless_exists
 
 log = logging.getLogger(__name__)
 
@@ -34,13 +35,7 @@ WAITING = ("pending", "missing_checkout")
 
 
 def _insert_ignoring_duplicates(values):
-    if db.session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    db.session.execute(
-        insert(ServiceRecord).values(**values).on_conflict_do_nothing(index_elements=["event_id", "user_id"])
-    )
+    db.session.execute(insert_unless_exists(ServiceRecord.__table__, values, ["event_id", "user_id"]))
 
 
 def computed_fields(event, checkin_at, checkout_at):

@@ -9,7 +9,8 @@ from app.auth import policy
 from app.events.times import CHECKOUT_CLOSES_AFTER_END
 from app.extensions import db
 from app.hours import rules
-from app.hours.rules import CHINA_TZ, hours, local
+from app.hours.rules import hours
+from app.localtime import CHINA_TZ, local
 from app.models import Community, Event, HoursLedgerEntry, ServiceRecord, Team, TeamMembership, VolunteerProfile, utcnow
 from app.teams.service import descendant_ids
 

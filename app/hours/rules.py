@@ -22,7 +22,6 @@ Star levels (星级志愿者)
     here; the formal title is applied for at the 县(区)/市/省 volunteer
     association.
 """
-from app.events.times import SHANGHAI as CHINA_TZ
 
 ROUNDING_MINUTES = 15
 ROUNDING_RULE = "签到至签退（限于活动起止时间内）的实际时长，向下取整到 0.25 小时（15 分钟）"
@@ -81,15 +80,3 @@ def star_level(total_minutes):
             stars, title = level, name
     upcoming = next((threshold for threshold, level, _ in STAR_LEVELS if level == stars + 1), None)
     return stars, title, upcoming
-
-
-def local(dt):
-    return dt.astimezone(CHINA_TZ) if dt is not None else None
-
-
-def chinese_date(dt):
-    """2026年3月5日, China time. Official documents write month and day
-    without a leading zero (GB/T 9704-2012: "月、日不编虚位"); strftime's
-    %m/%d would print 03月05日."""
-    day = local(dt)
-    return f"{day.year}年{day.month}月{day.day}日"

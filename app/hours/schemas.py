@@ -1,11 +1,10 @@
 from marshmallow import ValidationError, fields, validate, validates_schema
 
-from app.datetimes import LocalDateTime
 from app.hours.certificates import verify_url
-from app.hours.rules import CHINA_TZ
+from app.localtime import CHINA_TZ, LocalDateTime
 from app.models import SERVICE_RECORD_STATUSES
-from app.teams.schemas import TeamSchema
 from app.schemas import Id, Schema, Text
+from app.teams.schemas import TeamSchema
 from app.validators import SERVICE_DATE, SERVICE_TIME, text
 
 # Blank reasons reach the services, which answer the specific reason_required.

@@ -1,6 +1,6 @@
 """The audit trail: who did what to what, and when."""
-from app.datetimes import iso
 from app.extensions import db
+from app.localtime import iso
 from app.models.base import UTCDateTime, utcnow
 
 

@@ -2,6 +2,8 @@
 from datetime import datetime, timezone
 
 from sqlalchemy import DateTime, String
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.types import TypeDecorator
 
 from app.extensions import db
@@ -62,3 +64,18 @@ class EncryptedString(TypeDecorator):
 class TimestampMixin:
     created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
     updated_at = db.Column(UTCDateTime(), nullable=False, default=utcnow, onupdate=utcnow)
+
+
+def dialect_insert(table, dialect=None):
+    """An INSERT that knows ON CONFLICT, on PostgreSQL and SQLite alike."""
+    name = dialect or db.session.get_bind().dialect.name
+    return (pg_insert if name == "postgresql" else sqlite_insert)(table)
+
+
+def insert_unless_exists(table, values, unique_columns, returning=()):
+    """``INSERT ... ON CONFLICT (unique_columns) DO NOTHING``: the one way
+    every area writes a row exactly once. The database decides, so racing
+    writers (threads, processes, a retried job) leave one row; ``values`` may
+    be a dict or a list of dicts; ``returning`` the columns of the new rows."""
+    statement = dialect_insert(table).values(values).on_conflict_do_nothing(index_elements=list(unique_columns))
+    return statement.returning(*returning) if returning else statement

@@ -14,9 +14,10 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import select, update
 
-from app.events.times import SHANGHAI
 from app.extensions import db
+from app.localtime import chinese_date, chinese_datetime
 from app.models import Event, Notice, User, utcnow
+from app.models.base import insert_unless_exists
 from app.notices import audience as audiences
 from app.notices.dispatch import add_deliveries
 from app.notices.tasks import send_deliveries, watch
@@ -29,16 +30,6 @@ HOURS_NOTE = "感谢您的志愿服务，时长已计入记录"
 notices = Notice.__table__
 
 
-def local_datetime_text(moment):
-    local = moment.astimezone(SHANGHAI)
-    return f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"
-
-
-def local_date_text(moment):
-    local = moment.astimezone(SHANGHAI)
-    return f"{local.year}年{local.month}月{local.day}日"
-
-
 def hours_text(hours):
     return f"{float(hours):g}"
 
@@ -47,12 +38,12 @@ def _automatic_notice(source_key, kind, template, values, page, audience, event)
     """The notice for ``source_key``, created once (racing creators agree on one row)."""
     now = utcnow()
     db.session.execute(
-        ledger.dialect_insert(notices).values(
+        insert_unless_exists(notices, dict(
             kind=kind, template_name=template.name, template_id=template.id, data=values, page=page,
             audience=audience, community_id=event.host_community_id, member_unit_id=event.host_member_unit_id,
             event_id=event.id, status="sending", send_at=now, started_at=now, source_key=source_key,
             created_at=now, updated_at=now,
-        ).on_conflict_do_nothing(index_elements=["source_key"])
+        ), ["source_key"])
     )
     return db.session.execute(select(Notice).where(Notice.source_key == source_key)).scalar_one()
 
@@ -87,7 +78,7 @@ def queue_event_reminders(now=None):
     new_ids, watched = [], []
     for event in events:
         values = _checked(template, {
-            "thing1": event.title, "time2": local_datetime_text(event.starts_at),
+            "thing1": event.title, "time2": chinese_datetime(event.starts_at),
             "thing3": event.venue or "详见活动详情", "thing4": REMINDER_TIP,
         })
         if values is None:
@@ -136,7 +127,7 @@ def notify_hours_credited(user_id, event, hours):
         return None
     values = _checked(template, {
         "thing1": event.title, "number2": hours_text(hours),
-        "date3": local_date_text(event.starts_at), "thing4": HOURS_NOTE,
+        "date3": chinese_date(event.starts_at), "thing4": HOURS_NOTE,
     })
     if values is None:
         return None

@@ -17,6 +17,7 @@ from app.errors import APIError
 from app.extensions import db
 from app.jobs import periodic
 from app.models import Notice, NoticeDelivery, User, utcnow
+from app.models.base import insert_unless_exists
 from app.notices import audience as audiences
 from app.notices.delivery import finish_notice_if_done
 from app.notices.tasks import fan_out, send_deliveries, watch
@@ -85,9 +86,8 @@ def add_deliveries(notice, rows, only_with_quota=False):
     new_ids = []
     for start in range(0, len(values), INSERT_CHUNK):
         result = db.session.execute(
-            ledger.dialect_insert(deliveries).values(values[start:start + INSERT_CHUNK])
-            .on_conflict_do_nothing(index_elements=["notice_id", "user_id"])
-            .returning(deliveries.c.id, deliveries.c.state)
+            insert_unless_exists(deliveries, values[start:start + INSERT_CHUNK], ["notice_id", "user_id"],
+                                 returning=[deliveries.c.id, deliveries.c.state])
         )
         new_ids.extend(delivery_id for delivery_id, state in result if state == "queued")
     return sorted(new_ids)

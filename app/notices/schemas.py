@@ -1,6 +1,6 @@
 from marshmallow import ValidationError, fields, validate, validates_schema
 
-from app.datetimes import LocalDateTime
+from app.localtime import LocalDateTime
 from app.notices.audience import AUDIENCE_KINDS
 from app.schemas import Id, QueryId, Schema, Text
 

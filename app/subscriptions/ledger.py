@@ -5,19 +5,12 @@ acceptances and sends never lose a count. The functions join the current
 transaction of ``conn`` (a Connection; default the session); callers commit.
 """
 from sqlalchemy import func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.extensions import db
 from app.models import SubscriptionQuota
+from app.models.base import dialect_insert
 
 quota = SubscriptionQuota.__table__
-
-
-def dialect_insert(table):
-    """INSERT with ON CONFLICT support on PostgreSQL and SQLite alike."""
-    name = db.session.get_bind().dialect.name
-    return (pg_insert if name == "postgresql" else sqlite_insert)(table)
 
 
 def record_answer(user_id, template_id, accepted, answer, now):

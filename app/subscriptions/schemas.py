@@ -1,6 +1,6 @@
 from marshmallow import ValidationError, fields, validate, validates
 
-from app.datetimes import LocalDateTime
+from app.localtime import LocalDateTime
 from app.models import SUBSCRIPTION_ANSWERS
 from app.schemas import Schema, Text
 

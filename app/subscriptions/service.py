@@ -4,6 +4,7 @@ from sqlalchemy import select
 from app.errors import APIError
 from app.extensions import db
 from app.models import ACCEPTING_ANSWERS, SubscriptionAnswer, SubscriptionQuota, utcnow
+from app.models.base import dialect_insert
 from app.subscriptions import ledger, templates
 
 
@@ -22,7 +23,7 @@ def record_answers(user, results, request_id=None):
             raise APIError("validation_failed", "同一个模板只能有一个结果", details={"template_id": template_id})
         by_template[template_id] = answer
     now = utcnow()
-    answers = db.session.execute(ledger.dialect_insert(SubscriptionAnswer.__table__).values([
+    answers = db.session.execute(dialect_insert(SubscriptionAnswer.__table__).values([
         {"user_id": user.id, "template_id": template_id, "answer": answer,
          "request_id": request_id, "answered_at": now}
         for template_id, answer in by_template.items()

@@ -4,11 +4,10 @@ from marshmallow import fields
 
 from app.auth.permissions import current_user, login_required, roles_required
 from app.auth.roles import STAFF
-from app.datetimes import LocalDateTime
 from app.errors import APIError
-from app.schemas import Schema
 from app.hours.schemas import CertificateSchema, HoursSummarySchema, LedgerEntrySchema
-from app.schemas import GrantSchema, HeldRoleSchema
+from app.localtime import LocalDateTime
+from app.schemas import GrantSchema, HeldRoleSchema, Schema
 from app.volunteers import privacy, service
 from app.volunteers.consent import current_notice
 from app.volunteers.schemas import (

@@ -1,6 +1,6 @@
 from marshmallow import fields, validate
 
-from app.datetimes import LocalDateTime
+from app.localtime import LocalDateTime
 from app.models import VOLUNTEER_STATUSES
 from app.schemas import Id, QueryId, Schema, Text
 from app.validators import text

@@ -73,7 +73,7 @@ def test_every_schema_writes_datetimes_through_the_one_presenter(app):
     join when that lands."""
     import marshmallow
 
-    from app.datetimes import LocalDateTime
+    from app.localtime import LocalDateTime
 
     def schemas(cls):
         for sub in cls.__subclasses__():

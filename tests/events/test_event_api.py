@@ -2,8 +2,8 @@
 from datetime import datetime, timedelta, timezone
 
 from app.events.service import event_for_scene, get_event_or_404
-from app.events.times import SHANGHAI
 from app.extensions import db
+from app.localtime import CHINA_TZ
 from app.models import AuditLog, Event
 from tests.factories import (
     auth_headers,
@@ -141,8 +141,8 @@ def test_filters_by_kind_and_community(client):
 
 
 def test_filters_by_dates_in_shanghai_and_datetimes(client):
-    today = datetime.now(SHANGHAI).date()
-    base = datetime.combine(today + timedelta(days=10), datetime.min.time(), tzinfo=SHANGHAI)
+    today = datetime.now(CHINA_TZ).date()
+    base = datetime.combine(today + timedelta(days=10), datetime.min.time(), tzinfo=CHINA_TZ)
     early = make_event(starts_in=base + timedelta(hours=1) - datetime.now(timezone.utc))  # 01:00 Shanghai
     late = make_event(starts_in=base + timedelta(hours=23) - datetime.now(timezone.utc),
                       duration=timedelta(minutes=30))  # 23:00 Shanghai

@@ -11,8 +11,8 @@ import pytest
 import redis
 
 from app import scheduler
-from app.events.times import SHANGHAI
 from app.extensions import db, redis_store
+from app.localtime import CHINA_TZ
 from app.models import Event
 from tests.factories import make_community
 
@@ -27,7 +27,7 @@ def test_the_welfare_planner_is_scheduled_daily_in_shanghai_time(app):
     assert job.cron == {"hour": 3, "minute": 10} and job.run_at_start
     built = scheduler.build_scheduler(app)
     (entry,) = [j for j in built.get_jobs() if j.id == "plan_welfare_days"]
-    assert str(entry.trigger.timezone) == str(SHANGHAI) and entry.args == (app, "plan_welfare_days")
+    assert str(entry.trigger.timezone) == str(CHINA_TZ) and entry.args == (app, "plan_welfare_days")
     assert entry.coalesce and entry.max_instances == 1
 
 

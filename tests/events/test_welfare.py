@@ -3,12 +3,12 @@ community, planned idempotently (twice, or by two planners at once)."""
 import threading
 from datetime import date, datetime, time, timedelta, timezone
 
-from app.events.times import SHANGHAI, second_sunday
+from app.events.times import second_sunday
 from app.events.welfare import DEFAULT_THEMES, plan_welfare_days
 from app.extensions import db
+from app.localtime import CHINA_TZ
 from app.models import Event
 from tests.factories import auth_headers, make_community, make_user
-
 
 # Plans are made "now"; fixed here so the years below stay in the future.
 PLAN_NOW = datetime(2026, 11, 1, tzinfo=timezone.utc)
@@ -39,18 +39,18 @@ def test_a_year_of_welfare_days_falls_on_second_sundays(ctx):
     welfare_days = days(planned)
     assert len(welfare_days) == 12 and len(planned) == 12 * 4 and len(summary["created"]) == 48
     for day in welfare_days:
-        local_start = day.starts_at.astimezone(SHANGHAI)
+        local_start = day.starts_at.astimezone(CHINA_TZ)
         assert local_start.weekday() == 6 and 8 <= local_start.day <= 14  # the second Sunday
-        assert (local_start.time(), day.ends_at.astimezone(SHANGHAI).time()) == (time(9, 0), time(11, 30))
+        assert (local_start.time(), day.ends_at.astimezone(CHINA_TZ).time()) == (time(9, 0), time(11, 30))
         assert day.starts_at.utcoffset() == timedelta(0) and day.starts_at.hour == 1  # 09:00 +08:00
         assert day.theme == DEFAULT_THEMES[local_start.month]
         activities = [e for e in planned if e.parent_id == day.id]
         assert sorted(a.host_community_id for a in activities) == sorted(c.id for c in communities)
         assert all(a.starts_at == day.starts_at and a.kind == "welfare_day" and a.credits_hours for a in activities)
         assert all(a.checkin_opens_at == a.starts_at - timedelta(minutes=30) for a in activities)
-    dates = [d.starts_at.astimezone(SHANGHAI).date() for d in welfare_days]
+    dates = [d.starts_at.astimezone(CHINA_TZ).date() for d in welfare_days]
     assert date(2026, 12, 13) in dates and date(2027, 1, 10) in dates and date(2027, 5, 9) in dates
-    may = next(d for d in welfare_days if d.starts_at.astimezone(SHANGHAI).month == 5)
+    may = next(d for d in welfare_days if d.starts_at.astimezone(CHINA_TZ).month == 5)
     assert "温馨" in may.theme
     assert len({e.scene for e in planned}) == len(planned) and all(len(e.scene) <= 32 for e in planned)
 
@@ -152,8 +152,8 @@ def test_mays_welfare_day_says_it_is_mothers_day(ctx):
     plan_welfare_days("2031-04", 2, themes={"2031-04": "植绿护绿·美丽家园"}, now=PLAN_NOW)
     plan_welfare_days("2032-05", 1, themes={"2032-05": "邻里守望·温情五月"}, now=PLAN_NOW)
     events = all_events()
-    may = [e for e in events if e.starts_at.astimezone(SHANGHAI).month == 5]
-    april = [e for e in events if e.starts_at.astimezone(SHANGHAI).month == 4]
+    may = [e for e in events if e.starts_at.astimezone(CHINA_TZ).month == 5]
+    april = [e for e in events if e.starts_at.astimezone(CHINA_TZ).month == 4]
     assert len(may) == 4 and len(april) == 2
     assert "母亲节" in DEFAULT_THEMES[5]
     # The day and every community's activity say so, even under a theme chosen by hand.

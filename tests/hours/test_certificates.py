@@ -142,7 +142,7 @@ def test_dates_are_written_as_official_documents_write_them(client, ctx):
     """2026年3月5日, not 2026年03月05日, on the page and in the PDF."""
     from datetime import datetime
 
-    from app.hours.rules import CHINA_TZ
+    from app.localtime import CHINA_TZ
 
     volunteer, _, _ = _volunteer_with_hours()
     serial = client.post("/api/v1/me/certificates", json={}, headers=auth_headers(volunteer)).get_json()["serial"]

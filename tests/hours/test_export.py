@@ -6,7 +6,7 @@ from openpyxl import load_workbook
 
 from app.extensions import db
 from app.hours.export import HEADERS
-from app.hours.rules import CHINA_TZ
+from app.localtime import CHINA_TZ
 from app.models import AuditLog, utcnow
 from tests.factories import (
     auth_headers,

@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from app.extensions import db
 from app.hours.records import catch_up_service_records
-from app.hours.rules import CHINA_TZ
+from app.localtime import CHINA_TZ
 from app.models import utcnow
 from tests.factories import (
     auth_headers,
