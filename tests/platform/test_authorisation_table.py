@@ -8,10 +8,12 @@ Each (operation, persona) case builds its world afresh on the clean slate
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
+from io import BytesIO
 from pathlib import Path
 from unittest import mock
 
 import pytest
+from openpyxl import load_workbook
 
 from app.auth import roles
 from app.checkin import projector
@@ -235,13 +237,21 @@ def outcome_of(status, path_template):
 
 # Lists must show exactly what the detail would: the world's object is listed
 # to a persona if and only if its detail operation allows that persona.
+def _names_in_workbook(response):
+    sheet = load_workbook(BytesIO(response.data), read_only=True).active
+    return {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
+
+
 LISTS = {
-    "GET /api/v1/volunteers": (lambda body: {v["user_id"] for v in body},
+    "GET /api/v1/volunteers": (lambda r: {v["user_id"] for v in r.get_json()},
                                lambda w: w.people["volunteer"].id, "GET /api/v1/volunteers/{user_id}"),
-    "GET /api/v1/notices": (lambda body: {n["id"] for n in body},
+    "GET /api/v1/notices": (lambda r: {n["id"] for n in r.get_json()},
                             lambda w: w.notice.id, "GET /api/v1/notices/{notice_id}"),
-    "GET /api/v1/hours/leaderboard": (lambda body: {r["id"] for r in body["rows"]},
+    "GET /api/v1/hours/leaderboard": (lambda r: {row["id"] for row in r.get_json()["rows"]},
                                       lambda w: w.squad.id, "GET /api/v1/hours/teams/{team_id}"),
+    # The volunteer's approved hours were served at an event of community A.
+    "GET /api/v1/hours/export.xlsx": (_names_in_workbook, lambda w: w.people["volunteer"].name,
+                                      "GET /api/v1/hours/events/{event_id}/records"),
 }
 
 CASES = [(operation, persona) for operation in TABLE for persona in PERSONAS]
@@ -269,4 +279,4 @@ def test_the_answer_is_the_tables(client, wechat_control, operation, persona):
     if operation in LISTS and response.status_code == 200:
         listed, wanted, detail = LISTS[operation]
         expected = TABLE[detail].outcomes[persona] == "allow"
-        assert (wanted(world) in listed(answer)) == expected, f"the list and {detail} disagree: {shown}"
+        assert (wanted(world) in listed(response)) == expected, f"the list and {detail} disagree: {shown}"
