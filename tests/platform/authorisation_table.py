@@ -158,6 +158,21 @@ TABLE = {
     "POST /api/v1/notices/{notice_id}/cancel": row("none", STAFF_IN_HIDDEN),
 }
 
+# Acting on one's own object: the staff member applied, or served at the
+# event, themself (the request builder gives them the object). Nobody vouches
+# for themself; other staff of the community do it. Only staff reach these
+# tools at all (TABLE), so only staff are listed.
+OWN_PERSONAS = ("organiser_in", "admin")
+NOT_ONESELF = {"organiser_in": "deny", "admin": "deny"}
+
+OWN_TABLE = {
+    "POST /api/v1/volunteers/{user_id}/review": row("review_own", NOT_ONESELF, "their own application"),
+    "POST /api/v1/hours/records/{record_id}/approve": row("own_record", NOT_ONESELF, "their own hours"),
+    "POST /api/v1/hours/records/{record_id}/reject": row("own_record_reject", NOT_ONESELF),
+    "POST /api/v1/hours/records/{record_id}/settle": row("own_record_settle", NOT_ONESELF),
+    "POST /api/v1/hours/records/{record_id}/corrections": row("own_record_correct", NOT_ONESELF),
+}
+
 SYMBOLS = {"allow": "✓", "login": "401", "deny": "403", "hide": "404"}
 
 
@@ -192,5 +207,19 @@ def markdown():
     for operation, entry in TABLE.items():
         method, path = operation.split(" ", 1)
         cells = " | ".join(SYMBOLS[entry.outcomes[p]] for p in PERSONAS)
+        lines.append(f"| `{method} {path.removeprefix('/api/v1')}` | {cells} | {entry.why} |")
+    lines += [
+        "",
+        "## On one's own application or hours",
+        "",
+        "Staff who applied as volunteers, or served at an event, themselves: another organiser of the",
+        "community (or the office) reviews and approves for them.",
+        "",
+        "| operation | " + " | ".join(OWN_PERSONAS) + " | note |",
+        "| --- | " + " | ".join(":-:" for _ in OWN_PERSONAS) + " | --- |",
+    ]
+    for operation, entry in OWN_TABLE.items():
+        method, path = operation.split(" ", 1)
+        cells = " | ".join(SYMBOLS[entry.outcomes[p]] for p in OWN_PERSONAS)
         lines.append(f"| `{method} {path.removeprefix('/api/v1')}` | {cells} | {entry.why} |")
     return "\n".join(lines) + "\n"

@@ -19,8 +19,9 @@ from app.auth import roles
 from app.checkin import projector
 from app.extensions import api, db
 from app.hours import certificates
-from app.hours.records import record_hours_from_checkins
-from app.models import Notice, RoleGrant, utcnow
+from app.hours.records import approve, record_hours_from_checkins
+from app.models import Notice, RoleGrant, VolunteerProfile, utcnow
+from app.volunteers import identity
 from app.subscriptions import templates
 from app.volunteers.consent import CONSENT_VERSION
 from tests.factories import (
@@ -40,7 +41,7 @@ from tests.factories import (
     make_user,
     make_volunteer,
 )
-from tests.platform.authorisation_table import PERSONAS, TABLE, markdown
+from tests.platform.authorisation_table import OWN_PERSONAS, OWN_TABLE, PERSONAS, TABLE, markdown
 
 ROOT = Path(__file__).resolve().parents[2]
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -62,10 +63,12 @@ def test_every_operation_has_a_row_and_every_row_an_operation(app):
 
 
 def test_every_row_names_each_persona_once_and_a_known_request():
-    for operation, entry in TABLE.items():
-        assert set(entry.outcomes) == set(PERSONAS), operation
-        assert set(entry.outcomes.values()) <= {"allow", "login", "deny", "hide"}, operation
-        assert entry.body in BUILDERS, f"{operation}: no request builder {entry.body!r}"
+    for table, personas in ((TABLE, PERSONAS), (OWN_TABLE, OWN_PERSONAS)):
+        for operation, entry in table.items():
+            assert set(entry.outcomes) == set(personas), operation
+            assert set(entry.outcomes.values()) <= {"allow", "login", "deny", "hide"}, operation
+            assert entry.body in BUILDERS, f"{operation}: no request builder {entry.body!r}"
+    assert set(OWN_TABLE) <= set(TABLE)
 
 
 def test_the_published_page_is_the_table():
@@ -179,6 +182,33 @@ def _notice_to_a(w, actor, wechat):
                      "audience": {"kind": "community", "community_id": w.a.id}}}
 
 
+def _own_application(w, actor, wechat):
+    """``actor`` applied to squad A themself; the application waits for review."""
+    id_number = make_id_number()
+    db.session.add(VolunteerProfile(
+        user_id=actor.id, real_name=actor.name, phone="13912345678", community_id=w.a.id, team_id=w.squad.id,
+        status="pending", skills=[], id_number_encrypted=identity.encrypt_id_number(id_number),
+        id_number_masked=identity.mask_id_number(id_number), id_number_digest=identity.id_number_digest(id_number),
+        consent_version=CONSENT_VERSION, consented_at=utcnow()))
+    db.session.commit()
+    return {"json": {"decision": "approve"}, "path": {"user_id": actor.id}}
+
+
+def _own_record(w, actor, checked_out=True, approved_by=None):
+    """``actor`` served at the A event themself: their record of it."""
+    make_checkin(w.event, actor, "in", at=w.event.starts_at)
+    if checked_out:
+        make_checkin(w.event, actor, "out", at=w.event.starts_at + timedelta(minutes=50))
+    (record,) = record_hours_from_checkins(w.event.id, actor.id)
+    if approved_by is not None:
+        approve(approved_by, [record])
+    return {"record_id": record.id}
+
+
+def _someone_else(w, actor):
+    return w.people["admin"] if actor.id != w.people["admin"].id else w.people["organiser_in"]
+
+
 BUILDERS = {
     "none": lambda w, actor, wechat: {},
     "none_json": lambda w, actor, wechat: {"json": {}},
@@ -218,6 +248,15 @@ BUILDERS = {
     "this_year": lambda w, actor, wechat: {"query": {"from": f"{date.today().year}-01-01",
                                                      "to": f"{date.today().year}-12-31"}},
     "notice_to_a": _notice_to_a,
+    # OWN_TABLE: the actor's own application or record
+    "review_own": _own_application,
+    "own_record": lambda w, actor, wechat: {"path": _own_record(w, actor)},
+    "own_record_reject": lambda w, actor, wechat: {"json": {"reason": "未按要求到岗"}, "path": _own_record(w, actor)},
+    "own_record_settle": lambda w, actor, wechat: {"json": {"reason": "忘记签退", "refuse": True},
+                                                   "path": _own_record(w, actor, checked_out=False)},
+    "own_record_correct": lambda w, actor, wechat: {
+        "json": {"hours": 0.5, "reason": "提前离开"},
+        "path": _own_record(w, actor, approved_by=_someone_else(w, actor))},
 }
 
 
@@ -257,26 +296,43 @@ LISTS = {
 CASES = [(operation, persona) for operation in TABLE for persona in PERSONAS]
 
 
-@pytest.mark.parametrize(("operation", "persona"), CASES, ids=[f"{o} as {p}" for o, p in CASES])
-def test_the_answer_is_the_tables(client, wechat_control, operation, persona):
-    world = build_world()
+def call(client, wechat_control, world, operation, persona, builder):
+    """Send ``operation`` as ``persona`` with the builder's valid request; the
+    response and a one-line account of it."""
     actor = world.people[persona]
-    entry = TABLE[operation]
-    request = BUILDERS[entry.body](world, actor, wechat_control)
-    method, template = operation.split(" ", 1)
+    request = BUILDERS[builder](world, actor, wechat_control)
+    template = operation.split(" ", 1)[1]
     path = template.format(**{**world.params(), **request.get("path", {})})
     headers = auth_headers(actor) if actor is not None else {}
-    response = client.open(path, method=method, json=request.get("json"), query_string=request.get("query"),
-                           headers=headers)
-
+    response = client.open(path, method=operation.split(" ", 1)[0], json=request.get("json"),
+                           query_string=request.get("query"), headers=headers)
     answer = response.get_json(silent=True) if response.is_json else None
     shown = f"{operation} as {persona}: {response.status_code} {str(answer)[:300]}"
     assert response.status_code < 500, shown
-    code = (answer or {}).get("error", {}).get("code") if isinstance(answer, dict) else None
+    code = answer.get("error", {}).get("code") if isinstance(answer, dict) else None
     assert code != "validation_failed", f"the test's request is invalid, so no scope check ran: {shown}"
-    assert outcome_of(response.status_code, template) == entry.outcomes[persona], shown
+    return response, outcome_of(response.status_code, template), shown
+
+
+@pytest.mark.parametrize(("operation", "persona"), CASES, ids=[f"{o} as {p}" for o, p in CASES])
+def test_the_answer_is_the_tables(client, wechat_control, operation, persona):
+    world = build_world()
+    entry = TABLE[operation]
+    response, outcome, shown = call(client, wechat_control, world, operation, persona, entry.body)
+    assert outcome == entry.outcomes[persona], shown
 
     if operation in LISTS and response.status_code == 200:
         listed, wanted, detail = LISTS[operation]
         expected = TABLE[detail].outcomes[persona] == "allow"
         assert (wanted(world) in listed(response)) == expected, f"the list and {detail} disagree: {shown}"
+
+
+OWN_CASES = [(operation, persona) for operation in OWN_TABLE for persona in OWN_PERSONAS]
+
+
+@pytest.mark.parametrize(("operation", "persona"), OWN_CASES, ids=[f"{o} as {p}, own" for o, p in OWN_CASES])
+def test_nobody_vouches_for_themself(client, wechat_control, operation, persona):
+    world = build_world()
+    entry = OWN_TABLE[operation]
+    _, outcome, shown = call(client, wechat_control, world, operation, persona, entry.body)
+    assert outcome == entry.outcomes[persona], shown
