@@ -53,6 +53,7 @@ CATALOGUE = {
     "id_number_taken": (409, "该身份证号码已登记为志愿者"),
     "already_volunteer": (409, "您已经是志愿者或申请正在审核中"),
     "application_not_pending": (409, "该申请已处理"),
+    "own_application": (403, "不能审核自己的志愿者申请，请由其他组织者处理"),
     "reason_required": (422, "请填写原因"),
     "not_a_volunteer": (409, "您还不是在册志愿者"),
     "same_team": (409, "您已在该中队"),

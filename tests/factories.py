@@ -168,10 +168,17 @@ def make_id_number(birth=None, region="330114"):
 def make_volunteer(team=None, community=None, status="approved", id_number=None, **user_fields):
     """A user with an approved volunteer profile in ``team`` (ID number stored
     as the application stores it: encrypted, masked, digested)."""
+    user = make_user(role="volunteer" if status == "approved" else "resident", community=community, **user_fields)
+    make_profile(user, team=team, community=community, status=status, id_number=id_number)
+    return user
+
+
+def make_profile(user, team=None, community=None, status="approved", id_number=None):
+    """``user``'s volunteer profile (``status="pending"``: an application
+    waiting for review), with a squad membership when approved into a team."""
     from app.volunteers import identity
     from app.volunteers.consent import CONSENT_VERSION
 
-    user = make_user(role="volunteer" if status == "approved" else "resident", community=community, **user_fields)
     id_number = id_number or make_id_number()
     profile = VolunteerProfile(user_id=user.id, real_name=user.name, phone=user.phone or "13800000000",
                                community_id=community.id if community else None,
@@ -184,7 +191,7 @@ def make_volunteer(team=None, community=None, status="approved", id_number=None,
     if team is not None and status == "approved":
         db.session.add(TeamMembership(user_id=user.id, team_id=team.id))
     db.session.commit()
-    return user
+    return profile
 
 
 def event_body(kind="lecture", starts_in_days=3, hours=2, **fields):

@@ -178,7 +178,7 @@ def volunteer_detail(user_id):
 @roles_required(*STAFF)
 @blp.arguments(ReviewSchema)
 @blp.response(200, VolunteerProfileSchema)
-@blp.alt_response(403, schema="Error", description="out_of_scope")
+@blp.alt_response(403, schema="Error", description="out_of_scope / own_application")
 @blp.alt_response(409, schema="Error", description="application_not_pending")
 def review(body, user_id):
     """Approve or reject an application (a reason is required to reject)."""

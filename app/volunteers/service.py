@@ -125,8 +125,10 @@ def close_membership(user_id, reason, at):
 
 
 def review(actor, profile, decision, reason=None):
-    """Approve or reject a pending application (organisers in scope)."""
+    """Approve or reject a pending application (organisers in scope, never
+    their own)."""
     policy.require(policy.volunteers.may_manage(actor, profile))
+    policy.require(policy.volunteers.may_review(actor, profile), "own_application")
     reason = (reason or "").strip() or None
     if decision == "reject" and not reason:
         raise APIError("reason_required", "请填写驳回原因")

@@ -207,3 +207,19 @@ def test_racing_reviews_decide_an_application_once(app, ctx):
     assert len(open_rows) == (1 if profile.status == "approved" else 0)
     assert db.session.execute(db.select(db.func.count()).select_from(AuditLog).where(
         AuditLog.action.in_(("volunteer.approve", "volunteer.reject")))).scalar_one() == 1
+
+
+def test_an_organiser_applying_is_reviewed_by_someone_else(client, ctx):
+    community = make_community()
+    squad = make_team(community=community)
+    organiser, colleague = make_organiser(community), make_organiser(community)
+    applied = client.post("/api/v1/me/volunteer", json=_application(community, squad), headers=auth_headers(organiser))
+    assert applied.status_code == 201
+    own = client.post(f"/api/v1/volunteers/{organiser.id}/review", json={"decision": "approve"},
+                      headers=auth_headers(organiser))
+    assert (own.status_code, own.get_json()["error"]["code"]) == (403, "own_application")
+    mine = client.get("/api/v1/me/volunteer", headers=auth_headers(organiser)).get_json()
+    assert mine["status"] == "pending"
+    theirs = client.post(f"/api/v1/volunteers/{organiser.id}/review", json={"decision": "approve"},
+                         headers=auth_headers(colleague))
+    assert theirs.status_code == 200 and theirs.get_json()["status"] == "approved"

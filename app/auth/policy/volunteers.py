@@ -13,6 +13,12 @@ def may_manage(user, profile):
     return profile.team is not None and teams.may_manage(user, profile.team)
 
 
+def may_review(user, profile):
+    """Approve or reject an application: managed, and not one's own. Nobody
+    vouches for themself, as nobody approves their own hours."""
+    return may_manage(user, profile) and profile.user_id != user.id
+
+
 def managed_clause(user, team=Team):
     """A condition on VolunteerProfile outer-joined to ``team`` on its squad."""
     scope = scope_of(user)

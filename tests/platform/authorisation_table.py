@@ -1,0 +1,225 @@
+"""The authorisation contract: who may call each operation of the API.
+
+One row per operation of the OpenAPI document ("METHOD /api/v1/path/{param}"):
+the request to send (``body``: a builder in test_authorisation_table.py that
+makes a VALID request, so the scope checks inside handlers are reached) and,
+per persona, what must happen when that persona calls it on the objects of
+the test world (test_authorisation_table.py builds it):
+
+* community A hosts everything: its event (open for check-in now), squad,
+  member unit, notice, and the volunteer's records and certificate;
+* anonymous     no token
+* resident      lives in community A
+* volunteer     approved volunteer of a squad of community A (the objects' owner)
+* organiser_in  organiser of community A
+* organiser_out organiser of community B
+* unit_contact  unit contact (共建单位联络人) of a member unit in community A
+* admin         the subdistrict office
+
+Outcomes: ``allow`` (got past authorisation: any answer but 401, 403 or a
+404 hiding an object), ``login`` (401), ``deny`` (403), ``hide`` (404: the
+object exists but is not theirs, so its existence is not confirmed).
+
+``docs/authorisation.md`` is generated from this table
+(``.venv/bin/python scripts/authorisation_table.py > docs/authorisation.md``).
+"""
+from collections import namedtuple
+
+PERSONAS = ("anonymous", "resident", "volunteer", "organiser_in", "organiser_out", "unit_contact", "admin")
+OUTCOMES = ("allow", "login", "deny", "hide")
+
+Row = namedtuple("Row", "body outcomes why")
+
+
+def outcomes(default, **given):
+    """Every persona ``default`` except those named."""
+    unknown = set(given) - set(PERSONAS)
+    assert not unknown, unknown
+    return {persona: given.get(persona, default) for persona in PERSONAS}
+
+
+# Shorthand groups.
+EVERYONE = outcomes("allow")
+SIGNED_IN = outcomes("allow", anonymous="login")
+# Staff of the objects' community and the office; everyone else refused.
+STAFF_IN = outcomes("deny", anonymous="login", organiser_in="allow", admin="allow")
+# As STAFF_IN, but an organiser elsewhere is told the object does not exist.
+STAFF_IN_HIDDEN = dict(STAFF_IN, organiser_out="hide")
+# Any organiser or the office; the answer is limited to their own scope.
+STAFF_ANY = dict(STAFF_IN, organiser_out="allow")
+ADMIN_ONLY = outcomes("deny", anonymous="login", admin="allow")
+# The object's own volunteer, and the staff who manage it.
+OWNER_OR_STAFF_IN = dict(STAFF_IN, volunteer="allow")
+
+
+def row(body, who, why=""):
+    return Row(body, dict(who), why)
+
+
+TABLE = {
+    # --- login and the signed-in person ---------------------------------------------------------
+    "POST /api/v1/auth/login": row("login_code", EVERYONE, "a wx.login code is the credential"),
+    "POST /api/v1/auth/phone": row("phone_code", SIGNED_IN),
+    "POST /api/v1/auth/logout": row("none", SIGNED_IN),
+    "GET /api/v1/me": row("none", SIGNED_IN),
+    "PATCH /api/v1/me": row("rename", SIGNED_IN),
+    "GET /api/v1/communities": row("none", EVERYONE, "pickers on the login-free pages"),
+    "GET /api/v1/me/data": row("none", SIGNED_IN),
+    "POST /api/v1/me/close-account": row("confirm", SIGNED_IN,
+                                         "staff get 409 staff_cannot_close: a business rule, not authorisation"),
+    "GET /api/v1/subscriptions/templates": row("none", EVERYONE),
+    "POST /api/v1/subscriptions": row("subscription_answers", SIGNED_IN),
+    "GET /api/v1/subscriptions": row("none", SIGNED_IN),
+
+    # --- the subdistrict office ---------------------------------------------------------------------
+    "GET /api/v1/admin/users": row("none", ADMIN_ONLY),
+    "GET /api/v1/admin/users/{user_id}/grants": row("none", ADMIN_ONLY),
+    "POST /api/v1/admin/grants": row("grant_request", ADMIN_ONLY),
+    "DELETE /api/v1/admin/grants/{grant_id}": row("none", ADMIN_ONLY),
+    "GET /api/v1/admin/audit": row("none", ADMIN_ONLY),
+
+    # --- events and registration --------------------------------------------------------------------
+    "GET /api/v1/events": row("none", EVERYONE, "events are public; ?mine=true needs a login"),
+    "POST /api/v1/events": row("event_in_a", STAFF_IN, "hosted by community A: out of organiser_out's scope"),
+    "GET /api/v1/events/{event_id}": row("none", EVERYONE),
+    "PATCH /api/v1/events/{event_id}": row("event_change", STAFF_IN,
+                                           "deny, not hide: the event itself is public"),
+    "POST /api/v1/events/{event_id}/cancel": row("cancel_reason", STAFF_IN),
+    "POST /api/v1/events/{event_id}/registration": row("none", SIGNED_IN,
+                                                       "anyone signed in may register; the volunteer gets 409"),
+    "DELETE /api/v1/events/{event_id}/registration": row("own_registration", SIGNED_IN,
+                                                         "cancels the caller's own registration only"),
+    "GET /api/v1/events/{event_id}/registrations": row("none", STAFF_IN, "names of registrants: the host's staff"),
+    "GET /api/v1/me/registrations": row("none", SIGNED_IN),
+
+    # --- check-in ---------------------------------------------------------------------------------------
+    "POST /api/v1/checkins": row("scan", SIGNED_IN, "anyone signed in may scan the on-screen code"),
+    "POST /api/v1/events/{event_id}/checkins": row("manual_checkin", STAFF_IN),
+    "GET /api/v1/events/{event_id}/qrcode": row("qrcode_json", STAFF_IN),
+    "POST /api/v1/events/{event_id}/projector-link": row("purpose", STAFF_IN),
+    "GET /api/v1/projector/{signed}/state": row("none", EVERYONE,
+                                                "the signed link is the credential (the hall's computer)"),
+    "GET /api/v1/events/{event_id}/poster": row("purpose_query", STAFF_IN, "WeChat's wxacode: the emulator"),
+    "GET /api/v1/events/{event_id}/attendance": row("none", STAFF_IN, "names and masked phones"),
+    "GET /api/v1/events/{event_id}/attendance/chart.png": row("none", STAFF_IN),
+    "GET /api/v1/attendance/monthly/chart.png": row("none", STAFF_ANY, "draws the caller's own events only"),
+
+    # --- teams -----------------------------------------------------------------------------------------
+    "GET /api/v1/teams": row("none", EVERYONE, "the tree (names and counts) feeds the application form"),
+    "POST /api/v1/teams": row("squad_in_a", STAFF_IN, "a squad of community A"),
+    "PATCH /api/v1/teams/{team_id}": row("rename", STAFF_IN),
+    "DELETE /api/v1/teams/{team_id}": row("none", STAFF_IN, "allowed staff get 409 team_not_empty"),
+
+    # --- volunteers ------------------------------------------------------------------------------------
+    "GET /api/v1/volunteers/consent": row("none", EVERYONE),
+    "GET /api/v1/me/volunteer": row("none", SIGNED_IN, "404 to whoever never applied: about themself"),
+    "POST /api/v1/me/volunteer": row("application", SIGNED_IN, "the volunteer gets 409 already_volunteer"),
+    "POST /api/v1/me/volunteer/leave": row("none", SIGNED_IN, "non-volunteers get 409 not_a_volunteer"),
+    "POST /api/v1/me/volunteer/move": row("move", SIGNED_IN, "non-volunteers get 409 not_a_volunteer"),
+    "GET /api/v1/me/volunteer/memberships": row("none", SIGNED_IN),
+    "GET /api/v1/volunteers": row("none", STAFF_ANY, "lists only volunteers the caller manages"),
+    "GET /api/v1/volunteers/{user_id}": row("none", STAFF_IN, "ID number (masked), phone, history"),
+    "POST /api/v1/volunteers/{user_id}/review": row("review", STAFF_IN, "a pending applicant of community A"),
+
+    # --- hours -----------------------------------------------------------------------------------------
+    "GET /api/v1/me/hours": row("none", SIGNED_IN),
+    "GET /api/v1/hours/stars": row("none", EVERYONE),
+    "GET /api/v1/hours/events/{event_id}/records": row("none", STAFF_IN),
+    "POST /api/v1/hours/records/{record_id}/approve": row("none", STAFF_IN,
+                                                          "the volunteer may not approve their own record"),
+    "POST /api/v1/hours/records/approve": row("record_ids", STAFF_IN),
+    "POST /api/v1/hours/records/{record_id}/reject": row("reason", STAFF_IN),
+    "POST /api/v1/hours/records/{record_id}/settle": row("settle", STAFF_IN,
+                                                         "allowed staff get 409: the record is not missing a check-out"),
+    "POST /api/v1/hours/records/{record_id}/corrections": row("correction", STAFF_IN, "on an approved record"),
+    "GET /api/v1/hours/records/{record_id}/ledger": row("none", OWNER_OR_STAFF_IN,
+                                                        "the volunteer's own ledger, and the staff who manage it"),
+    "GET /api/v1/hours/volunteers/{user_id}": row("none", STAFF_IN),
+    "GET /api/v1/hours/teams/{team_id}": row("none", STAFF_IN),
+    "GET /api/v1/hours/leaderboard": row("by_squad", STAFF_ANY, "ranks the caller's own squads only"),
+    "GET /api/v1/hours/leaderboard/chart.png": row("by_squad", STAFF_ANY),
+    "GET /api/v1/hours/export.xlsx": row("this_year", STAFF_ANY, "rows of the caller's own events only"),
+
+    # --- certificates ----------------------------------------------------------------------------------
+    "GET /api/v1/me/certificates": row("none", SIGNED_IN),
+    "POST /api/v1/me/certificates": row("none_json", SIGNED_IN, "non-volunteers get 409 not_a_volunteer"),
+    "POST /api/v1/hours/volunteers/{user_id}/certificates": row("none_json", STAFF_IN),
+    "GET /api/v1/certificates/{serial}/pdf": row("none", OWNER_OR_STAFF_IN,
+                                                 "the serial is public (the verify page): deny, not hide"),
+    "POST /api/v1/certificates/{serial}/revoke": row("reason", STAFF_IN),
+
+    # --- notices ---------------------------------------------------------------------------------------
+    "POST /api/v1/notices/preview": row("notice_to_a", STAFF_IN,
+                                        "organiser_out: 403 out_of_scope on the audience (community A)"),
+    "POST /api/v1/notices": row("notice_to_a", STAFF_IN, "as preview; msgSecCheck runs at the emulator"),
+    "GET /api/v1/notices": row("none", STAFF_ANY, "lists only notices the caller may see"),
+    "GET /api/v1/notices/{notice_id}": row("none", STAFF_IN_HIDDEN, "others' notices are not revealed"),
+    "GET /api/v1/notices/{notice_id}/report": row("none", STAFF_IN_HIDDEN),
+    "POST /api/v1/notices/{notice_id}/cancel": row("none", STAFF_IN_HIDDEN),
+}
+
+# Acting on one's own object: the staff member applied, or served at the
+# event, themself (the request builder gives them the object). Nobody vouches
+# for themself; other staff of the community do it. Only staff reach these
+# tools at all (TABLE), so only staff are listed.
+OWN_PERSONAS = ("organiser_in", "admin")
+NOT_ONESELF = {"organiser_in": "deny", "admin": "deny"}
+
+OWN_TABLE = {
+    "POST /api/v1/volunteers/{user_id}/review": row("review_own", NOT_ONESELF, "their own application"),
+    "POST /api/v1/hours/records/{record_id}/approve": row("own_record", NOT_ONESELF, "their own hours"),
+    "POST /api/v1/hours/records/{record_id}/reject": row("own_record_reject", NOT_ONESELF),
+    "POST /api/v1/hours/records/{record_id}/settle": row("own_record_settle", NOT_ONESELF),
+    "POST /api/v1/hours/records/{record_id}/corrections": row("own_record_correct", NOT_ONESELF),
+}
+
+SYMBOLS = {"allow": "✓", "login": "401", "deny": "403", "hide": "404"}
+
+
+def markdown():
+    """The table as docs/authorisation.md."""
+    lines = [
+        "# Who may call what",
+        "",
+        "Generated from `tests/platform/authorisation_table.py` by `scripts/authorisation_table.py`;",
+        "`tests/platform/test_authorisation_table.py` calls every operation as every persona and checks",
+        "the answers against it, and checks that this page matches it. Do not edit by hand.",
+        "",
+        "The objects belong to community A: its event, squad, member unit, notice, and the volunteer's",
+        "records and certificate.",
+        "",
+        "| persona | who |",
+        "| --- | --- |",
+        "| anonymous | no login |",
+        "| resident | a resident of community A |",
+        "| volunteer | an approved volunteer of a squad of community A; the records and certificate are theirs |",
+        "| organiser_in | organiser of community A |",
+        "| organiser_out | organiser of community B |",
+        "| unit_contact | contact (共建单位联络人) of a member unit in community A |",
+        "| admin | the subdistrict office |",
+        "",
+        "✓ allowed (past authorisation; the answer may still be a business refusal such as 409) ·",
+        "401 login required · 403 refused · 404 not shown to them (the object is hidden)",
+        "",
+        "| operation | " + " | ".join(PERSONAS) + " | note |",
+        "| --- | " + " | ".join(":-:" for _ in PERSONAS) + " | --- |",
+    ]
+    for operation, entry in TABLE.items():
+        method, path = operation.split(" ", 1)
+        cells = " | ".join(SYMBOLS[entry.outcomes[p]] for p in PERSONAS)
+        lines.append(f"| `{method} {path.removeprefix('/api/v1')}` | {cells} | {entry.why} |")
+    lines += [
+        "",
+        "## On one's own application or hours",
+        "",
+        "Staff who applied as volunteers, or served at an event, themselves: another organiser of the",
+        "community (or the office) reviews and approves for them.",
+        "",
+        "| operation | " + " | ".join(OWN_PERSONAS) + " | note |",
+        "| --- | " + " | ".join(":-:" for _ in OWN_PERSONAS) + " | --- |",
+    ]
+    for operation, entry in OWN_TABLE.items():
+        method, path = operation.split(" ", 1)
+        cells = " | ".join(SYMBOLS[entry.outcomes[p]] for p in OWN_PERSONAS)
+        lines.append(f"| `{method} {path.removeprefix('/api/v1')}` | {cells} | {entry.why} |")
+    return "\n".join(lines) + "\n"
