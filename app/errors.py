@@ -57,7 +57,7 @@ CATALOGUE = {
     "reason_required": (422, "请填写原因"),
     "not_a_volunteer": (409, "您还不是在册志愿者"),
     "same_team": (409, "您已在该中队"),
-    "staff_cannot_close": (409, "组织者和管理员账号不能自行注销，请先联系管理员取消管理权限"),
+    "staff_cannot_close": (409, "您还担任组织者、管理员或联络人等职务，不能自行注销，请先联系管理员取消授权"),
     # hours
     "record_not_found": (404, "服务记录不存在"),
     "record_not_pending": (409, "该服务记录已审核"),

@@ -114,7 +114,7 @@ TABLE = {
     "GET /api/v1/volunteers/consent": row("none", EVERYONE),
     "GET /api/v1/me/volunteer": row("none", SIGNED_IN, "404 to whoever never applied: about themself"),
     "POST /api/v1/me/volunteer": row("application", SIGNED_IN, "the volunteer gets 409 already_volunteer"),
-    "POST /api/v1/me/volunteer/leave": row("none", SIGNED_IN, "non-volunteers get 409 not_a_volunteer"),
+    "POST /api/v1/me/volunteer/leave": row("empty", SIGNED_IN, "non-volunteers get 409 not_a_volunteer"),
     "POST /api/v1/me/volunteer/move": row("move", SIGNED_IN, "non-volunteers get 409 not_a_volunteer"),
     "GET /api/v1/me/volunteer/memberships": row("none", SIGNED_IN),
     "GET /api/v1/volunteers": row("none", STAFF_ANY, "lists only volunteers the caller manages"),

@@ -5,11 +5,13 @@ from app.models import AuditLog, HoursLedgerEntry, TeamMembership, User, Volunte
 from app.volunteers.consent import CONSENT_VERSION
 from tests.factories import (
     auth_headers,
+    grant,
     make_checkin,
     make_community,
     make_event,
     make_hours,
     make_id_number,
+    make_member_unit,
     make_organiser,
     make_team,
     make_user,
@@ -153,3 +155,9 @@ def test_closing_the_account_while_an_organiser_approves_leaves_no_current_squad
         assert profile.status == "closed"
         assert db.session.execute(db.select(TeamMembership).where(
             TeamMembership.user_id == user_id, TeamMembership.left_at.is_(None))).first() is None
+
+
+def test_a_unit_contact_hands_the_role_over_before_closing(client, ctx):
+    contact = grant(make_user(), "unit_contact", make_member_unit())
+    response = client.post("/api/v1/me/close-account", json={"confirm": True}, headers=auth_headers(contact))
+    assert response.status_code == 409 and response.get_json()["error"]["code"] == "staff_cannot_close"

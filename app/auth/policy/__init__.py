@@ -12,6 +12,7 @@ from app.auth.policy.scope import (  # noqa: F401
     NOTHING,
     Scope,
     holds,
+    holds_any_grant,
     host_clause,
     is_admin,
     is_staff,

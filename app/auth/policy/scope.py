@@ -48,6 +48,10 @@ def holds(user, role, scope_kind=None, scope_id=None):
     )
 
 
+def holds_any_grant(user):
+    return bool(live_grants(user))
+
+
 def is_admin(user):
     return holds(user, roles.ADMIN)
 
