@@ -16,7 +16,7 @@ from sqlalchemy import event as sqlalchemy_event
 from app import MIGRATIONS_DIR, create_app
 from app.checkin import event_cache, throttle
 from app.checkin.service import scan_engine
-from app.emulator.testing import running_emulator
+from wechat_emulator.testing import running_emulator
 from app.extensions import db, limiter, redis_store
 from tests.support.databases import empty_all_tables, throwaway_database
 from tests.support.wechat import EmulatorControl

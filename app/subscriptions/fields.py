@@ -2,7 +2,7 @@
 queued, with a Chinese reason an organiser can act on.
 
 The rules follow subscribeMessage.send's "参数值内容限制说明". The emulator
-(app/emulator/fields.py) checks the same rules on its side on purpose with
+(wechat_emulator/fields.py) checks the same rules on its side on purpose with
 its own code: it is the judge in tests, so a mistake here shows up there
 (tests/notices/test_fields.py compares the two verdicts).
 

@@ -42,7 +42,7 @@ def free_port():
 def start_emulator(log_dir):
     port = free_port()
     log = open(log_dir / "emulator.log", "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "app.emulator", "--port", str(port), "--quiet"], cwd=ROOT,
+    proc = subprocess.Popen([sys.executable, "-m", "wechat_emulator", "--port", str(port), "--quiet"], cwd=ROOT,
                             stdout=log, stderr=log, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):

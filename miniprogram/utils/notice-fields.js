@@ -1,7 +1,7 @@
 // Subscribe-message field limits ("参数值内容限制说明"), checked while the
 // organiser types so a notice is never refused by WeChat for a field. The
 // rules are WeChat's documented ones, read the same strict way as the
-// project's WeChat emulator (app/emulator/fields.py) and the server do.
+// project's WeChat emulator (wechat_emulator/fields.py) and the server do.
 // Lengths count characters (code points), as WeChat does.
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const ASCII_SYMBOLS = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';

@@ -3,7 +3,7 @@ WeChat once, and check-ins from it only within the event's radius."""
 import re
 from urllib.parse import unquote
 
-from app.emulator.wxacode import read_wxacode_text
+from wechat_emulator.wxacode import read_wxacode_text
 from app.extensions import db
 from app.models import CheckIn, Event
 from tests.checkin.conftest import error_code, scan

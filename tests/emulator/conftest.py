@@ -2,7 +2,7 @@
 import pytest
 import requests
 
-from app.emulator.testing import running_emulator
+from wechat_emulator.testing import running_emulator
 
 from .helpers import EmulatorWeChatClient
 

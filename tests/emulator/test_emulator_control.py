@@ -71,7 +71,7 @@ def test_login_codes_remember_users(emu, http):
 
 def test_python_m_app_emulator_prints_its_url():
     env = {**os.environ, "EMULATOR_PORT": "0"}
-    proc = subprocess.Popen([sys.executable, "-m", "app.emulator", "--quiet"], cwd=REPO, env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "wechat_emulator", "--quiet"], cwd=REPO, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         line = proc.stdout.readline()

@@ -1,7 +1,7 @@
 """Every subscribe-message field type accepts good values and refuses bad ones."""
 import pytest
 
-from app.emulator.fields import FIELD_TYPES, is_valid, value_problem
+from wechat_emulator.fields import FIELD_TYPES, is_valid, value_problem
 
 GOOD = {
     "thing": ["聚沙讲堂：百年党史知多少", "a" * 20, "第6期 Lecture #6!", "市民公益日"],

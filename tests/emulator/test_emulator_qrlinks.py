@@ -1,5 +1,5 @@
 """扫普通链接二维码打开小程序: WeChat's prefix rules, as documented."""
-from app.emulator.qrlinks import encode_uri_component, launch, matches, parse_rules
+from wechat_emulator.qrlinks import encode_uri_component, launch, matches, parse_rules
 
 
 def test_rules_match_scheme_host_sub_path_and_query_prefix():

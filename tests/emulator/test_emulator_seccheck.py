@@ -57,7 +57,7 @@ def test_argument_errors(emu, http, token, openid, body, errcode):
 
 
 def test_openid_of_another_app_and_stale_visit(emu, http, token, openid):
-    from app.emulator.state import User
+    from wechat_emulator.state import User
 
     emu.state.users["oOtherApp000000000000000000x"] = User("oOtherApp000000000000000000x", "wxother")
     body = {"content": "hi", "version": 2, "scene": 1}

@@ -140,7 +140,7 @@ def test_wechatpy_sees_bad_secret(emu):
 
 
 def test_second_app_is_accepted(emu, http):
-    from app.emulator.testing import running_emulator
+    from wechat_emulator.testing import running_emulator
 
     with running_emulator(apps={"wx1111111111111111": "another0secret"}) as other:
         r = http.get(other.url("/cgi-bin/token"), params={

@@ -4,7 +4,7 @@ import io
 import pytest
 from PIL import Image
 
-from app.emulator.wxacode import qr_matrix, read_wxacode_text, wxacode_text
+from wechat_emulator.wxacode import qr_matrix, read_wxacode_text, wxacode_text
 
 
 def code(emu, http, token, **body):

@@ -11,7 +11,7 @@ import threading
 import pytest
 
 from app.cli.demo import seed_demo
-from app.emulator.testing import serve
+from wechat_emulator.testing import serve
 from tests.miniprogram.node import MINIPROGRAM
 
 

@@ -1,5 +1,5 @@
 r"""The mini-program's subscribe-message field checks (utils/notice-fields.js)
-give the same verdict as the WeChat emulator (app/emulator/fields.py), the
+give the same verdict as the WeChat emulator (wechat_emulator/fields.py), the
 judge of what WeChat accepts, on a corpus of edge cases for every type.
 
 One known difference, on the strict side: Python's ``\d`` also matches
@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from app.emulator.fields import FIELD_TYPES, is_valid
+from wechat_emulator.fields import FIELD_TYPES, is_valid
 from tests.miniprogram.node import node_json
 
 SAMPLES = [

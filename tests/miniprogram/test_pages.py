@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.emulator.state import DEFAULT_PAGES
+from wechat_emulator.state import DEFAULT_PAGES
 from tests.miniprogram.node import node_json
 
 APP_JSON = json.loads((Path(__file__).resolve().parents[2] / "miniprogram" / "app.json").read_text("utf-8"))

@@ -1,7 +1,7 @@
 """The app's field rules agree with WeChat's (the emulator's independent copy)."""
 import pytest
 
-from app.emulator.fields import is_valid as emulator_accepts
+from wechat_emulator.fields import is_valid as emulator_accepts
 from app.subscriptions.fields import problem, shorten_thing
 
 SAMPLES = {

@@ -2,12 +2,12 @@
 
 Point wechatpy (or anything else) at it over real HTTP::
 
-    from app.emulator import create_emulator
+    from wechat_emulator import create_emulator
     app = create_emulator()                 # a flask.Flask; state in app.extensions["wechat_emulator"]
 
-    python -m app.emulator --port 9100      # run it standalone
+    python -m wechat_emulator --port 9100      # run it standalone
 
-    from app.emulator.testing import running_emulator
+    from wechat_emulator.testing import running_emulator
     with running_emulator(token_grace_seconds=0) as emu:
         emu.base_url, emu.state
 
@@ -73,5 +73,5 @@ def create_emulator(appid: str | None = None, secret: str | None = None, **optio
     app.register_blueprint(control_routes.bp)
     app.register_error_handler(404, _not_emulated)
     app.wsgi_app = EmulatorMiddleware(app.wsgi_app, state)
-    app.emulator_state = state
+    wechat_emulator_state = state
     return app

@@ -39,7 +39,7 @@ DEFAULT_PAGES = (
 # msgSecCheck labels: 100 正常; 10001 广告; 20001 时政; 20002 色情; 20003 辱骂;
 # 20006 违法犯罪; 20008 欺诈; 20012 低俗; 20013 版权; 21000 其他
 DEFAULT_RISKY_WORDS = {"赌博": 20006, "诈骗": 20008, "代开发票": 10001}
-# 扫普通链接二维码打开小程序 rules (app/emulator/qrlinks.py): the demo app's
+# 扫普通链接二维码打开小程序 rules (wechat_emulator/qrlinks.py): the demo app's
 # PUBLIC_BASE_URL, whose /q/c?t=<token> links are the on-screen check-in codes.
 DEFAULT_QRCODE_RULES = ({"prefix": "http://127.0.0.1:5000/q/", "page": "pages/scan/scan"},)
 CONFIG_KEYS = ("token_ttl", "token_grace_seconds", "code_ttl", "visit_window", "pages", "risky_words", "rid_suffix",

@@ -1,4 +1,4 @@
-"""python -m app.emulator [--host 127.0.0.1] [--port 9100] [--quiet]"""
+"""python -m wechat_emulator [--host 127.0.0.1] [--port 9100] [--quiet]"""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from .testing import serve
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m app.emulator", description="Local WeChat server API emulator")
+    parser = argparse.ArgumentParser(prog="python -m wechat_emulator", description="Local WeChat server API emulator")
     parser.add_argument("--host", default=os.environ.get("EMULATOR_HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("EMULATOR_PORT", "9100")))
     parser.add_argument("--appid", default=None, help="default: env EMULATOR_APPID or the dev appid")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .fields import FIELD_TYPES
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TEMPLATES_PATH = REPO_ROOT / "config" / "subscribe_templates.json"
 _KEY_RE = re.compile(r"^([a-z_]+?)(\d+)$")
 

@@ -1,6 +1,6 @@
 """Run the emulator in a background thread for tests.
 
-    from app.emulator.testing import running_emulator
+    from wechat_emulator.testing import running_emulator
 
     with running_emulator(token_grace_seconds=0) as emu:
         requests.get(emu.base_url + "/cgi-bin/token", params={...})
