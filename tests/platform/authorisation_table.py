@@ -66,7 +66,7 @@ TABLE = {
     "GET /api/v1/communities": row("none", EVERYONE, "pickers on the login-free pages"),
     "GET /api/v1/me/data": row("none", SIGNED_IN),
     "POST /api/v1/me/close-account": row("confirm", SIGNED_IN,
-                                         "staff get 409 staff_cannot_close: a business rule, not authorisation"),
+                                         "holders of a role get 409 staff_cannot_close: a business rule, not authorisation"),
     "GET /api/v1/subscriptions/templates": row("none", EVERYONE),
     "POST /api/v1/subscriptions": row("subscription_answers", SIGNED_IN),
     "GET /api/v1/subscriptions": row("none", SIGNED_IN),
