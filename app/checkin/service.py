@@ -47,7 +47,7 @@ from app.errors import APIError
 from app.events.rules import DEFAULT_RADIUS_M
 from app.extensions import db
 from app.localtime import day_and_time, iso
-from app.models import CheckIn, Event, Registration, utcnow
+from app.models import CheckIn, Event, Registration, User, utcnow
 from app.models.base import dialect_insert
 
 log = logging.getLogger(__name__)
@@ -66,6 +66,7 @@ MESSAGES = {
 _COLUMNS = ("event_id", "user_id", "direction", "method", "scanned_at", "latitude", "longitude",
             "recorded_by_id", "note")
 _TABLE = CheckIn.__table__
+_ACTIVE = select(User.__table__.c.is_active).where(User.__table__.c.id == bindparam("user_id"))
 _engine_lock = threading.Lock()
 
 
@@ -244,6 +245,7 @@ def _check_location(conn, event, direction, latitude, longitude, user_id):
 def _answer_if_recorded(conn, event, user_id, direction):
     existing = _existing(conn, event.id, user_id, direction)
     if existing is not None:
+        refuse_disabled(conn, user_id)
         raise _Answered(_already(conn, event, user_id, direction, existing))
 
 
@@ -266,6 +268,7 @@ def record_row(conn, event, user_id, direction, method, now, latitude, longitude
     else:
         inserted = conn.execute(_statements(_dialect()).insert, values).first()
     if inserted is None:
+        refuse_disabled(conn, user_id, recorded_by_id)
         existing = _existing(conn, event.id, user_id, direction)
         if existing is not None:
             return _already(conn, event, user_id, direction, existing)
@@ -292,10 +295,26 @@ def _admission_insert(conn, event, values):
                       .where(CheckIn.event_id == event.id, CheckIn.direction == "in").scalar_subquery())
         condition = checked_in < event.capacity
     row = (select(*[literal(values[c], type_=_TABLE.c[c].type) for c in _COLUMNS])
-           .where(_not_cancelled(literal(event.id, type_=_TABLE.c.event_id.type)), condition))
+           .where(_not_cancelled(literal(event.id, type_=_TABLE.c.event_id.type)),
+                  _active(literal(values["user_id"], type_=_TABLE.c.user_id.type)), condition))
     return (dialect_insert(CheckIn, _dialect()).from_select(list(_COLUMNS), row)
             .on_conflict_do_nothing(index_elements=["event_id", "user_id", "direction"])
             .returning(CheckIn.id))
+
+
+def _active(user_id):
+    """The person's account is enabled, decided by the insert's own statement:
+    a disabled account (``users.is_active`` false, set by any path) is refused
+    although its login token still resolves, at no extra round trip."""
+    return exists().where(User.id == user_id, User.is_active.is_(True))
+
+
+def refuse_disabled(conn, user_id, recorded_by_id=None):
+    """After an insert that added nothing: was it the account? A scan of a
+    disabled account answers as a dead login; an organiser recording one by
+    hand is told there is nobody to record."""
+    if not conn.execute(_ACTIVE, {"user_id": user_id}).scalar():
+        raise APIError("user_not_found" if recorded_by_id is not None else "token_invalid")
 
 
 def _dialect():
@@ -321,7 +340,7 @@ def _statements(dialect):
     reuses their compiled form and psycopg prepares them on the server)."""
     params = {c: bindparam(c, type_=_TABLE.c[c].type) for c in _COLUMNS}
     same_row = (CheckIn.event_id == bindparam("event_id"), CheckIn.user_id == bindparam("user_id"))
-    row = select(*params.values()).where(_not_cancelled(params["event_id"]))
+    row = select(*params.values()).where(_not_cancelled(params["event_id"]), _active(params["user_id"]))
     return _Statements(
         # The Core table, not the entity: the session runs it (a manual
         # check-in) as one statement with parameters, not as an ORM bulk insert.

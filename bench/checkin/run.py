@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT))
 from app import MIGRATIONS_DIR, create_app  # noqa: E402
 from app.auth.tokens import CACHE_PREFIX  # noqa: E402
 from app.extensions import db  # noqa: E402
-from app.models import AuthSession, Community, Event, OrganiserScope, User, utcnow  # noqa: E402
+from app.models import AuthSession, Community, Event, RoleGrant, User, utcnow  # noqa: E402
 from bench.checkin.redis_server import OwnRedis  # noqa: E402
 
 
@@ -108,12 +108,12 @@ def seed(env, people, capacity, redis_url):
                           latitude=30.3095, longitude=120.3550, radius_m=300)
             db.session.add(event)
             events.append(event)
-        organiser = User(openid="o-bench-organiser", role="organiser", name="组织者")
+        organiser = User(openid="o-bench-organiser", name="组织者")
         db.session.add(organiser)
         db.session.flush()
-        db.session.add(OrganiserScope(user_id=organiser.id, community_id=community.id))
+        db.session.add(RoleGrant(user_id=organiser.id, role="organiser", scope_kind="community", scope_id=community.id))
         db.session.execute(db.insert(User), [
-            {"openid": f"o-bench-{n:06d}", "role": "resident", "name": f"居民{n}", "phone": f"139{n:08d}",
+            {"openid": f"o-bench-{n:06d}", "name": f"居民{n}", "phone": f"139{n:08d}",
              "is_active": True, "created_at": now, "updated_at": now}
             for n in range(people)
         ])

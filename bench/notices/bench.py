@@ -59,7 +59,7 @@ def seed(app, n):
     from sqlalchemy import insert, select
 
     from app.extensions import db
-    from app.models import Community, OrganiserScope, SubscriptionQuota, Team, User, VolunteerProfile, utcnow
+    from app.models import Community, RoleGrant, SubscriptionQuota, Team, User, VolunteerProfile, utcnow
     from app.subscriptions import templates
 
     with app.app_context():
@@ -68,12 +68,12 @@ def seed(app, n):
         db.session.add(community)
         db.session.flush()
         team = Team(name="铭和社区志愿服务中队", level="squad", community_id=community.id)
-        organiser = User(openid="bench-organiser", role="organiser", name="铭和社区王书记", community_id=community.id)
+        organiser = User(openid="bench-organiser", name="铭和社区王书记", community_id=community.id)
         db.session.add_all([team, organiser])
         db.session.flush()
-        db.session.add(OrganiserScope(user_id=organiser.id, community_id=community.id))
+        db.session.add(RoleGrant(user_id=organiser.id, role="organiser", scope_kind="community", scope_id=community.id))
         db.session.execute(insert(User.__table__), [
-            {"openid": f"bench-{i:05d}", "role": "volunteer", "name": f"志愿者{i}", "community_id": community.id,
+            {"openid": f"bench-{i:05d}", "name": f"志愿者{i}", "community_id": community.id,
              "is_active": True, "created_at": now, "updated_at": now} for i in range(n)])
         ids = db.session.execute(select(User.id).where(User.openid.like("bench-0%"))).scalars().all()
         tid = templates.get("volunteer_call").id

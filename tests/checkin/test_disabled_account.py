@@ -27,3 +27,19 @@ def test_a_disabled_account_is_refused_everywhere(client, resident):
     for method, url in (("get", "/api/v1/me"), ("get", "/api/v1/me/hours"), ("get", "/api/v1/events?mine=true")):
         response = getattr(client, method)(url, headers=headers)
         assert response.status_code == 401, url
+
+
+def test_a_disabled_account_already_in_is_not_told_it_is_in(client, event, resident):
+    headers = auth_headers(resident)
+    assert scan(client, headers, token=checkin_token(event))[0] == 201
+    disable(resident)
+    status, body = scan(client, headers, token=checkin_token(event))
+    assert (status, error_code(body)) == (401, "token_invalid")
+
+
+def test_an_organiser_cannot_record_a_disabled_account_by_hand(client, event, organiser, resident):
+    disable(resident)
+    response = client.post(f"/api/v1/events/{event.id}/checkins", json={"user_id": resident.id},
+                           headers=auth_headers(organiser))
+    assert (response.status_code, response.get_json()["error"]["code"]) == (404, "user_not_found")
+    assert db.session.execute(db.select(CheckIn)).first() is None
