@@ -73,8 +73,11 @@ def configure_logging(level):
     # coloured banner (raw ANSI codes in a log) at INFO; only DEBUG shows them.
     # Production runs under gunicorn, where werkzeug logs nothing.
     numeric = level if isinstance(level, int) else logging.getLevelName(str(level).upper())
+    # APScheduler announces every run of every job at INFO (the notices tick
+    # runs every 15 s); the jobs log what they did themselves.
     if not isinstance(numeric, int) or numeric > logging.DEBUG:
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
+        logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 def _add_filter_once(target, kind):

@@ -33,3 +33,18 @@ def test_werkzeug_request_lines_show_only_at_debug():
     finally:
         werkzeug.setLevel(before[0])
         root.setLevel(before[1])
+
+
+def test_the_scheduler_does_not_announce_every_run_below_debug():
+    scheduler_log = logging.getLogger("apscheduler")
+    root = logging.getLogger()
+    before = (scheduler_log.level, root.level)
+    try:
+        configure_logging("INFO")
+        assert not scheduler_log.isEnabledFor(logging.INFO)
+        scheduler_log.setLevel(logging.NOTSET)
+        configure_logging("DEBUG")
+        assert scheduler_log.isEnabledFor(logging.INFO)
+    finally:
+        scheduler_log.setLevel(before[0])
+        root.setLevel(before[1])
