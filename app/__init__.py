@@ -24,7 +24,7 @@ class NoCookieSessions(SessionInterface):
 def create_app(env=None, **overrides):
     """The app factory. ``env`` replaces os.environ (tests); ``overrides``
     are environment variables layered on top (e.g. DATABASE_URL=...)."""
-    from app import jobs, models  # noqa: F401  (models registers every table)
+    from app import jobs, models, redis_breaker  # noqa: F401  (models registers every table)
     from app.errors import register_error_handlers
     from app.extensions import api, db, limiter, migrate, redis_store
     from app.observability import configure_logging, init_request_ids
@@ -42,7 +42,8 @@ def create_app(env=None, **overrides):
 
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
-    redis_store.init_app(app)
+    redis_store.init_app(app, make_client=lambda url, timeout: redis_breaker.make_redis_client(
+        url, timeout, breaker=redis_breaker.for_app(app)))
     limiter.init_app(app)
     api.ERROR_SCHEMA = ErrorSchema
     api.init_app(app)
@@ -142,8 +143,6 @@ def _configure_rate_limit_storage(app):
     if url:
         from redis.backoff import NoBackoff
         from redis.retry import Retry
-
-        from app import redis_breaker
 
         # The same breaker as the app's own client: one Redis timeout opens it for both.
         app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", {

@@ -33,24 +33,9 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 
 
-def make_redis_client(url, timeout, breaker=None, reset_seconds=5.0):
-    """A client that gives up fast: one try per command within ``timeout``,
-    and none at all while ``breaker`` (app/redis_breaker.py; a new one when
-    not given) says Redis is down. redis-py's default retries with backoff
-    would hold a request for seconds when Redis hangs; callers that can do
-    without Redis catch RedisError."""
-    from app.redis_breaker import RedisBreaker, connection_class
-
-    breaker = breaker or RedisBreaker(reset_seconds)
-    return redis.Redis.from_url(
-        url,
-        decode_responses=True,
-        socket_timeout=timeout,
-        socket_connect_timeout=timeout,
-        health_check_interval=30,
-        retry=Retry(NoBackoff(), 0),
-        connection_class=connection_class(breaker, url),
-    )
+def _plain_client(url, timeout):
+    return redis.Redis.from_url(url, decode_responses=True, socket_timeout=timeout, socket_connect_timeout=timeout,
+                                retry=Retry(NoBackoff(), 0))
 
 
 class RedisHolder:
@@ -58,13 +43,13 @@ class RedisHolder:
     in-process fakeredis so the demo runs with Python alone. Attribute access
     goes to the client of the current app."""
 
-    def init_app(self, app):
+    def init_app(self, app, make_client=None):
+        """``make_client(url, timeout)`` builds the real server's client
+        (create_app hands over the one behind the circuit breaker)."""
         url = app.config.get("REDIS_URL")
         timeout = app.config["REDIS_SOCKET_TIMEOUT"]
         if url:
-            from app.redis_breaker import for_app
-
-            client = make_redis_client(url, timeout, breaker=for_app(app))
+            client = (make_client or _plain_client)(url, timeout)
         else:
             client = fakeredis.FakeRedis(decode_responses=True)
         app.extensions["jusha_redis"] = client

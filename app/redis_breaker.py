@@ -33,7 +33,9 @@ from contextlib import contextmanager
 
 import pybreaker
 import redis
+from redis.backoff import NoBackoff
 from redis.connection import Connection, SSLConnection, UnixDomainSocketConnection
+from redis.retry import Retry
 
 log = logging.getLogger(__name__)
 
@@ -205,3 +207,21 @@ def for_app(app):
         breaker = app.extensions.setdefault(
             "jusha_redis_breaker", RedisBreaker(app.config["REDIS_BREAKER_RESET_SECONDS"]))
     return breaker
+
+
+def make_redis_client(url, timeout, breaker=None, reset_seconds=5.0):
+    """A client that gives up fast: one try per command within ``timeout``,
+    and none at all while ``breaker`` (app/redis_breaker.py; a new one when
+    not given) says Redis is down. redis-py's default retries with backoff
+    would hold a request for seconds when Redis hangs; callers that can do
+    without Redis catch RedisError."""
+    breaker = breaker or RedisBreaker(reset_seconds)
+    return redis.Redis.from_url(
+        url,
+        decode_responses=True,
+        socket_timeout=timeout,
+        socket_connect_timeout=timeout,
+        health_check_interval=30,
+        retry=Retry(NoBackoff(), 0),
+        connection_class=connection_class(breaker, url),
+    )

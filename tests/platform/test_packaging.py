@@ -26,3 +26,11 @@ def test_no_module_of_the_app_imports_the_emulator():
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else []
             offenders += [f"{path.relative_to(ROOT)}: {n}" for n in names if n.split(".")[0] == "wechat_emulator"]
     assert offenders == []
+
+
+def test_the_extensions_module_imports_nothing_of_the_app():
+    """Every module may import app.extensions; it imports none of them back."""
+    tree = ast.parse((ROOT / "app" / "extensions.py").read_text(encoding="utf-8"))
+    imported = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    imported += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    assert [name for name in imported if name.split(".")[0] == "app"] == []

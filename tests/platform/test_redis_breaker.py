@@ -15,7 +15,7 @@ import time
 import pytest
 import redis
 
-from app.extensions import make_redis_client
+from app.redis_breaker import make_redis_client
 from app.redis_breaker import RedisBreaker, RedisUnavailable
 from tests.factories import auth_headers, make_user
 

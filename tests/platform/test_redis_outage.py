@@ -4,7 +4,7 @@ import socket
 
 import pytest
 
-from app.extensions import make_redis_client
+from app.redis_breaker import make_redis_client
 
 from tests.factories import auth_headers, make_user
 
