@@ -8,13 +8,9 @@ from app.auth.policy.scope import scope_of
 from app.models import Notice
 
 
-def may_see(user, notice):
-    scope = scope_of(user)
-    return (notice.created_by_id == user.id
-            or scope.covers(community_id=notice.community_id, member_unit_id=notice.member_unit_id))
-
-
 def visible_clause(user):
+    """Which notices ``user`` sees, for lists and details alike (a detail
+    out of sight answers 404, as if there were no such notice)."""
     scope = scope_of(user)
     if scope.everything:
         return true()
