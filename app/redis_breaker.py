@@ -100,6 +100,13 @@ class RedisBreaker(pybreaker.CircuitBreakerListener):
             self._trial = None
             self.breaker.open()
 
+    def reset(self):
+        """Closed, as after a fresh start (tests begin each case from here)."""
+        with self._lock:
+            self._trial = self._opened_at = None
+            if self.breaker.current_state != pybreaker.STATE_CLOSED:
+                self.breaker.close()
+
     def answered(self):
         """Redis answered: it is back."""
         if self.breaker.current_state == pybreaker.STATE_CLOSED:
