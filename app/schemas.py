@@ -250,6 +250,7 @@ class UserSchema(Schema):
         """A person as every area shows them: their roles come from the policy."""
         if isinstance(user, dict):
             return user
-        return {"id": user.id, "name": user.name, "phone": user.phone, "role": policy.primary_role(user),
-                "roles": policy.roles_held(user), "community": user.community,
+        held = policy.roles_held(user)
+        return {"id": user.id, "name": user.name, "phone": user.phone, "role": policy.primary_role(user, held),
+                "roles": held, "community": user.community,
                 "scopes": _organiser_scopes(user), "created_at": user.created_at}

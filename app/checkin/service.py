@@ -66,7 +66,6 @@ MESSAGES = {
 _COLUMNS = ("event_id", "user_id", "direction", "method", "scanned_at", "latitude", "longitude",
             "recorded_by_id", "note")
 _TABLE = CheckIn.__table__
-_ACTIVE = select(User.__table__.c.is_active).where(User.__table__.c.id == bindparam("user_id"))
 _engine_lock = threading.Lock()
 
 
@@ -313,7 +312,7 @@ def refuse_disabled(conn, user_id, recorded_by_id=None):
     """After an insert that added nothing: was it the account? A scan of a
     disabled account answers as a dead login; an organiser recording one by
     hand is told there is nobody to record."""
-    if not conn.execute(_ACTIVE, {"user_id": user_id}).scalar():
+    if not conn.execute(_statements(_dialect()).active, {"user_id": user_id}).scalar():
         raise APIError("user_not_found" if recorded_by_id is not None else "token_invalid")
 
 
@@ -332,6 +331,7 @@ class _Statements:
     existing: object
     checked_in_at: object
     event_open: object
+    active: object
 
 
 @cache
@@ -350,6 +350,7 @@ def _statements(dialect):
         existing=select(CheckIn.scanned_at, CheckIn.method).where(*same_row, CheckIn.direction == bindparam("direction")),
         checked_in_at=select(CheckIn.scanned_at).where(*same_row, CheckIn.direction == "in"),
         event_open=select(_not_cancelled(bindparam("event_id"))),
+        active=select(_active(bindparam("user_id"))),
     )
 
 

@@ -33,6 +33,7 @@ CLOSED_NAME = "已注销用户"
 def my_data(user):
     """Everything the service holds about ``user``, ID number masked."""
     profile = profile_of(user.id)
+    held = policy.roles_held(user)
     checkins = db.session.execute(
         db.select(CheckIn, Event.title).join(Event, Event.id == CheckIn.event_id)
         .where(CheckIn.user_id == user.id).order_by(CheckIn.id)
@@ -50,7 +51,7 @@ def my_data(user):
     return {
         "account": {
             "id": user.id, "openid": user.openid, "name": user.name, "phone": user.phone,
-            "role": policy.primary_role(user), "roles": policy.roles_held(user),
+            "role": policy.primary_role(user, held), "roles": held,
             "community_id": user.community_id, "created_at": user.created_at, "last_login_at": user.last_login_at,
         },
         "volunteer": profile,
