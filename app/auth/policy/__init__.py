@@ -19,6 +19,10 @@ from app.auth.policy.scope import (  # noqa: F401
     primary_role,
     roles_held,
     scope_of,
+    speaks_for,
+    staffed_community_ids,
+    staffs_community,
+    unit_ids_spoken_for,
 )
 from app.errors import APIError
 

@@ -75,6 +75,31 @@ def scope_of(user):
     )
 
 
+def unit_ids_spoken_for(user):
+    """The member units ``user`` speaks for in the alliance: those they hold
+    a unit_contact or organiser grant over (the office speaks for all; see
+    ``speaks_for``)."""
+    return frozenset(g.scope_id for g in live_grants(user)
+                     if g.role in (roles.UNIT_CONTACT, roles.ORGANISER) and g.scope_kind == roles.MEMBER_UNIT)
+
+
+def speaks_for(user, unit_id):
+    """May ``user`` act for this member unit (accept its duties, report for
+    duty, edit its profile and lists)?"""
+    return is_admin(user) or unit_id in unit_ids_spoken_for(user)
+
+
+def staffed_community_ids(user):
+    """The communities whose staff ``user`` is (organiser over the community):
+    they raise needs and whistles there and dispatch them. Empty for the
+    office, which covers every community through ``is_admin``."""
+    return scope_of(user).community_ids
+
+
+def staffs_community(user, community_id):
+    return is_admin(user) or community_id in staffed_community_ids(user)
+
+
 def host_clause(scope, community_column, member_unit_column):
     """A SQL condition: the row's host (community or member unit) is in ``scope``.
     The one SQL form of ``Scope.covers``; every list filter is built on it."""
