@@ -36,6 +36,19 @@ Signals (sender: the Flask app, always):
     kwargs: ``event_ids`` (the event and the activities cancelled with it),
     ``reason``.
     Receivers: ``app.checkin`` forgets its cached copies of those events.
+
+``account_closed``
+    Sent by ``app.volunteers`` after a person's account closing (anonymising)
+    is committed. kwargs: ``user_id``.
+    Receivers: ``app.files`` deletes the person's uploaded photos.
+
+``upload_flagged``
+    Sent by ``app.files`` when WeChat's media check finds an upload risky
+    (once per upload, after the verdict is committed). From then on
+    ``app.files.service.present_uploads`` leaves it out and it cannot be
+    attached again. kwargs: ``upload_id``, ``owner_id``, ``purpose``.
+    Receivers: the areas that attach photos (needs, duties, whistles) may
+    hide or flag what it was attached to.
 """
 from blinker import Namespace
 
@@ -45,3 +58,5 @@ checked_out = _signals.signal("checked-out", doc="a new check-out row was commit
 hours_approved = _signals.signal("hours-approved", doc="service records were approved and committed")
 event_changed = _signals.signal("event-changed", doc="an organiser's edit of an event was committed")
 event_cancelled = _signals.signal("event-cancelled", doc="an event (and its activities) was cancelled")
+account_closed = _signals.signal("account-closed", doc="a person's account closing was committed")
+upload_flagged = _signals.signal("upload-flagged", doc="WeChat's media check found an upload risky")

@@ -199,6 +199,25 @@ def _own_record(w, actor, checked_out=True, approved_by=None):
     return {"record_id": record.id}
 
 
+def _upload_image(w, actor, wechat):
+    from tests.files.conftest import image_bytes
+
+    return {"query": {"purpose": "need_photo"}, "data": {"file": (BytesIO(image_bytes()), "photo.jpg")}}
+
+
+def _signed_file(w, actor, wechat):
+    """A photo the volunteer uploaded, through a URL signed for whoever was given it."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from app.files import service
+    from tests.files.conftest import image_bytes
+
+    url = service.present(service.store_upload(w.people["volunteer"], image_bytes(), "need_photo"))["url"]
+    parts = urlsplit(url)
+    return {"path": {"key": parts.path.split("/api/v1/files/", 1)[1]},
+            "query": {k: v[0] for k, v in parse_qs(parts.query).items()}}
+
+
 def _someone_else(w, actor):
     return w.people["admin"] if actor.id != w.people["admin"].id else w.people["organiser_in"]
 
@@ -252,6 +271,8 @@ BUILDERS = {
     "own_record_correct": lambda w, actor, wechat: {
         "json": {"hours": 0.5, "reason": "提前离开"},
         "path": _own_record(w, actor, approved_by=_someone_else(w, actor))},
+    "upload_image": _upload_image,
+    "signed_file": _signed_file,
 }
 
 
@@ -303,8 +324,10 @@ def call(client, wechat_control, world, operation, persona, builder):
     template = operation.split(" ", 1)[1]
     path = template.format(**{**world.params(), **request.get("path", {})})
     headers = auth_headers(actor) if actor is not None else {}
-    response = client.open(path, method=operation.split(" ", 1)[0], json=request.get("json"),
-                           query_string=request.get("query"), headers=headers)
+    body = {"data": request["data"], "content_type": "multipart/form-data"} if "data" in request \
+        else {"json": request.get("json")}
+    response = client.open(path, method=operation.split(" ", 1)[0], query_string=request.get("query"),
+                           headers=headers, **body)
     answer = response.get_json(silent=True) if response.is_json else None
     shown = f"{operation} as {persona}: {response.status_code} {str(answer)[:300]}"
     assert response.status_code < 500, shown
