@@ -102,12 +102,14 @@ def _register_areas(app, api):
     from app.subscriptions.routes import blp as subscriptions_blp
     from app.users.routes import blp as users_blp
     from app.volunteers.routes import blp as volunteers_blp
+    from app.wechat.push_routes import blp as wechat_push_blp
 
     app.register_blueprint(health_bp)
     app.register_blueprint(verify_bp)
     app.register_blueprint(projector_bp)
     for blueprint in (auth_blp, users_blp, admin_blp, events_blp, checkin_blp, attendance_blp, teams_blp,
-                      volunteers_blp, hours_blp, certificates_blp, subscriptions_blp, notices_blp, files_blp):
+                      volunteers_blp, hours_blp, certificates_blp, subscriptions_blp, notices_blp, files_blp,
+                      wechat_push_blp):
         api.register_blueprint(blueprint)
 
 

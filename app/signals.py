@@ -42,6 +42,13 @@ Signals (sender: the Flask app, always):
     is committed. kwargs: ``user_id``.
     Receivers: ``app.files`` deletes the person's uploaded photos.
 
+``wechat_event_pushed``
+    Sent by ``app.wechat`` (push_routes.py) for each event WeChat pushes to
+    the app, once its signature is verified. kwargs: ``event`` (its
+    ``Event``, e.g. ``wxa_media_check``), ``payload`` (the whole JSON).
+    An exception in a receiver makes the push fail, so WeChat pushes again.
+    Receivers: ``app.files`` records media check verdicts.
+
 ``upload_flagged``
     Sent by ``app.files`` when WeChat's media check finds an upload risky
     (once per upload, after the verdict is committed). From then on
@@ -59,4 +66,5 @@ hours_approved = _signals.signal("hours-approved", doc="service records were app
 event_changed = _signals.signal("event-changed", doc="an organiser's edit of an event was committed")
 event_cancelled = _signals.signal("event-cancelled", doc="an event (and its activities) was cancelled")
 account_closed = _signals.signal("account-closed", doc="a person's account closing was committed")
+wechat_event_pushed = _signals.signal("wechat-event-pushed", doc="WeChat pushed an event (signature verified)")
 upload_flagged = _signals.signal("upload-flagged", doc="WeChat's media check found an upload risky")

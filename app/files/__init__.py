@@ -7,8 +7,7 @@ from app import signals
 def init_app(app):
     from app import request_body
     from app.errors import APIError
-    from app.files import media_check  # noqa: F401  (declares the jobs)
-    from app.files import service
+    from app.files import media_check, service
     from app.files.routes import FILE_ROUTE
     from app.files.storage import build_storage, local_url_builder
 
@@ -19,3 +18,4 @@ def init_app(app):
     request_body.allow_larger_body(app, "files.upload", limit + 64 * 1024,
                                    APIError("upload_too_large", service.max_bytes_message(limit)))
     signals.account_closed.connect(service.delete_uploads_of, sender=app)
+    signals.wechat_event_pushed.connect(media_check.on_pushed_event, sender=app)

@@ -9,11 +9,13 @@ Until then the upload is ``pending`` and usable; ``risky`` hides it
 WeChat would not take (a refused URL, a user WeChat does not know) is
 marked ``error`` and stays usable: the check is a safeguard, not a gate.
 """
+import json
 import logging
 
+import redis
 from flask import current_app
 
-from app.extensions import db
+from app.extensions import db, redis_store
 from app.jobs import actor
 from app.models import Upload, User
 from app.wechat import WeChatClientException, WeChatUnavailable, wechat
@@ -59,7 +61,13 @@ def check_upload(upload_id):
         log.warning("WeChat refused the media check of upload %s: %s %s", upload_id, exc.errcode, exc.errmsg)
         _mark(upload_id, status="error")
         return
-    _mark(upload_id, trace_id=answer.get("trace_id"))
+    trace_id = answer.get("trace_id")
+    _mark(upload_id, trace_id=trace_id)
+    early = _early_verdict(trace_id)
+    if early:
+        from app.files.service import record_verdict
+
+        record_verdict(trace_id, early.get("suggest"), early.get("errcode") or 0)
 
 
 def _mark(upload_id, status=None, trace_id=None):
@@ -70,6 +78,44 @@ def _mark(upload_id, status=None, trace_id=None):
         if trace_id:
             upload.check_trace_id = trace_id
     db.session.commit()
+
+
+# -- the verdict, pushed by WeChat ------------------------------------------------------
+
+EARLY_VERDICT_SECONDS = 3600
+_VERDICT_KEY = "files:media-verdict:"
+
+
+def on_pushed_event(sender, event=None, payload=None, **kwargs):
+    """Receiver of ``wechat_event_pushed``: a ``wxa_media_check`` verdict.
+    A verdict for a trace id not yet stored (the push overtook the job's
+    commit) is kept in Redis for the job to apply."""
+    if event != "wxa_media_check" or not isinstance(payload.get("trace_id"), str):
+        return
+    from app.files.service import record_verdict
+
+    trace_id = payload["trace_id"]
+    errcode = payload.get("errcode") if isinstance(payload.get("errcode"), int) else 0
+    result = payload.get("result") if isinstance(payload.get("result"), dict) else {}
+    suggest = result.get("suggest")
+    if errcode:
+        log.warning("WeChat could not check media %s: %s %s", trace_id, errcode, payload.get("errmsg"))
+    if record_verdict(trace_id, suggest, errcode) is None:
+        try:
+            redis_store.client.set(_VERDICT_KEY + trace_id, json.dumps({"suggest": suggest, "errcode": errcode}),
+                                   ex=EARLY_VERDICT_SECONDS)
+        except redis.RedisError:
+            log.warning("media check verdict %s for no known upload, and Redis is down: dropped", trace_id)
+
+
+def _early_verdict(trace_id):
+    if not trace_id:
+        return None
+    try:
+        raw = redis_store.client.get(_VERDICT_KEY + trace_id)
+    except redis.RedisError:
+        return None
+    return json.loads(raw) if raw else None
 
 
 @actor("files.delete_stored", max_retries=20, min_backoff=10000, max_backoff=3600000)

@@ -132,19 +132,21 @@ def present_uploads(uploads_or_ids):
 
 # -- the media check's verdict, and closing an account ---------------------------------
 
-def record_verdict(trace_id, suggest):
-    """Store WeChat's verdict for the check ``trace_id``; returns the upload
-    (None for a trace we never asked). ``upload_flagged`` is sent once, when
-    an upload first becomes risky."""
+def record_verdict(trace_id, suggest, errcode=0):
+    """Store WeChat's verdict for the check ``trace_id``; returns the upload,
+    or None for a trace not (yet) known. ``upload_flagged`` is sent once,
+    when an upload first becomes risky. ``review`` (WeChat not sure; a
+    person there decides later) leaves the upload pending."""
     upload = db.session.execute(
         db.select(Upload).where(Upload.check_trace_id == trace_id).with_for_update()).scalar_one_or_none()
     if upload is None:
+        db.session.rollback()
         return None
-    status = "risky" if suggest == "risky" else "pass" if suggest == "pass" else None
-    if status is None:  # "review": WeChat is not sure; a person at WeChat decides later, we wait
+    status = "error" if errcode else {"risky": "risky", "pass": "pass"}.get(suggest)
+    if status is None or upload.check_status == "risky":  # risky stays risky, whatever comes after
         db.session.rollback()
         return upload
-    newly_risky = status == "risky" and upload.check_status != "risky"
+    newly_risky = status == "risky"
     upload.check_status = status
     upload.checked_at = utcnow()
     db.session.commit()

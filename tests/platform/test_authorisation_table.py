@@ -218,6 +218,16 @@ def _signed_file(w, actor, wechat):
             "query": {k: v[0] for k, v in parse_qs(parts.query).items()}}
 
 
+def _push_signed(**query):
+    from flask import current_app
+
+    from app.wechat.push_routes import push_signature
+
+    timestamp, nonce = "1764661234", "424242"
+    return {"signature": push_signature(current_app.config["WECHAT_PUSH_TOKEN"], timestamp, nonce),
+            "timestamp": timestamp, "nonce": nonce, **query}
+
+
 def _someone_else(w, actor):
     return w.people["admin"] if actor.id != w.people["admin"].id else w.people["organiser_in"]
 
@@ -273,6 +283,10 @@ BUILDERS = {
         "path": _own_record(w, actor, approved_by=_someone_else(w, actor))},
     "upload_image": _upload_image,
     "signed_file": _signed_file,
+    "push_echo": lambda w, actor, wechat: {"query": _push_signed(echostr="5512345")},
+    "push_event": lambda w, actor, wechat: {"query": _push_signed(), "json": {
+        "MsgType": "event", "Event": "wxa_media_check", "trace_id": "unknown-trace", "errcode": 0,
+        "result": {"suggest": "pass", "label": 100}}},
 }
 
 
