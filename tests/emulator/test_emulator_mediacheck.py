@@ -139,3 +139,14 @@ def test_more_than_2000_a_minute_is_44991(emu, http, token, openid):
         "grant_type": "client_credential", "appid": emu.appid, "secret": emu.secret}).json()["access_token"]
     login(emu, http, openid=openid)  # seen again
     assert ask(emu, http, token, **image_request(openid, "http://x/a.jpg"))["errcode"] == 0
+
+
+def test_with_a_delay_the_verdict_is_pushed_by_itself(emu, http, token, openid, receiver):
+    configure_push(emu, http, receiver, media_check_delay=0)
+    trace_id = ask(emu, http, token, **image_request(openid, receiver["base"] + "/media/clean.jpg"))["trace_id"]
+    for _ in range(100):  # the push runs on the emulator's timer thread
+        if receiver["pushes"]:
+            break
+        threading.Event().wait(0.1)
+    assert [p["body"]["trace_id"] for p in receiver["pushes"]] == [trace_id]
+    assert deliver(emu, http) == []
