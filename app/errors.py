@@ -101,6 +101,7 @@ CATALOGUE = {
     "upload_type_unsupported": (415, "只能上传 JPEG、PNG 或 WebP 格式的图片"),
     "image_unreadable": (422, "图片已损坏或无法识别，请重新选择"),
     "image_too_many_pixels": (422, "图片尺寸过大，请缩小后重新上传"),
+    "storage_unavailable": (503, "图片存储暂时不可用，请稍后再试"),
     "file_link_invalid": (403, "图片链接无效或已过期，请刷新后重试"),
     "push_signature_invalid": (403, "消息推送签名校验失败"),
     "internal_error": (500, "服务器开小差了，请稍后再试"),

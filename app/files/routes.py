@@ -23,6 +23,7 @@ _CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png"}
 @blp.response(201, UploadedSchema)
 @blp.alt_response(413, schema="Error", description="upload_too_large")
 @blp.alt_response(415, schema="Error", description="upload_type_unsupported: not a JPEG, PNG or WebP image")
+@blp.alt_response(503, schema="Error", description="storage_unavailable: the object store failed")
 def upload(args, files):
     """Upload one image (multipart, field ``file``; ``?purpose=need_photo``).
 

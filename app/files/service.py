@@ -52,7 +52,11 @@ def store_upload(owner, data, purpose):
     image = images.reencode(data, max_dimension=config["UPLOAD_MAX_DIMENSION"],
                             jpeg_quality=config["UPLOAD_JPEG_QUALITY"])
     key = new_key(purpose, image.extension)
-    storage().put(key, image.data, image.content_type)
+    try:
+        storage().put(key, image.data, image.content_type)
+    except Exception as exc:  # noqa: BLE001  (botocore's many errors, a full disk: the store failed)
+        log.warning("storing an upload failed: %s", exc)
+        raise APIError("storage_unavailable") from exc
     upload = Upload(owner_id=owner.id, storage_key=key, purpose=purpose, content_type=image.content_type,
                     size=len(image.data), width=image.width, height=image.height, check_status="pending")
     db.session.add(upload)

@@ -91,6 +91,17 @@ def test_wrong_credentials_are_an_error_not_a_silent_loss(seaweedfs):
         wrong.put(KEY, b"x", "image/jpeg")
 
 
+def test_an_unreachable_object_store_is_a_503_and_leaves_no_row(app, client, monkeypatch):
+    monkeypatch.setitem(app.extensions, "jusha_storage", S3Storage("photos", endpoint_url="http://127.0.0.1:9",
+                                                                   access_key="a", secret_key="b"))
+    from tests.files.conftest import upload
+
+    response = upload(client, make_user(), image_bytes())
+    assert response.status_code == 503
+    assert response.get_json()["error"]["code"] == "storage_unavailable"
+    assert db.session.execute(db.select(db.func.count(Upload.id))).scalar() == 0
+
+
 def test_storage_url_chooses_the_backend(tmp_path):
     settings = {"STORAGE_S3_ENDPOINT": "http://127.0.0.1:1", "STORAGE_S3_ACCESS_KEY": "a",
                 "STORAGE_S3_SECRET_KEY": "b", "STORAGE_S3_REGION": "cn-hangzhou", "SECRET_KEY": "k"}
