@@ -85,11 +85,13 @@ class LocalStorage:
 
     def verify(self, key, expires, signature, now=None):
         """True when (key, expires, signature) came from signed_url and has not expired."""
-        if not valid_key(key) or not str(expires).isdigit() or not isinstance(signature, str):
+        if not valid_key(key) or not (str(expires).isascii() and str(expires).isdigit()) \
+                or not isinstance(signature, str):
             return False
         if int(expires) < (time.time() if now is None else now):
             return False
-        return hmac.compare_digest(self.signature(key, int(expires)), signature)
+        # As bytes: compare_digest refuses str with non-ASCII characters.
+        return hmac.compare_digest(self.signature(key, int(expires)).encode(), signature.encode())
 
 
 class S3Storage:

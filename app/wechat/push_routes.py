@@ -54,7 +54,8 @@ def push_signature(token, timestamp, nonce):
 
 def _require_signature(args):
     expected = push_signature(current_app.config["WECHAT_PUSH_TOKEN"], args["timestamp"], args["nonce"])
-    if not hmac.compare_digest(expected, args["signature"]):
+    # As bytes: compare_digest refuses str with non-ASCII characters (a TypeError, not a mismatch).
+    if not hmac.compare_digest(expected.encode(), args["signature"].encode()):
         log.warning("a WeChat push with a wrong signature was refused")
         raise APIError("push_signature_invalid")
 

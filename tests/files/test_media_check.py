@@ -117,6 +117,7 @@ def test_wechat_checks_the_push_url_with_echostr(client, app):
     assert response.status_code == 200 and response.data == b"7340213812"
     wrong = client.get(PUSH_PATH, query_string={**signed(app, echostr="1"), "nonce": "other"})
     assert wrong.status_code == 403
+    assert client.get(PUSH_PATH, query_string={**signed(app, echostr="1"), "signature": "签名"}).status_code == 403
 
 
 def test_a_push_without_a_json_label_and_unknown_events_are_taken(client, app):

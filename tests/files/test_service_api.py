@@ -85,7 +85,8 @@ def test_forged_and_expired_urls_are_refused(app, client):
     expires = int(parse_qs(urlsplit(url).query)["expires"][0])
     assert 590 <= expires - time.time() <= 600
     for forged in (_with_query(url, signature="0" * 64), _with_query(url, expires=expires + 3600),
-                   _with_query(url, signature="")):
+                   _with_query(url, signature=""), _with_query(url, signature="签名"),
+                   _with_query(url, expires="١٢٣")):
         response = fetch(client, forged)
         assert response.status_code == 403, forged
         assert response.get_json()["error"] == {"code": "file_link_invalid", "message": "图片链接无效或已过期，请刷新后重试"}
