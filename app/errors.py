@@ -96,6 +96,14 @@ CATALOGUE = {
     "audience_empty": (422, "没有可以接收这条通知的人"),
     "send_at_invalid": (422, "定时发送的时间须在 30 天以内"),
     "notice_not_cancellable": (409, "通知已发送完毕，无法取消"),
+    # uploads (app/files)
+    "upload_too_large": (413, "图片不能超过 8 MB，请压缩后重新上传"),
+    "upload_type_unsupported": (415, "只能上传 JPEG、PNG 或 WebP 格式的图片"),
+    "image_unreadable": (422, "图片已损坏或无法识别，请重新选择"),
+    "image_too_many_pixels": (422, "图片尺寸过大，请缩小后重新上传"),
+    "storage_unavailable": (503, "图片存储暂时不可用，请稍后再试"),
+    "file_link_invalid": (403, "图片链接无效或已过期，请刷新后重试"),
+    "push_signature_invalid": (403, "消息推送签名校验失败"),
     "internal_error": (500, "服务器开小差了，请稍后再试"),
 }
 

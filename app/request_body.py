@@ -11,6 +11,10 @@
 - a NUL character anywhere in the JSON or the query: 422 (PostgreSQL cannot
   store NUL in text, and no honest client sends one).
 
+An endpoint that takes files (``POST /api/v1/uploads``) may have a larger
+limit of its own (``allow_larger_body``), with its own error; a multipart
+body is never taken for JSON.
+
 Which endpoints take a JSON body is read once from the API's own
 declarations (``@blp.arguments(..., location="json")`` or a documented
 ``requestBody``), so a new endpoint is covered without a line of its own.
@@ -86,11 +90,22 @@ def _refuse_nul(location, payload):
         raise APIError("validation_failed", status=422, details={location: {field: ["内容包含无效字符"]}})
 
 
+def allow_larger_body(app, endpoint, max_bytes, error):
+    """Let ``endpoint`` take bodies up to ``max_bytes``; a larger one is
+    refused with ``error`` (an APIError) instead of payload_too_large."""
+    app.extensions.setdefault("jusha_body_limits", {})[endpoint] = (max_bytes, error)
+
+
 def guard_body():
     config = current_app.config
-    limit = config.get("MAX_CONTENT_LENGTH")
+    limit, error = config.get("MAX_CONTENT_LENGTH"), None
+    larger = current_app.extensions.get("jusha_body_limits", {}).get(request.endpoint)
+    if larger:
+        limit, error = larger
+        # Werkzeug's form parser stops a body without Content-Length (chunked) at this limit.
+        request.max_content_length = limit
     if limit and request.content_length is not None and request.content_length > limit:
-        raise APIError("payload_too_large", details={"max_bytes": limit})
+        raise error or APIError("payload_too_large", details={"max_bytes": limit})
     _refuse_nul("query", request.args.to_dict(flat=False))
 
     takes_json = request.method in BODY_METHODS and request.endpoint in current_app.extensions["jusha_json_bodies"]

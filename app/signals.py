@@ -36,6 +36,26 @@ Signals (sender: the Flask app, always):
     kwargs: ``event_ids`` (the event and the activities cancelled with it),
     ``reason``.
     Receivers: ``app.checkin`` forgets its cached copies of those events.
+
+``account_closed``
+    Sent by ``app.volunteers`` after a person's account closing (anonymising)
+    is committed. kwargs: ``user_id``.
+    Receivers: ``app.files`` deletes the person's uploaded photos.
+
+``wechat_event_pushed``
+    Sent by ``app.wechat`` (push_routes.py) for each event WeChat pushes to
+    the app, once its signature is verified. kwargs: ``event`` (its
+    ``Event``, e.g. ``wxa_media_check``), ``payload`` (the whole JSON).
+    An exception in a receiver makes the push fail, so WeChat pushes again.
+    Receivers: ``app.files`` records media check verdicts.
+
+``upload_flagged``
+    Sent by ``app.files`` when WeChat's media check finds an upload risky
+    (once per upload, after the verdict is committed). From then on
+    ``app.files.service.present_uploads`` leaves it out and it cannot be
+    attached again. kwargs: ``upload_id``, ``owner_id``, ``purpose``.
+    Receivers: the areas that attach photos (needs, duties, whistles) may
+    hide or flag what it was attached to.
 """
 from blinker import Namespace
 
@@ -45,3 +65,6 @@ checked_out = _signals.signal("checked-out", doc="a new check-out row was commit
 hours_approved = _signals.signal("hours-approved", doc="service records were approved and committed")
 event_changed = _signals.signal("event-changed", doc="an organiser's edit of an event was committed")
 event_cancelled = _signals.signal("event-cancelled", doc="an event (and its activities) was cancelled")
+account_closed = _signals.signal("account-closed", doc="a person's account closing was committed")
+wechat_event_pushed = _signals.signal("wechat-event-pushed", doc="WeChat pushed an event (signature verified)")
+upload_flagged = _signals.signal("upload-flagged", doc="WeChat's media check found an upload risky")

@@ -47,6 +47,16 @@ missing or still has its development value.
 | NOTICE_REMINDER_LEAD_HOURS | 24 | event reminders go out when the event starts within this many hours |
 | NOTICE_INPROCESS_WORKER | on when REDIS_URL is empty (not in tests) | run queued jobs, and the periodic jobs marked embedded (app/jobs.py), on threads inside the web process |
 | NOTICE_INPROCESS_THREADS | 2 | threads of that in-process worker |
+| STORAGE_URL | instance/uploads | where uploaded files live: a folder (``file:///abs/path`` or a path) in embedded mode, ``s3://bucket[/prefix]`` for an S3-compatible object store |
+| STORAGE_S3_ENDPOINT | (AWS) | the object store's endpoint URL (e.g. ``https://oss-cn-hangzhou.aliyuncs.com``, a MinIO or SeaweedFS) |
+| STORAGE_S3_ACCESS_KEY / STORAGE_S3_SECRET_KEY | (boto3's own lookup) | the object store's credentials; never in the repo |
+| STORAGE_S3_REGION | us-east-1 | the region signatures are made for |
+| UPLOAD_MAX_BYTES | 8388608 | bytes one uploaded image may have (8 MiB); larger gets 413 upload_too_large |
+| UPLOAD_MAX_DIMENSION | 2048 | pixels: re-encoded images are scaled down to fit this square |
+| UPLOAD_JPEG_QUALITY | 85 | JPEG quality of re-encoded images |
+| FILE_URL_TTL | 600 | seconds a signed file URL handed to a client works (10 minutes) |
+| MEDIA_CHECK_URL_TTL | 86400 | seconds the signed URL handed to WeChat's media check works (it may fetch late) |
+| WECHAT_PUSH_TOKEN | dev value | the token of WeChat's message push (消息推送), which signs each push; production must set it |
 | QUEUE_NAMESPACE | jusha-dq | prefix of the job queue's Redis keys |
 | QUEUE_HEARTBEAT_TIMEOUT_MS | max(15000, 3 x WECHAT_TIMEOUT) | a worker silent this long is dead: its unacknowledged jobs go back to the queue |
 | QUEUE_MAINTENANCE_CHANCE | 10000 | per million queue commands that also requeue dead workers' jobs |
@@ -59,6 +69,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEV_SECRET_KEY = "jusha-development-key-do-not-use-in-production"
 DEV_WECHAT_APPID = "wx0123456789abcdef"
 DEV_WECHAT_SECRET = "jusha0dev0secret0000000000000000"
+DEV_WECHAT_PUSH_TOKEN = "jushadevpushtoken"
 
 ENVIRONMENTS = ("development", "testing", "production")
 WECHAT_PRODUCTION_BASE = "https://api.weixin.qq.com"
@@ -144,6 +155,7 @@ def load_settings(env=None, **overrides):
         "JSON_MAX_DEPTH": min(64, max(4, _int(env, "JSON_MAX_DEPTH", 32))),
     }
     settings.update(_notice_settings(env, settings))
+    settings.update(_storage_settings(env))
     settings.update(_openapi_settings())
     _check_checkin_windows(settings)
     if app_env == "production":
@@ -224,6 +236,25 @@ def _notice_settings(env, settings):
     }
 
 
+def _storage_settings(env):
+    url = env.get("STORAGE_URL") or str(REPO_ROOT / "instance" / "uploads")
+    if "://" in url and not url.startswith(("file://", "s3://")):
+        raise ConfigError(f"STORAGE_URL must be a folder, file:///folder or s3://bucket, got {url!r}")
+    return {
+        "STORAGE_URL": url,
+        "STORAGE_S3_ENDPOINT": env.get("STORAGE_S3_ENDPOINT") or None,
+        "STORAGE_S3_ACCESS_KEY": env.get("STORAGE_S3_ACCESS_KEY") or None,
+        "STORAGE_S3_SECRET_KEY": env.get("STORAGE_S3_SECRET_KEY") or None,
+        "STORAGE_S3_REGION": env.get("STORAGE_S3_REGION") or "us-east-1",
+        "UPLOAD_MAX_BYTES": max(1024, _int(env, "UPLOAD_MAX_BYTES", 8 * 1024 * 1024)),
+        "UPLOAD_MAX_DIMENSION": min(8192, max(64, _int(env, "UPLOAD_MAX_DIMENSION", 2048))),
+        "UPLOAD_JPEG_QUALITY": min(95, max(50, _int(env, "UPLOAD_JPEG_QUALITY", 85))),
+        "FILE_URL_TTL": max(30, _int(env, "FILE_URL_TTL", 600)),
+        "MEDIA_CHECK_URL_TTL": max(600, _int(env, "MEDIA_CHECK_URL_TTL", 24 * 3600)),
+        "WECHAT_PUSH_TOKEN": env.get("WECHAT_PUSH_TOKEN") or DEV_WECHAT_PUSH_TOKEN,
+    }
+
+
 def _engine_options(database_url, env):
     if database_url.startswith("sqlite"):
         # SQLite serialises writers; a busy timeout turns "database is locked"
@@ -269,6 +300,8 @@ def _refuse_unsafe_production(settings, env):
     for name, dev_value in (("WECHAT_APPID", DEV_WECHAT_APPID), ("WECHAT_SECRET", DEV_WECHAT_SECRET)):
         if not env.get(name) or env[name] == dev_value:
             problems.append(f"{name} is missing or is the development value")
+    if not env.get("WECHAT_PUSH_TOKEN") or env["WECHAT_PUSH_TOKEN"] == DEV_WECHAT_PUSH_TOKEN:
+        problems.append("WECHAT_PUSH_TOKEN is missing or is the development value")
     if not env.get("DATABASE_URL"):
         problems.append("DATABASE_URL is missing (production runs on PostgreSQL)")
     if not env.get("REDIS_URL"):

@@ -48,9 +48,10 @@ def database_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def app_env(database_url, emulator):
+def app_env(database_url, emulator, tmp_path_factory):
     """The environment the app (and any subprocess of a test) runs with."""
     return {
+        "STORAGE_URL": str(tmp_path_factory.mktemp("uploads")),
         "APP_ENV": "testing",
         "DATABASE_URL": database_url,
         "REDIS_URL": os.environ.get("REDIS_URL", ""),

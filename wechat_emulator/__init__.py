@@ -31,7 +31,8 @@ __all__ = [
 ]
 
 _STATE_OPTIONS = ("token_ttl", "token_grace_seconds", "code_ttl", "visit_window", "pages",
-                  "risky_words", "rid_suffix", "qrcode_rules")
+                  "risky_words", "rid_suffix", "qrcode_rules", "push_url", "push_token", "risky_media",
+                  "media_check_delay")
 
 
 def _not_emulated(exc):

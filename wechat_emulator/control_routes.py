@@ -174,6 +174,22 @@ def scan_link():
     return _json({"opens": "miniprogram", **options})
 
 
+@bp.get("/media-checks")
+def media_checks():
+    """Every mediaCheckAsync call: trace_id, media_url, openid, delivered, suggest, push_status."""
+    return _json({"media_checks": _state().media_check_list()})
+
+
+@bp.post("/media-checks/deliver")
+def deliver_media_checks():
+    """Judge and push the pending checks now ({trace_id?, suggest?: pass|risky|review})."""
+    body = _body()
+    suggest = body.get("suggest")
+    if suggest not in (None, "pass", "risky", "review"):
+        raise ControlError("suggest must be pass, risky or review")
+    return _json({"delivered": _state().deliver_media_checks(body.get("trace_id"), suggest)})
+
+
 @bp.get("/config")
 def get_config():
     return _json(_state().config())

@@ -35,6 +35,7 @@ REQUIRE_POST = 43002
 USER_REFUSE = 43101
 APPID_OPENID_MISMATCH = 43104
 EMPTY_POST_DATA = 44002
+MINUTE_LIMIT = 44991
 API_FREQ_LIMIT = 45009
 DATA_FORMAT_ERROR = 47001
 ARGUMENT_INVALID = 47003
@@ -66,6 +67,7 @@ MESSAGES = {
     USER_REFUSE: "user refuse to accept the msg",
     APPID_OPENID_MISMATCH: "appid and openid not match",
     EMPTY_POST_DATA: "empty post data",
+    MINUTE_LIMIT: "api minute-quota reach limit  mustslower  retry next minute",
     API_FREQ_LIMIT: "api freq out of limit",
     DATA_FORMAT_ERROR: "data format error",
     ARGUMENT_INVALID: "argument invalid!",

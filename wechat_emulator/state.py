@@ -23,6 +23,7 @@ from . import errors as E
 from . import qrlinks
 from .errors import WxError
 from .faults import FaultMixin
+from .mediacheck import MediaCheckMixin
 from .tokens import TokenMixin
 
 DEFAULT_APPID = "wx0123456789abcdef"
@@ -43,7 +44,9 @@ DEFAULT_RISKY_WORDS = {"赌博": 20006, "诈骗": 20008, "代开发票": 10001}
 # PUBLIC_BASE_URL, whose /q/c?t=<token> links are the on-screen check-in codes.
 DEFAULT_QRCODE_RULES = ({"prefix": "http://127.0.0.1:5000/q/", "page": "pages/scan/scan"},)
 CONFIG_KEYS = ("token_ttl", "token_grace_seconds", "code_ttl", "visit_window", "pages", "risky_words", "rid_suffix",
-               "qrcode_rules")
+               "qrcode_rules", "push_url", "push_token", "risky_media", "media_check_delay")
+# The app's development WECHAT_PUSH_TOKEN (config/__init__.py), so the demo's pushes verify.
+DEFAULT_PUSH_TOKEN = "jushadevpushtoken"
 
 _ALNUM = string.ascii_letters + string.digits
 
@@ -101,10 +104,11 @@ class Message:
     values: dict = field(default_factory=dict)
 
 
-class EmulatorState(TokenMixin, FaultMixin):
+class EmulatorState(TokenMixin, FaultMixin, MediaCheckMixin):
     def __init__(self, apps: dict, templates: list, *, token_ttl=7200, token_grace_seconds=300,
                  code_ttl=300, visit_window=7200, pages=DEFAULT_PAGES, risky_words=None, rid_suffix=True,
-                 qrcode_rules=DEFAULT_QRCODE_RULES):
+                 qrcode_rules=DEFAULT_QRCODE_RULES, push_url=None, push_token=DEFAULT_PUSH_TOKEN,
+                 risky_media=(), media_check_delay=None):
         self._lock = threading.Lock()
         self.apps = dict(apps)
         self.default_appid = next(iter(self.apps))
@@ -114,6 +118,8 @@ class EmulatorState(TokenMixin, FaultMixin):
             "visit_window": visit_window, "pages": list(pages),
             "risky_words": dict(DEFAULT_RISKY_WORDS if risky_words is None else _risky_map(risky_words)),
             "rid_suffix": rid_suffix, "qrcode_rules": qrlinks.parse_rules(qrcode_rules),
+            "push_url": push_url, "push_token": push_token, "risky_media": list(risky_media),
+            "media_check_delay": media_check_delay,
         }
         self.reset()
 
@@ -133,6 +139,7 @@ class EmulatorState(TokenMixin, FaultMixin):
             self._msgids = itertools.count(1_900_000_000_000_000_000 + secrets.randbelow(10**15))
             self._init_tokens()
             self._init_faults()
+            self._init_media_checks()
         self.configure(**copy.deepcopy(self._defaults))
 
     def configure(self, **changes) -> dict:
@@ -141,7 +148,7 @@ class EmulatorState(TokenMixin, FaultMixin):
             raise ValueError(f"unknown config keys: {', '.join(sorted(unknown))}")
         parsed = {}
         for key, value in changes.items():
-            if key in ("pages", "risky_words") and not isinstance(value, (list, tuple, dict)):
+            if key in ("pages", "risky_words", "risky_media") and not isinstance(value, (list, tuple, dict)):
                 raise ValueError(f"{key} must be a list" + (" or an object" if key == "risky_words" else ""))
             if key == "pages":
                 value = [str(p) for p in value]
@@ -151,6 +158,12 @@ class EmulatorState(TokenMixin, FaultMixin):
                 value = bool(value)
             elif key == "qrcode_rules":
                 value = qrlinks.parse_rules(value)
+            elif key in ("push_url", "push_token"):
+                value = None if value is None and key == "push_url" else str(value)
+            elif key == "risky_media":
+                value = [str(digest).lower() for digest in value]
+            elif key == "media_check_delay" and value is None:
+                pass
             else:
                 value = float(value)
                 if value < 0:
@@ -340,6 +353,7 @@ class EmulatorState(TokenMixin, FaultMixin):
                 "messages_delivered": len(self.messages),
                 "faults_fired": dict(self.faults_fired),
                 "wxacodes_generated": len(self.wxacodes),
+                "media_checks": len(self.media_checks),
                 "users": len(self.users),
             }
 

@@ -13,7 +13,7 @@ from functools import wraps
 from flask import Blueprint, Response, current_app, request
 
 from . import errors as E
-from . import fields, seccheck, wxacode
+from . import fields, mediacheck, seccheck, wxacode
 from .errors import WxError
 
 bp = Blueprint("wechat", __name__)
@@ -182,3 +182,16 @@ def msg_sec_check():
     if user.last_visit is None or state.now() - user.last_visit > state.visit_window:
         raise WxError(E.USER_VISIT_EXPIRED)
     return reply(seccheck.check_v2(body, scene, risky))
+
+
+@bp.route("/wxa/media_check_async", methods=["GET", "POST"])
+@api("POST")
+def media_check_async():
+    """mediaCheckAsync v2: a trace id now, the verdict later by message push."""
+    appid = token_appid()
+    state = _state()
+    args = mediacheck.parse_request(json_body())
+    user = state.check_openid(appid, args["openid"], mismatch_code=E.APPID_OPENID_MISMATCH)
+    if user.last_visit is None or state.now() - user.last_visit > state.visit_window:
+        raise WxError(E.USER_VISIT_EXPIRED)
+    return reply({"errcode": 0, "errmsg": "ok", "trace_id": state.start_media_check(appid, args)})

@@ -10,6 +10,7 @@ from app.models.events import (
     Event,
     Registration,
 )
+from app.models.files import CHECK_STATUSES, UPLOAD_PURPOSES, Upload
 from app.models.hours import (
     LEDGER_KINDS,
     SERVICE_RECORD_STATUSES,
@@ -80,6 +81,9 @@ from app.models.users import AuthSession, RoleGrant, User
 from app.models.volunteers import VOLUNTEER_STATUSES, TeamMembership, VolunteerProfile
 
 __all__ = [
+    "CHECK_STATUSES",
+    "UPLOAD_PURPOSES",
+    "Upload",
     "ACCEPTING_ANSWERS",
     "DELIVERY_STATES",
     "NOTICE_KINDS",

@@ -9,7 +9,9 @@ and totals must keep adding up. What remains no longer identifies anyone.
 """
 import secrets
 
-from app import audit
+from flask import current_app
+
+from app import audit, signals
 from app.auth import grants, policy, tokens
 from app.errors import APIError
 from app.extensions import db
@@ -111,4 +113,5 @@ def close_account(user):
     audit.record("user.close_account", actor=user, target=user, detail={"anonymised": True})
     db.session.commit()
     tokens.revoke_all(user.id)
+    signals.account_closed.send(current_app._get_current_object(), user_id=user.id)
     return user

@@ -187,3 +187,12 @@ class SharedTokenWeChatClient(WeChatClient):
             "wxa/msg_sec_check",
             data={"content": content, "version": 2, "scene": scene, "openid": openid},
         )
+
+    def media_check_async(self, media_url, openid, scene, media_type=2):
+        """mediaCheckAsync v2: WeChat fetches ``media_url`` and answers later
+        by message push (event ``wxa_media_check``); returns ``trace_id``."""
+        return self.wxa._post(
+            "wxa/media_check_async",
+            data={"media_url": media_url, "media_type": media_type, "version": 2, "scene": scene,
+                  "openid": openid},
+        )

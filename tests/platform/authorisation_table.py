@@ -156,6 +156,13 @@ TABLE = {
     "GET /api/v1/notices/{notice_id}": row("none", STAFF_IN_HIDDEN, "others' notices are not revealed"),
     "GET /api/v1/notices/{notice_id}/report": row("none", STAFF_IN_HIDDEN),
     "POST /api/v1/notices/{notice_id}/cancel": row("none", STAFF_IN_HIDDEN),
+
+    # --- photos and files ---------------------------------------------------------------------------
+    "POST /api/v1/uploads": row("upload_image", SIGNED_IN, "an upload is its uploader's until an area attaches it"),
+    "GET /api/v1/files/{key}": row("signed_file", EVERYONE,
+                                   "the signed, 10-minute URL is the credential (an <image> tag sends no token)"),
+    "GET /api/v1/wechat/push": row("push_echo", EVERYONE, "WeChat itself: its signature with WECHAT_PUSH_TOKEN is the credential"),
+    "POST /api/v1/wechat/push": row("push_event", EVERYONE, "WeChat itself: its signature with WECHAT_PUSH_TOKEN is the credential"),
 }
 
 # Acting on one's own object: the staff member applied, or served at the

@@ -199,6 +199,35 @@ def _own_record(w, actor, checked_out=True, approved_by=None):
     return {"record_id": record.id}
 
 
+def _upload_image(w, actor, wechat):
+    from tests.files.conftest import image_bytes
+
+    return {"query": {"purpose": "need_photo"}, "data": {"file": (BytesIO(image_bytes()), "photo.jpg")}}
+
+
+def _signed_file(w, actor, wechat):
+    """A photo the volunteer uploaded, through a URL signed for whoever was given it."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from app.files import service
+    from tests.files.conftest import image_bytes
+
+    url = service.present(service.store_upload(w.people["volunteer"], image_bytes(), "need_photo"))["url"]
+    parts = urlsplit(url)
+    return {"path": {"key": parts.path.split("/api/v1/files/", 1)[1]},
+            "query": {k: v[0] for k, v in parse_qs(parts.query).items()}}
+
+
+def _push_signed(**query):
+    from flask import current_app
+
+    from app.wechat.push_routes import push_signature
+
+    timestamp, nonce = "1764661234", "424242"
+    return {"signature": push_signature(current_app.config["WECHAT_PUSH_TOKEN"], timestamp, nonce),
+            "timestamp": timestamp, "nonce": nonce, **query}
+
+
 def _someone_else(w, actor):
     return w.people["admin"] if actor.id != w.people["admin"].id else w.people["organiser_in"]
 
@@ -252,6 +281,12 @@ BUILDERS = {
     "own_record_correct": lambda w, actor, wechat: {
         "json": {"hours": 0.5, "reason": "提前离开"},
         "path": _own_record(w, actor, approved_by=_someone_else(w, actor))},
+    "upload_image": _upload_image,
+    "signed_file": _signed_file,
+    "push_echo": lambda w, actor, wechat: {"query": _push_signed(echostr="5512345")},
+    "push_event": lambda w, actor, wechat: {"query": _push_signed(), "json": {
+        "MsgType": "event", "Event": "wxa_media_check", "trace_id": "unknown-trace", "errcode": 0,
+        "result": {"suggest": "pass", "label": 100}}},
 }
 
 
@@ -303,8 +338,10 @@ def call(client, wechat_control, world, operation, persona, builder):
     template = operation.split(" ", 1)[1]
     path = template.format(**{**world.params(), **request.get("path", {})})
     headers = auth_headers(actor) if actor is not None else {}
-    response = client.open(path, method=operation.split(" ", 1)[0], json=request.get("json"),
-                           query_string=request.get("query"), headers=headers)
+    body = {"data": request["data"], "content_type": "multipart/form-data"} if "data" in request \
+        else {"json": request.get("json")}
+    response = client.open(path, method=operation.split(" ", 1)[0], query_string=request.get("query"),
+                           headers=headers, **body)
     answer = response.get_json(silent=True) if response.is_json else None
     shown = f"{operation} as {persona}: {response.status_code} {str(answer)[:300]}"
     assert response.status_code < 500, shown

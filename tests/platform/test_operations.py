@@ -58,7 +58,7 @@ def test_production_refuses_default_secrets():
     with pytest.raises(ConfigError) as excinfo:
         load_settings({"APP_ENV": "production"})
     message = str(excinfo.value)
-    for name in ("SECRET_KEY", "WECHAT_APPID", "WECHAT_SECRET", "DATABASE_URL", "REDIS_URL", "DATA_ENCRYPTION_KEY"):
+    for name in ("SECRET_KEY", "WECHAT_APPID", "WECHAT_SECRET", "WECHAT_PUSH_TOKEN", "DATABASE_URL", "REDIS_URL", "DATA_ENCRYPTION_KEY"):
         assert name in message
 
 
@@ -67,7 +67,7 @@ def test_production_starts_with_real_settings():
         "APP_ENV": "production",
         "SECRET_KEY": "k" * 48,
         "WECHAT_APPID": "wx1111222233334444",
-        "WECHAT_SECRET": "s" * 32,
+        "WECHAT_SECRET": "s" * 32, "WECHAT_PUSH_TOKEN": "p" * 32,
         "DATABASE_URL": "postgresql://jusha@db/jusha",
         "REDIS_URL": "redis://cache:6379/0",
         "DATA_ENCRYPTION_KEY": FERNET_KEY,
@@ -77,7 +77,7 @@ def test_production_starts_with_real_settings():
 
 PRODUCTION = {
     "APP_ENV": "production", "SECRET_KEY": "k" * 48, "WECHAT_APPID": "wx1111222233334444",
-    "WECHAT_SECRET": "s" * 32, "DATABASE_URL": "postgresql://jusha@db/jusha", "REDIS_URL": "redis://cache:6379/0",
+    "WECHAT_SECRET": "s" * 32, "WECHAT_PUSH_TOKEN": "p" * 32, "DATABASE_URL": "postgresql://jusha@db/jusha", "REDIS_URL": "redis://cache:6379/0",
     "DATA_ENCRYPTION_KEY": FERNET_KEY,
 }
 
@@ -112,7 +112,7 @@ def test_production_talks_to_wechat_and_development_to_the_emulator():
     assert load_settings({})["WECHAT_API_BASE"] == "http://127.0.0.1:9100"
     production = load_settings({
         "APP_ENV": "production", "SECRET_KEY": "k" * 48, "WECHAT_APPID": "wx1111222233334444",
-        "WECHAT_SECRET": "s" * 32, "DATABASE_URL": "postgresql://db/jusha", "REDIS_URL": "redis://cache/0",
+        "WECHAT_SECRET": "s" * 32, "WECHAT_PUSH_TOKEN": "p" * 32, "DATABASE_URL": "postgresql://db/jusha", "REDIS_URL": "redis://cache/0",
         "DATA_ENCRYPTION_KEY": FERNET_KEY,
     })
     assert production["WECHAT_API_BASE"] == "https://api.weixin.qq.com"

@@ -47,6 +47,15 @@ class EmulatorControl:
     def quotas(self, openid):
         return self._get("/_emulator/subscriptions", openid=openid)["quotas"]
 
+    def media_checks(self):
+        """Every mediaCheckAsync call the emulator took."""
+        return self._get("/_emulator/media-checks")["media_checks"]
+
+    def deliver_media_checks(self, trace_id=None, suggest=None):
+        """WeChat judges the pending media checks now and pushes each verdict."""
+        body = {k: v for k, v in {"trace_id": trace_id, "suggest": suggest}.items() if v}
+        return self._post("/_emulator/media-checks/deliver", **body)["delivered"]
+
     def advance_clock(self, seconds):
         """Age codes, tokens and users' last visits without sleeping."""
         return self._post("/_emulator/clock", advance=seconds)
