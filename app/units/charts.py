@@ -20,7 +20,8 @@ def ranking_chart(ranking):
     scores = [row["points"] for row in reversed(rows)]
     bars = axes.barh(names, scores, color=PARTY_RED)
     for bar, row in zip(bars, reversed(rows), strict=True):
-        label = f"{row['points']} 分 · 履职 {row['duties_done']} · 报到 {row['whistle_reports']} · {row['volunteer_hours']:g} 小时"
+        label = (f"{row['points']} 分 · 履职 {row['duties_done']} · 报到 {row['whistle_reports']} · "
+                 f"项目完成 {row['projects_done']} · {row['volunteer_hours']:g} 小时")
         axes.annotate(label, (max(bar.get_width(), 0), bar.get_y() + bar.get_height() / 2),
                       xytext=(4, 0), textcoords="offset points", va="center", fontsize=8)
     axes.set_xlabel("综合得分")

@@ -156,9 +156,12 @@ def _project(unit, year, kind, title, mandatory=None, status="active"):
         project = UnitProject(unit_id=unit.id, year=year, kind=kind, title=title, status=status,
                               mandatory_id=mandatory.id if mandatory else None, community_id=unit.community_id,
                               goals=f"{year}年{unit.name}领办「{title}」")
+        done = status == "done"
         project.milestones = [ProjectMilestone(title="制定方案", due_on=date(year, 3, 31), done_on=date(year, 3, 20)),
-                              ProjectMilestone(title="组织实施", due_on=date(year, 9, 30)),
-                              ProjectMilestone(title="年度总结", due_on=date(year, 12, 20))]
+                              ProjectMilestone(title="组织实施", due_on=date(year, 9, 30),
+                                               done_on=date(year, 9, 28) if done else None),
+                              ProjectMilestone(title="年度总结", due_on=date(year, 12, 20),
+                                               done_on=date(year, 11, 30) if done else None)]
         db.session.add(project)
         db.session.flush()
     return project
@@ -179,8 +182,9 @@ def _projects(units, year):
                                 .order_by(Event.starts_at, Event.id)).scalars().all()
     count = 0
     for index, unit in enumerate(units):
-        chosen = [_project(unit, year, "mandatory", m.title, mandatory=m) for m in
-                  (mandatory[index % 5], mandatory[(index + 2) % 5])]
+        # Some units finished a project already, so the ranking has something to tell apart.
+        chosen = [_project(unit, year, "mandatory", m.title, mandatory=m, status="done" if index % n == 0 else "active")
+                  for n, m in ((3, mandatory[index % 5]), (4, mandatory[(index + 2) % 5]))]
         chosen.append(_project(unit, year, "optional", OPTIONAL[unit.kind]))
         count += len(chosen)
         # Each project leads the events of the unit's community (or, for a

@@ -19,8 +19,11 @@ from app.localtime import local
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RED = colors.HexColor("#C8161D")
-PROJECT_HEADER = ("项目", "类型", "状态", "关联活动", "已举办", "签到人次", "本单位志愿时长", "里程碑", "进度")
+PROJECT_HEADER = ("项目", "类型", "状态", "活动数", "已举办", "签到人次", "单位志愿时长", "里程碑", "进度")
 RATING_HEADER = ("社区", "评分", "评语")
+PROJECTS_HEADING = "项目清单"
+RATINGS_HEADING = "双向评价：本单位对社区的评价"
+SCORING_LABEL, GENERATED_LABEL = "评分规则", "生成时间"
 
 
 def _value(value, suffix=""):
@@ -101,8 +104,8 @@ def report_xlsx(report):
             _text_cell(sheet.cell(row=row, column=2), value)
             row += 1
         row += 1
-    for heading, header, rows in (("项目清单", PROJECT_HEADER, project_rows(report)),
-                                  ("双向评价：本单位对社区的评价", RATING_HEADER, rating_rows(report))):
+    for heading, header, rows in ((PROJECTS_HEADING, PROJECT_HEADER, project_rows(report)),
+                                  (RATINGS_HEADING, RATING_HEADER, rating_rows(report))):
         _text_cell(sheet.cell(row=row, column=1), heading)
         sheet.cell(row=row, column=1).font = bold
         row += 1
@@ -116,9 +119,9 @@ def report_xlsx(report):
                 _text_cell(sheet.cell(row=row, column=index), value)
             row += 1
         row += 1
-    _text_cell(sheet.cell(row=row, column=1), "评分规则")
+    _text_cell(sheet.cell(row=row, column=1), SCORING_LABEL)
     _text_cell(sheet.cell(row=row, column=2), report["scoring"])
-    _text_cell(sheet.cell(row=row + 1, column=1), "生成时间")
+    _text_cell(sheet.cell(row=row + 1, column=1), GENERATED_LABEL)
     _text_cell(sheet.cell(row=row + 1, column=2), local(report["generated_at"]).strftime("%Y-%m-%d %H:%M"))
     buffer = BytesIO()
     workbook.save(buffer)
@@ -126,7 +129,8 @@ def report_xlsx(report):
 
 
 def _all_text(report):
-    parts = [title_of(report), report["scoring"], *PROJECT_HEADER, *RATING_HEADER, "暂无生成时间第页　％"]
+    parts = [title_of(report), report["scoring"], *PROJECT_HEADER, *RATING_HEADER, PROJECTS_HEADING,
+             RATINGS_HEADING, SCORING_LABEL, GENERATED_LABEL, "暂无第页　％：，"]
     parts += [f"{h}{label}{value}" for h, lines in sections(report) for label, value in lines]
     parts += ["".join(r) for r in project_rows(report) + rating_rows(report)]
     return "".join(parts)
@@ -168,13 +172,13 @@ def report_pdf(report):
                 ("FONTNAME", (0, 0), (-1, -1), font),
             ]))
             story += [table, Spacer(1, 4 * mm)]
-        story += [Paragraph("项目清单", heading),
+        story += [Paragraph(PROJECTS_HEADING, heading),
                   _table(PROJECT_HEADER, project_rows(report), [width * w for w in
                          (0.24, 0.07, 0.09, 0.09, 0.08, 0.1, 0.13, 0.1, 0.1)], cell),
-                  Spacer(1, 4 * mm), Paragraph("双向评价：本单位对社区的评价", heading),
+                  Spacer(1, 4 * mm), Paragraph(RATINGS_HEADING, heading),
                   _table(RATING_HEADER, rating_rows(report), [width * 0.25, width * 0.15, width * 0.6], cell),
-                  Spacer(1, 5 * mm), Paragraph(escape("评分规则：" + report["scoring"]), small),
-                  Paragraph("生成时间：" + local(report["generated_at"]).strftime("%Y-%m-%d %H:%M"), small)]
+                  Spacer(1, 5 * mm), Paragraph(escape(f"{SCORING_LABEL}：{report['scoring']}"), small),
+                  Paragraph(f"{GENERATED_LABEL}：" + local(report["generated_at"]).strftime("%Y-%m-%d %H:%M"), small)]
         buffer = BytesIO()
         doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
                                 bottomMargin=18 * mm, title=title_of(report), author="聚沙党建联盟",
