@@ -22,8 +22,8 @@ def import_units_command(path, dry_run):
     Nothing is written when any row has an error; running it again updates units by name."""
     from app.units import importer
 
-    total = importer.count_rows(path)
     try:
+        total = importer.count_rows(path)
         with click.progressbar(length=total, label="检查", show_pos=True) as bar:
             rows = importer.read(path, progress=bar.update)
         with click.progressbar(length=len(rows), label="导入" if not dry_run else "试导入", show_pos=True) as bar:

@@ -166,12 +166,16 @@ class _Checker:
         return UnitRow(self.row, fields, phone)
 
 
-def read(path, progress=None):
-    """[UnitRow] of the workbook's first sheet; raises ImportRefused with every error."""
+def _open(path):
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        return load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise ImportRefused([RowError(0, "文件", f"无法读取为 Excel（.xlsx）文件：{exc.__class__.__name__}")]) from exc
+
+
+def read(path, progress=None):
+    """[UnitRow] of the workbook's first sheet; raises ImportRefused with every error."""
+    workbook = _open(path)
     sheet = workbook.worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
     workbook.close()
@@ -203,7 +207,8 @@ def read(path, progress=None):
 
 
 def count_rows(path):
-    workbook = load_workbook(path, read_only=True)
+    """Rows under the header, for the progress bar."""
+    workbook = _open(path)
     count = max(0, (workbook.worksheets[0].max_row or 1) - 1)
     workbook.close()
     return count
