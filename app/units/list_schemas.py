@@ -4,7 +4,7 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 from app.localtime import LocalDateTime
 from app.models import RESOURCE_KIND_LABELS, RESOURCE_KINDS
 from app.schemas import Id, QueryId, Schema, Text
-from app.units.schemas import CommunityRefSchema, PageArgs, label
+from app.units.schemas import CommunityRefSchema, PageArgs, label, page_schema
 from app.validators import SERVICE_DATE, text
 
 KIND_HELP = " / ".join(f"{k} {v}" for k, v in RESOURCE_KIND_LABELS.items())
@@ -76,11 +76,7 @@ class ResourceSchema(Schema):
     can_edit = fields.Boolean()
 
 
-class ResourcePageSchema(Schema):
-    items = fields.List(fields.Nested(ResourceSchema))
-    total = fields.Integer()
-    limit = fields.Integer()
-    offset = fields.Integer()
+ResourcePageSchema = page_schema(ResourceSchema, "ResourcePage")
 
 
 class CommunityRatingInSchema(Schema):

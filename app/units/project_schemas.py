@@ -5,7 +5,7 @@ from app.localtime import LocalDateTime
 from app.models import PROJECT_KINDS, PROJECT_STATUSES
 from app.schemas import Id, QueryId, Schema, Text
 from app.units.list_schemas import UnitRefSchema, YearArgs
-from app.units.schemas import CommunityRefSchema, PageArgs, label
+from app.units.schemas import CommunityRefSchema, PageArgs, label, page_schema
 from app.units.vocabulary import PROJECT_KIND_LABELS, PROJECT_STATUS_LABELS
 from app.validators import SERVICE_DATE, text
 
@@ -133,8 +133,4 @@ class ProjectSchema(Schema):
     can_edit = fields.Boolean()
 
 
-class ProjectPageSchema(Schema):
-    items = fields.List(fields.Nested(ProjectSchema))
-    total = fields.Integer()
-    limit = fields.Integer()
-    offset = fields.Integer()
+ProjectPageSchema = page_schema(ProjectSchema, "ProjectPage")

@@ -24,7 +24,7 @@ from app.models import (
 from app.units import locks
 from app.units.errors import refuse
 from app.units.resources import today
-from app.units.service import get_unit
+from app.units.service import get_unit, paged
 
 
 def current_year():
@@ -250,8 +250,5 @@ def list_projects(args):
             query = query.where(column == args[key])
     if "community" in args:
         query = query.where(or_(UnitProject.community_id == args["community"], UnitProject.community_id.is_(None)))
-    total = db.session.execute(query.with_only_columns(func.count(UnitProject.id))).scalar_one()
-    rows = db.session.execute(query.order_by(UnitProject.year.desc(), UnitProject.unit_id, UnitProject.kind,
-                                             UnitProject.id)
-                              .limit(args["limit"]).offset(args["offset"])).scalars().all()
-    return {"items": rows, "total": total, "limit": args["limit"], "offset": args["offset"]}
+    return paged(query, UnitProject.id, args, UnitProject.year.desc(), UnitProject.unit_id, UnitProject.kind,
+                 UnitProject.id)

@@ -89,11 +89,14 @@ def whistle_figures(unit_ids, start, end):
                       .join(Whistle, Whistle.id == whistle_units.c.whistle_id)
                       .where(live, Whistle.to_all_units.is_(False), whistle_units.c.unit_id.in_(unit_ids))
                       .group_by(whistle_units.c.unit_id))
+    # Reports count towards the whistles addressed to the unit (or to all units).
+    addressed_to_it = or_(Whistle.to_all_units.is_(True), Whistle.id.in_(
+        db.select(whistle_units.c.whistle_id).where(whistle_units.c.unit_id == WhistleReport.unit_id)))
+    query = (db.select(WhistleReport.unit_id, WhistleReport.reported_at, Whistle.created_at)
+             .join(Whistle, Whistle.id == WhistleReport.whistle_id)
+             .where(live, WhistleReport.unit_id.in_(unit_ids), addressed_to_it))
     reports = defaultdict(list)
-    for unit_id, reported_at, raised_at in db.session.execute(
-            db.select(WhistleReport.unit_id, WhistleReport.reported_at, Whistle.created_at)
-            .join(Whistle, Whistle.id == WhistleReport.whistle_id)
-            .where(live, WhistleReport.unit_id.in_(unit_ids))).all():
+    for unit_id, reported_at, raised_at in db.session.execute(query).all():
         reports[unit_id].append(max(0.0, (reported_at - raised_at).total_seconds() / 60))
     figures = {}
     for unit_id in unit_ids:
@@ -101,7 +104,7 @@ def whistle_figures(unit_ids, start, end):
         answered = reports.get(unit_id, [])
         figures[unit_id] = {
             "addressed": addressed, "reported": len(answered),
-            "response_rate": round(min(1.0, len(answered) / addressed), 3) if addressed else None,
+            "response_rate": round(len(answered) / addressed, 3) if addressed else None,
             "average_response_minutes": round(sum(answered) / len(answered)) if answered else None,
         }
     return figures

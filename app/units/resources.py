@@ -1,6 +1,6 @@
 """资源清单: what a unit offers. Everyone signed in browses them; the unit's
 contacts and the office edit them."""
-from sqlalchemy import exists, func, or_
+from sqlalchemy import exists, or_
 
 from app.auth import policy
 from app.errors import APIError
@@ -8,7 +8,7 @@ from app.extensions import db
 from app.localtime import local
 from app.models import Community, MemberUnit, UnitResource, resource_communities, utcnow
 from app.units.errors import refuse
-from app.units.service import get_unit
+from app.units.service import get_unit, paged
 
 
 def get_resource(resource_id):
@@ -92,10 +92,7 @@ def list_resources(args):
         query = query.where(UnitResource.unit_id == args["unit_id"])
     if "community" in args:
         query = query.where(serves(args["community"]))
-    total = db.session.execute(query.with_only_columns(func.count(UnitResource.id))).scalar_one()
-    rows = db.session.execute(query.order_by(UnitResource.kind, MemberUnit.name, UnitResource.id)
-                              .limit(args["limit"]).offset(args["offset"])).scalars().all()
-    return {"items": rows, "total": total, "limit": args["limit"], "offset": args["offset"]}
+    return paged(query, UnitResource.id, args, UnitResource.kind, MemberUnit.name, UnitResource.id)
 
 
 def present(resource, user):

@@ -121,11 +121,13 @@ class UnitDetailSchema(UnitSchema):
     can_manage = fields.Boolean()
 
 
-class UnitPageSchema(Schema):
-    items = fields.List(fields.Nested(UnitSchema))
-    total = fields.Integer()
-    limit = fields.Integer()
-    offset = fields.Integer()
+def page_schema(item_schema, name):
+    """A page of a list as every list of the area answers: items, total, limit, offset."""
+    return Schema.from_dict({"items": fields.List(fields.Nested(item_schema)), "total": fields.Integer(),
+                             "limit": fields.Integer(), "offset": fields.Integer()}, name=name)
+
+
+UnitPageSchema = page_schema(UnitSchema, "UnitPage")
 
 
 class StatusChangeOutSchema(Schema):

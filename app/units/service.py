@@ -118,9 +118,13 @@ def list_units(args):
     if args.get("q"):
         pattern = "%" + args["q"].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         query = query.where(MemberUnit.name.like(pattern, escape="\\"))
-    total = db.session.execute(query.with_only_columns(func.count(MemberUnit.id))).scalar_one()
-    rows = db.session.execute(query.order_by(MemberUnit.level.desc(), MemberUnit.name, MemberUnit.id)
-                              .limit(args["limit"]).offset(args["offset"])).scalars().all()
+    return paged(query, MemberUnit.id, args, MemberUnit.level.desc(), MemberUnit.name, MemberUnit.id)
+
+
+def paged(query, id_column, args, *order):
+    """One page of ``query`` (limit / offset from ``args``) and the count of all its rows."""
+    total = db.session.execute(query.with_only_columns(func.count(id_column))).scalar_one()
+    rows = db.session.execute(query.order_by(*order).limit(args["limit"]).offset(args["offset"])).scalars().all()
     return {"items": rows, "total": total, "limit": args["limit"], "offset": args["offset"]}
 
 

@@ -10,7 +10,6 @@ from app.hours.records import approve, record_hours_from_checkins
 from app.localtime import local
 from app.models import UnitProject, utcnow
 from tests.factories import auth_headers, make_checkin, make_event, make_team, make_volunteer
-from tests.units.conftest import make_unit
 
 YEAR = local(utcnow()).year
 
