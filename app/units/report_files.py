@@ -2,6 +2,7 @@
 (openpyxl) and an A4 PDF (reportlab, with the certificate's embedded Chinese
 font, app/hours/pdf_font.py, so it shows in any reader). Both lay out the
 same sections (``sections``)."""
+import re
 from io import BytesIO
 from xml.sax.saxutils import escape
 
@@ -17,6 +18,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from app.hours.pdf_font import embedded_font
 from app.localtime import local
 
+NUMBER = re.compile(r"-?\d{1,12}(\.\d{1,4})?")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RED = colors.HexColor("#C8161D")
 PROJECT_HEADER = ("项目", "类型", "状态", "活动数", "已举办", "签到人次", "单位志愿时长", "里程碑", "进度")
@@ -78,9 +80,14 @@ def rating_rows(report):
 
 
 def _text_cell(cell, value):
+    """Counts as numbers (a spreadsheet sums them); any other text typed as
+    text, so a title starting with "=" stays text, never a formula."""
+    if isinstance(value, str) and NUMBER.fullmatch(value):
+        cell.value = float(value) if "." in value else int(value)
+        return
     cell.value = value
     if isinstance(value, str):
-        cell.data_type = "s"  # typed text: a title starting with "=" stays text, never a formula
+        cell.data_type = "s"
 
 
 def report_xlsx(report):

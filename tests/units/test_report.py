@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from app.extensions import db
 from app.localtime import local
-from app.models import Duty, Need, Whistle, WhistleReport, utcnow
+from app.models import Duty, Need, UnitProject, Whistle, WhistleReport, utcnow
 from tests.factories import auth_headers, make_event, make_organiser
 from tests.units.conftest import make_unit
 
@@ -91,6 +91,9 @@ def test_a_contact_cannot_read_another_units_report(client, alliance):
 
 def test_the_report_as_a_workbook(client, alliance):
     world(alliance)
+    db.session.add(UnitProject(unit_id=alliance.unit.id, year=YEAR, kind="optional", title="=HYPERLINK(\"x\")",
+                               status="active"))
+    db.session.commit()
     answer = client.get(f"/api/v1/units/{alliance.unit.id}/report?format=xlsx", headers=auth_headers(alliance.admin))
     assert answer.status_code == 200
     assert answer.mimetype.endswith("spreadsheetml.sheet")
@@ -98,6 +101,9 @@ def test_the_report_as_a_workbook(client, alliance):
     sheet = load_workbook(BytesIO(answer.data)).active
     cells = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row[0]}
     assert cells["单位名称"] == "下沙中学" and cells["按时完成率"] == "50%" and cells["平均评分"] == "4 星"
+    assert cells["接单数"] == 3 and cells["完成数"] == 2, "counts are numbers a spreadsheet can sum"
+    typed = [c for row in sheet.iter_rows() for c in row if c.value == '=HYPERLINK("x")']
+    assert typed and typed[0].data_type == "s", "a title is text, never a formula"
 
 
 def pdf_report(client, alliance):
