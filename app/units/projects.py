@@ -5,6 +5,7 @@ five), with milestones and linked events; and the office's mandatory projects
 (at most five a year, under a per-year lock)."""
 from sqlalchemy import func, or_
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
 
 from app.auth import policy
 from app.errors import APIError
@@ -243,7 +244,7 @@ def unlink_event(actor, project, event_id):
 
 
 def list_projects(args):
-    query = db.select(UnitProject)
+    query = db.select(UnitProject).options(selectinload(UnitProject.unit), selectinload(UnitProject.mandatory))
     for key, column in (("unit_id", UnitProject.unit_id), ("year", UnitProject.year), ("kind", UnitProject.kind),
                         ("status", UnitProject.status)):
         if key in args:

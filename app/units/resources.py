@@ -1,6 +1,7 @@
 """资源清单: what a unit offers. Everyone signed in browses them; the unit's
 contacts and the office edit them."""
 from sqlalchemy import exists, or_
+from sqlalchemy.orm import contains_eager
 
 from app.auth import policy
 from app.errors import APIError
@@ -79,7 +80,8 @@ def available_on(day):
 
 
 def list_resources(args):
-    query = db.select(UnitResource).join(MemberUnit, MemberUnit.id == UnitResource.unit_id)
+    query = (db.select(UnitResource).join(MemberUnit, MemberUnit.id == UnitResource.unit_id)
+             .options(contains_eager(UnitResource.unit)))
     if args["active"]:
         query = query.where(UnitResource.is_active.is_(True), MemberUnit.status == "active")
     else:
