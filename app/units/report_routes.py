@@ -13,8 +13,11 @@ from app.units.routes import blp
 from app.units.service import get_unit
 
 BINARY = {"schema": {"type": "string", "format": "binary"}}
-FILES = {"responses": {"200": {"content": {report_files.XLSX_MIME: BINARY, "application/pdf": BINARY}}}}
-PNG = {"responses": {"200": {"content": {"image/png": BINARY}}}}
+# The 200 answer is JSON, or a file when ``format`` asks for one: every content type documented.
+FILES = {"responses": {"200": {"description": "the report; XLSX or PDF with format=xlsx / pdf", "content": {
+    "application/json": {"schema": UnitReportSchema}, report_files.XLSX_MIME: BINARY, "application/pdf": BINARY}}}}
+PNG = {"responses": {"200": {"description": "the ranking; a bar chart with format=png", "content": {
+    "application/json": {"schema": RankingSchema}, "image/png": BINARY}}}}
 
 
 def _download(data, mimetype, name):
