@@ -42,6 +42,7 @@ from tests.factories import (
     make_volunteer,
 )
 from tests.platform.authorisation_table import OWN_PERSONAS, OWN_TABLE, PERSONAS, TABLE, markdown
+from tests.platform.unit_builders import UNIT_BUILDERS
 
 ROOT = Path(__file__).resolve().parents[2]
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -287,6 +288,7 @@ BUILDERS = {
     "push_event": lambda w, actor, wechat: {"query": _push_signed(), "json": {
         "MsgType": "event", "Event": "wxa_media_check", "trace_id": "unknown-trace", "errcode": 0,
         "result": {"suggest": "pass", "label": 100}}},
+    **UNIT_BUILDERS,
 }
 
 
