@@ -69,9 +69,9 @@ def create_app(env=None, **overrides):
 def _init_areas(app):
     """Each area connects its signal receivers (app/signals.py), declares its
     queued and periodic jobs (app/jobs.py) and adds its ``flask jusha`` commands."""
-    from app import admin, auth, checkin, events, hours, notices
+    from app import admin, auth, checkin, events, hours, needs, notices
 
-    for area in (auth, admin, checkin, events, hours, notices):
+    for area in (auth, admin, checkin, events, hours, notices, needs):
         area.init_app(app)
 
 
@@ -96,6 +96,7 @@ def _register_areas(app, api):
     from app.hours.certificate_routes import blp as certificates_blp
     from app.hours.routes import blp as hours_blp
     from app.hours.verify_routes import bp as verify_bp
+    from app.needs.routes import blp as needs_blp
     from app.teams.routes import blp as teams_blp
     from app.notices.routes import blp as notices_blp
     from app.subscriptions.routes import blp as subscriptions_blp
@@ -106,7 +107,7 @@ def _register_areas(app, api):
     app.register_blueprint(verify_bp)
     app.register_blueprint(projector_bp)
     for blueprint in (auth_blp, users_blp, admin_blp, events_blp, checkin_blp, attendance_blp, teams_blp,
-                      volunteers_blp, hours_blp, certificates_blp, subscriptions_blp, notices_blp):
+                      volunteers_blp, hours_blp, certificates_blp, subscriptions_blp, notices_blp, needs_blp):
         api.register_blueprint(blueprint)
 
 
