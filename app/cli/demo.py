@@ -98,6 +98,7 @@ def seed_demo():
         f"events: {', '.join(events)}",
         f"welfare days planned: {len(planned['created'])} new rows for {', '.join(planned['months'])}",
         history,
+        __import__("app.needs.demo", fromlist=["seed_needs"]).seed_needs(),
     ]
 
 

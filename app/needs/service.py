@@ -24,7 +24,7 @@ needs_table = Need.__table__
 
 def raise_need(source, source_ref=None, *, title, kind, community_id, description=None, service=None,
                urgency="normal", place=None, latitude=None, longitude=None, wanted_by=None, raised_by=None,
-               is_public=False, contact_name=None, contact_phone=None, photo_ids=(), actor=None):
+               is_public=False, contact_name=None, contact_phone=None, photo_ids=(), actor=None, now=None):
     """Put a need on the 需求清单 and write its first step; returns the Need.
 
     For other areas: ``source`` is one of NEED_SOURCES ("grid_report",
@@ -47,7 +47,7 @@ def raise_need(source, source_ref=None, *, title, kind, community_id, descriptio
                 wanted_by=wanted_by, source=source, source_ref=source_ref,
                 raised_by_id=getattr(raised_by, "id", raised_by), is_public=bool(is_public),
                 contact_name=contact_name, contact_phone=contact_phone, photo_ids=list(photo_ids or ()),
-                status="open")
+                status="open", created_at=now or utcnow())
     db.session.add(need)
     db.session.flush()
     add_step(need.id, "raise", to_status="open", actor=actor if actor is not None else raised_by,
@@ -56,13 +56,13 @@ def raise_need(source, source_ref=None, *, title, kind, community_id, descriptio
     return need
 
 
-def cancel(actor, need_id, reason):
+def cancel(actor, need_id, reason, now=None):
     """The raiser (or the community) withdraws a need nobody has accepted;
     dispatched and claimed duties are withdrawn with it."""
     need = lock_need(need_id)
     if need.status not in rules.CANCELLABLE:
         raise APIError("need_not_cancellable")
-    now = utcnow()
+    now = now or utcnow()
     for duty in need.duties:
         if duty.status in ("offered", "claimed"):
             add_step(need.id, "withdraw", duty_id=duty.id, from_status=duty.status, to_status="withdrawn",
@@ -85,13 +85,13 @@ def default_due_by(need, now):
     return now + DEFAULT_DONE_WITHIN
 
 
-def dispatch(actor, need_id, unit_ids, accept_by=None, due_by=None, note=None):
+def dispatch(actor, need_id, unit_ids, accept_by=None, due_by=None, note=None, now=None):
     """派单: one offered duty per unit, each answered by ``accept_by`` and done
     by ``due_by``. Returns the new duties."""
     need = lock_need(need_id)
     if need.status not in rules.DISPATCHABLE:
         raise APIError("need_not_dispatchable")
-    now = utcnow()
+    now = now or utcnow()
     accept_by = _deadline(accept_by, now + DEFAULT_ANSWER_WITHIN)
     due_by = _deadline(due_by, max(default_due_by(need, now), accept_by))
     if accept_by <= now:
@@ -121,11 +121,11 @@ def dispatch(actor, need_id, unit_ids, accept_by=None, due_by=None, note=None):
     return duties
 
 
-def claim(actor, need_id, unit_id, note=None):
+def claim(actor, need_id, unit_id, note=None, now=None):
     """抢单: a unit asks to take an open public need. Of units racing for one
     need exactly one wins: the need moves open → claimed in one conditional
     UPDATE, and only the request whose UPDATE matched goes on."""
-    now = utcnow()
+    now = now or utcnow()
     unit = db.session.get(MemberUnit, unit_id)
     if unit is None:
         raise APIError("unit_not_found")
