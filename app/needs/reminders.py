@@ -15,6 +15,7 @@ import logging
 from sqlalchemy import or_, select, update
 
 from app.auth import roles
+from app.errors import APIError
 from app.extensions import db
 from app.jobs import periodic
 from app.localtime import chinese_datetime, local_date
@@ -104,7 +105,7 @@ def _send(duty, need, unit, level, deadline, today):
              "thing4": WHAT[duty.status]},
             f"pages/duties/detail?id={duty.id}", recipients(level, duty, need), LEVEL_LABELS[level],
             community_id=need.community_id, member_unit_id=duty.unit_id if level == 0 else None)
-    except Exception:
+    except Exception:  # the reminder is recorded; a failed send must not stop the other duties' reminders
         db.session.rollback()
         log.warning("reminder of duty %s not queued", duty.id, exc_info=True)
 
@@ -123,9 +124,9 @@ def close_unrated(now=None):
         try:
             move(None, duty_id, "auto_close", note="办结 7 天未评价，自动关闭", now=now, only_done_before=cutoff)
             closed += 1
-        except Exception as exc:  # closed meanwhile (rated, reopened, another run): nothing to do
+        except APIError as exc:  # rated, reopened or closed by another run meanwhile: nothing to do
             db.session.rollback()
-            log.info("duty %s not auto-closed: %s", duty_id, getattr(exc, "code", exc))
+            log.info("duty %s not auto-closed: %s", duty_id, exc.code)
     return closed
 
 

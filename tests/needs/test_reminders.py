@@ -72,23 +72,30 @@ def test_a_duty_on_time_is_not_reminded(client, world):
     assert reminders.remind_overdue() == 0
 
 
-def test_racing_runs_remind_each_duty_once_a_day(app, client, world):
-    duties = [overdue_duty(client, world, status) for status in ("offered", "accepted", "offered")]
-    make_quota(world.contacts[0], templates.get("duty_reminder").id, remaining=10)
-    counts, barrier = [], threading.Barrier(6)
+def at_once(app, runs, job):
+    """``job()`` on ``runs`` threads released together, each with its own
+    app context and session (as schedulers in separate processes would be);
+    returns what each returned."""
+    results, barrier = [], threading.Barrier(runs)
 
     def run():
         with app.app_context():
             barrier.wait()
-            counts.append(reminders.remind_overdue())
+            results.append(job())
             db.session.remove()
 
-    threads = [threading.Thread(target=run) for _ in range(6)]
+    threads = [threading.Thread(target=run) for _ in range(runs)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert sum(counts) == 3
+    return results
+
+
+def test_racing_runs_remind_each_duty_once_a_day(app, client, world):
+    duties = [overdue_duty(client, world, status) for status in ("offered", "accepted", "offered")]
+    make_quota(world.contacts[0], templates.get("duty_reminder").id, remaining=10)
+    assert sum(at_once(app, 6, reminders.remind_overdue)) == 3
     for duty in duties:
         assert [s.action for s in steps(duty.need_id)].count("remind") == 1
     # One delivery per duty's notice (the contact has quota for each).
@@ -146,20 +153,7 @@ def test_racing_auto_close_runs_close_once(app, client, world):
     post(client, world.contacts[0], f"/duties/{duty_id}/accept")
     post(client, world.contacts[0], f"/duties/{duty_id}/done", {"note": "已处理完毕"})
     later = utcnow() + timedelta(days=8)
-    counts, barrier = [], threading.Barrier(4)
-
-    def run():
-        with app.app_context():
-            barrier.wait()
-            counts.append(reminders.close_unrated(later))
-            db.session.remove()
-
-    threads = [threading.Thread(target=run) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sum(counts) == 1
+    assert sum(at_once(app, 4, lambda: reminders.close_unrated(later))) == 1
     assert [s.action for s in steps(need.id)].count("auto_close") == 1
 
 
