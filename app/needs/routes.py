@@ -75,14 +75,13 @@ def raise_need(body):
         raiser = db.session.get(User, body["for_user_id"])
         if raiser is None or raiser.community_id != community_id:
             raise invalid("for_user_id", "该居民不在所选社区")
-    contact = raiser
     need = service.raise_need(
         "community" if staff else "resident", None, title=body["title"], kind=body["kind"], community_id=community_id,
         description=body.get("description"), service=body.get("service"), urgency=body["urgency"],
         place=body.get("place"), latitude=body.get("latitude"), longitude=body.get("longitude"),
         wanted_by=body.get("wanted_by"), raised_by=raiser,
-        is_public=body["is_public"], contact_name=body.get("contact_name") or contact.name,
-        contact_phone=body.get("contact_phone") or contact.phone,
+        is_public=body["is_public"], contact_name=body.get("contact_name") or raiser.name,
+        contact_phone=body.get("contact_phone") or raiser.phone,
         photo_ids=photos.attach(user, body["photo_ids"], photos.NEED_PURPOSE), actor=user)
     db.session.commit()
     return views.need_view(need, user)

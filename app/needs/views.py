@@ -8,9 +8,6 @@ from app.models import MemberUnit, User, utcnow
 from app.needs import photos, rules
 from app.needs.duties import is_overdue
 
-# What a public viewer does not see: who asked, how to reach them, the exact
-# place and location (a flat number, a home) and the photos (taken at home).
-PERSONAL = ("contact_name", "contact_phone", "raised_by", "place", "latitude", "longitude", "photos")
 
 
 def _unit_names(unit_ids):
@@ -54,6 +51,8 @@ def need_view(need, viewer, now=None):
         "can_rate": viewer is not None and policy.needs.may_rate(viewer, need),
     }
     if full:
+        # Withheld from a public viewer: who asked, how to reach them, the exact
+        # place and location (a flat number, a home) and the photos (taken at home).
         raiser = db.session.get(User, need.raised_by_id) if need.raised_by_id else None
         view.update({
             "source_ref": need.source_ref, "place": need.place, "latitude": need.latitude,

@@ -6,7 +6,7 @@ import pytest
 
 from app.auth import roles
 from app.extensions import db
-from app.models import Duty, Need, NeedStep, UnitResource
+from app.models import NeedStep, UnitResource
 from app.needs import service
 from tests.factories import auth_headers, grant, make_community, make_member_unit, make_organiser, make_user
 
@@ -84,5 +84,3 @@ def steps(need_id):
     return db.session.execute(db.select(NeedStep).where(NeedStep.need_id == need_id)
                               .order_by(NeedStep.id)).scalars().all()
 
-
-__all__ = ["Duty", "Need", "NeedStep"]
