@@ -56,6 +56,16 @@ Signals (sender: the Flask app, always):
     attached again. kwargs: ``upload_id``, ``owner_id``, ``purpose``.
     Receivers: the areas that attach photos (needs, duties, whistles) may
     hide or flag what it was attached to.
+``need_done``
+    Sent by ``app.needs`` after the commit that made a need done (every live
+    duty of it done): counted by the big screen's "needs done this month".
+    kwargs: ``need_id``, ``community_id``, ``unit_ids`` (the units that did it).
+
+``duty_closed``
+    Sent by ``app.needs`` after a duty is closed: rated by whoever raised the
+    need, or closed by itself 7 days after done. Feeds the units' reports.
+    kwargs: ``duty_id``, ``need_id``, ``unit_id``, ``rating`` (1-5, None when
+    closed unrated), ``automatic`` (True for the 7-day close).
 """
 from blinker import Namespace
 
@@ -68,3 +78,5 @@ event_cancelled = _signals.signal("event-cancelled", doc="an event (and its acti
 account_closed = _signals.signal("account-closed", doc="a person's account closing was committed")
 wechat_event_pushed = _signals.signal("wechat-event-pushed", doc="WeChat pushed an event (signature verified)")
 upload_flagged = _signals.signal("upload-flagged", doc="WeChat's media check found an upload risky")
+need_done = _signals.signal("need-done", doc="a need was done by every unit holding it (see app.signals)")
+duty_closed = _signals.signal("duty-closed", doc="a duty was rated or closed itself after 7 days")

@@ -200,6 +200,8 @@ DEFAULT_MINIPROGRAM_PAGES = (
     "pages/volunteer/apply",
     "pages/organiser/index",
     "pages/notice/detail",
+    "pages/needs/detail",
+    "pages/duties/detail",
 )
 
 

@@ -90,6 +90,7 @@ def seed_demo():
     from app.cli.demo_history import seed_history
 
     history = seed_history()
+    from app.needs.demo import seed_needs
     from app.units.demo import seed_units
 
     return [
@@ -101,6 +102,7 @@ def seed_demo():
         f"welfare days planned: {len(planned['created'])} new rows for {', '.join(planned['months'])}",
         history,
         seed_units(),
+        seed_needs(),  # after the units: it dispatches to them
     ]
 
 
