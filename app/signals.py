@@ -36,6 +36,13 @@ Signals (sender: the Flask app, always):
     kwargs: ``event_ids`` (the event and the activities cancelled with it),
     ``reason``.
     Receivers: ``app.checkin`` forgets its cached copies of those events.
+
+``whistle_closed``
+    Sent by ``app.whistles`` after a whistle's close (with its summary, and
+    any needs or project made from it) is committed.
+    kwargs: ``whistle_id``, ``community_id``, ``reported_unit_ids`` (units
+    that reported for duty), ``need_ids``, ``project_id`` (or None).
+    Receivers: none yet (the units' yearly report reads whistles directly).
 """
 from blinker import Namespace
 
@@ -45,3 +52,4 @@ checked_out = _signals.signal("checked-out", doc="a new check-out row was commit
 hours_approved = _signals.signal("hours-approved", doc="service records were approved and committed")
 event_changed = _signals.signal("event-changed", doc="an organiser's edit of an event was committed")
 event_cancelled = _signals.signal("event-cancelled", doc="an event (and its activities) was cancelled")
+whistle_closed = _signals.signal("whistle-closed", doc="a whistle was closed and the close committed")

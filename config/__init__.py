@@ -188,6 +188,9 @@ DEFAULT_MINIPROGRAM_PAGES = (
     "pages/volunteer/apply",
     "pages/organiser/index",
     "pages/notice/detail",
+    "pages/whistle/list",
+    "pages/whistle/report",
+    "pages/whistle/rollcall",
 )
 
 

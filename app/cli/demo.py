@@ -90,6 +90,9 @@ def seed_demo():
     from app.cli.demo_history import seed_history
 
     history = seed_history()
+    from app.whistles.demo import seed_whistles
+
+    whistles = seed_whistles()
     return [
         f"communities: {len(COMMUNITIES)}",
         f"member units: {len(MEMBER_UNITS)}",
@@ -98,6 +101,7 @@ def seed_demo():
         f"events: {', '.join(events)}",
         f"welfare days planned: {len(planned['created'])} new rows for {', '.join(planned['months'])}",
         history,
+        whistles,
     ]
 
 

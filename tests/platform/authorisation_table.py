@@ -50,6 +50,9 @@ STAFF_ANY = dict(STAFF_IN, organiser_out="allow")
 ADMIN_ONLY = outcomes("deny", anonymous="login", admin="allow")
 # The object's own volunteer, and the staff who manage it.
 OWNER_OR_STAFF_IN = dict(STAFF_IN, volunteer="allow")
+# Community A's staff, the office and the contact of the unit it concerns;
+# others are told it does not exist.
+WHISTLE_READERS = dict(STAFF_IN_HIDDEN, resident="hide", volunteer="hide", unit_contact="allow")
 
 
 def row(body, who, why=""):
@@ -156,6 +159,28 @@ TABLE = {
     "GET /api/v1/notices/{notice_id}": row("none", STAFF_IN_HIDDEN, "others' notices are not revealed"),
     "GET /api/v1/notices/{notice_id}/report": row("none", STAFF_IN_HIDDEN),
     "POST /api/v1/notices/{notice_id}/cancel": row("none", STAFF_IN_HIDDEN),
+
+    # --- whistles (基层吹哨，联盟报到) and roundtables (圆桌会) -------------------------------------------
+    "POST /api/v1/whistles": row("whistle_in_a", STAFF_IN, "community A's staff and the office blow the whistle"),
+    "GET /api/v1/whistles": row("none", SIGNED_IN, "lists only whistles the caller may see"),
+    "GET /api/v1/whistles/{whistle_id}": row("none", WHISTLE_READERS,
+                                             "addressed to the unit: its contact reads it; residents see none"),
+    "POST /api/v1/whistles/{whistle_id}/reports": row("report_for_unit", dict(WHISTLE_READERS, organiser_in="deny"),
+                                                      "for the unit: its contact (or the office) speaks for it"),
+    "GET /api/v1/whistles/{whistle_id}/roll-call": row("none", WHISTLE_READERS),
+    "POST /api/v1/whistles/{whistle_id}/close": row("summary", dict(WHISTLE_READERS, unit_contact="deny")),
+    "POST /api/v1/whistles/{whistle_id}/cancel": row("cancel_reason", dict(WHISTLE_READERS, unit_contact="deny")),
+    "POST /api/v1/roundtables": row("roundtable_in_a", STAFF_IN),
+    "GET /api/v1/roundtables": row("none", SIGNED_IN, "lists only roundtables the caller may see"),
+    "GET /api/v1/roundtables/{roundtable_id}": row("none", WHISTLE_READERS,
+                                                   "the unit owns one of its resolutions: its contact reads it"),
+    "PATCH /api/v1/roundtables/{roundtable_id}": row("minutes", dict(WHISTLE_READERS, unit_contact="deny")),
+    "GET /api/v1/roundtables/{roundtable_id}/candidates": row("none", dict(WHISTLE_READERS, unit_contact="deny")),
+    "POST /api/v1/roundtables/{roundtable_id}/items": row("agenda_item", dict(WHISTLE_READERS, unit_contact="deny")),
+    "POST /api/v1/roundtables/{roundtable_id}/held": row("empty", dict(WHISTLE_READERS, unit_contact="deny"),
+                                                        "held already: allowed staff get 409"),
+    "POST /api/v1/roundtables/{roundtable_id}/resolutions": row("resolution", dict(WHISTLE_READERS,
+                                                                                   unit_contact="deny")),
 }
 
 # Acting on one's own object: the staff member applied, or served at the
