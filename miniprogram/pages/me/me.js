@@ -8,6 +8,7 @@ Page({
     roleLabel: '',
     communityName: '',
     isOrganiser: false,
+    inAlliance: false,
     communities: [],
     subscriptions: [],
     templates: [],
@@ -41,6 +42,7 @@ Page({
       roleLabel: format.roleLabels(user),
       communityName: user.community ? user.community.name : '',
       isOrganiser: format.isOrganiser(user),
+      inAlliance: format.isOrganiser(user) || format.holds(user, 'unit_contact'),
       demoOpenid: api.devOpenid(),
     });
   },
