@@ -22,6 +22,7 @@ from app.models import (
     Whistle,
 )
 from app.whistles import links, locks
+from app.whistles.service import page_of
 
 # A need still waiting for, or being handled by, a unit.
 OPEN_NEED_STATUSES = ("open", "claimed", "dispatched", "in_progress")
@@ -46,16 +47,9 @@ def _locked_to_run(user, roundtable_id):
     return roundtable
 
 
-def list_roundtables(user, status=None, community_id=None, limit=50, offset=0):
-    query = db.select(Roundtable).where(roundtable_policy.roundtable_clause(user))
-    if status:
-        query = query.where(Roundtable.status == status)
-    if community_id:
-        query = query.where(Roundtable.community_id == community_id)
-    total = db.session.execute(query.with_only_columns(db.func.count(Roundtable.id))).scalar_one()
-    rows = db.session.execute(query.order_by(Roundtable.held_at.desc(), Roundtable.id.desc())
-                              .limit(limit).offset(offset)).scalars().all()
-    return rows, total
+def list_roundtables(user, args):
+    return page_of(Roundtable, roundtable_policy.roundtable_clause(user), args,
+                   [Roundtable.held_at.desc(), Roundtable.id.desc()])
 
 
 def schedule(user, body):

@@ -4,24 +4,24 @@ from app.auth.permissions import current_user, login_required
 from app.whistles import rollcall, roundtable_views, roundtables, service
 from app.whistles.schemas import (
     AgendaCandidateSchema,
-    RoundtableItemCreateSchema,
-    WhistleReportCreateSchema,
-    WhistleReportSchema,
-    RoundtableResolutionCreateSchema,
     RollCallSchema,
     RoundtableCreateSchema,
     RoundtableDetailSchema,
     RoundtableHeldSchema,
+    RoundtableItemCreateSchema,
     RoundtableListArgs,
     RoundtablePageSchema,
     RoundtablePatchSchema,
+    RoundtableResolutionCreateSchema,
     WhistleCancelSchema,
-    WhistleClosedSchema,
     WhistleCloseSchema,
+    WhistleClosedSchema,
     WhistleCreateSchema,
     WhistleDetailSchema,
     WhistleListArgs,
     WhistlePageSchema,
+    WhistleReportCreateSchema,
+    WhistleReportSchema,
 )
 from app.whistles.views import present_report, present_whistle
 
@@ -51,10 +51,8 @@ def list_whistles(args):
     """Whistles I may see, newest first: my community's (staff), those
     addressed to my unit (unit contacts), all (the office)."""
     user = current_user()
-    rows, total = service.list_whistles(user, args.get("status"), args.get("community_id"), args["limit"],
-                                        args["offset"])
-    return {"items": [present_whistle(w, user) for w in rows], "total": total, "limit": args["limit"],
-            "offset": args["offset"]}
+    page = service.list_whistles(user, args)
+    return dict(page, items=[present_whistle(w, user) for w in page["items"]])
 
 
 @blp.route("/whistles/<int:whistle_id>", methods=["GET"])
@@ -130,10 +128,8 @@ def schedule_roundtable(body):
 def list_roundtables(args):
     """Roundtables I may see, latest first."""
     user = current_user()
-    rows, total = roundtables.list_roundtables(user, args.get("status"), args.get("community_id"),
-                                               args["limit"], args["offset"])
-    return {"items": [roundtable_views.present(r, user) for r in rows], "total": total,
-            "limit": args["limit"], "offset": args["offset"]}
+    page = roundtables.list_roundtables(user, args)
+    return dict(page, items=[roundtable_views.present(r, user) for r in page["items"]])
 
 
 @blp.route("/roundtables/<int:roundtable_id>", methods=["GET"])

@@ -42,11 +42,14 @@ class WhistleCreateSchema(Schema):
                             validate=validate.Length(max=MAX_PHOTOS, error=f"最多 {MAX_PHOTOS} 张照片"))
 
 
-class WhistleListArgs(Schema):
-    status = Text(validate=validate.OneOf(WHISTLE_STATUSES, error="状态不正确"))
+class _PageArgs(Schema):
     community_id = QueryId()
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=1_000_000))
+
+
+class WhistleListArgs(_PageArgs):
+    status = Text(validate=validate.OneOf(WHISTLE_STATUSES, error="状态不正确"))
 
 
 class WhistleReportCreateSchema(Schema):
@@ -223,11 +226,8 @@ class RoundtableResolutionCreateSchema(Schema):
                            metadata={"description": "make it an optional project of owner_unit_id"})
 
 
-class RoundtableListArgs(Schema):
+class RoundtableListArgs(_PageArgs):
     status = Text(validate=validate.OneOf(ROUNDTABLE_STATUSES, error="状态不正确"))
-    community_id = QueryId()
-    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
-    offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=1_000_000))
 
 
 class RoundtableItemSchema(Schema):

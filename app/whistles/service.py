@@ -42,15 +42,21 @@ def _locked_visible(user, whistle_id):
     return whistle
 
 
-def list_whistles(user, status=None, community_id=None, limit=50, offset=0):
-    query = db.select(Whistle).where(whistle_policy.visible_clause(user))
-    if status:
-        query = query.where(Whistle.status == status)
-    if community_id:
-        query = query.where(Whistle.community_id == community_id)
-    total = db.session.execute(query.with_only_columns(db.func.count(Whistle.id))).scalar_one()
-    rows = db.session.execute(query.order_by(Whistle.id.desc()).limit(limit).offset(offset)).scalars().all()
-    return rows, total
+def page_of(model, visible, args, order_by):
+    """One page of ``model`` rows under the policy's ``visible`` condition,
+    filtered by ``args`` (status, community_id): {items, total, limit, offset}."""
+    query = db.select(model).where(visible)
+    if args.get("status"):
+        query = query.where(model.status == args["status"])
+    if args.get("community_id"):
+        query = query.where(model.community_id == args["community_id"])
+    total = db.session.execute(query.with_only_columns(db.func.count(model.id))).scalar_one()
+    rows = db.session.execute(query.order_by(*order_by).limit(args["limit"]).offset(args["offset"])).scalars().all()
+    return {"items": rows, "total": total, "limit": args["limit"], "offset": args["offset"]}
+
+
+def list_whistles(user, args):
+    return page_of(Whistle, whistle_policy.visible_clause(user), args, [Whistle.id.desc()])
 
 
 def raise_whistle(user, body):
