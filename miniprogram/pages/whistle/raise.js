@@ -2,6 +2,7 @@
 const api = require('../../utils/api');
 const view = require('../../utils/whistle-view');
 const eventForm = require('../../utils/event-form');
+const { showProblems } = require('../../utils/page-data');
 
 Page({
   data: {
@@ -51,12 +52,7 @@ Page({
     const built = view.build(Object.assign({}, this.data.form, {
       community: this.data.communities[this.data.communityIndex], location: this.data.location,
     }));
-    this.setData({ errors: built.problems });
-    const keys = Object.keys(built.problems);
-    if (keys.length) {
-      wx.showToast({ title: built.problems[keys[0]], icon: 'none' });
-      return;
-    }
+    if (showProblems(this, built.problems)) return;
     this.setData({ submitting: true });
     api.call('whistles.create', { data: built.body, loading: '吹哨中' }).then((whistle) => {
       this.setData({ submitting: false });

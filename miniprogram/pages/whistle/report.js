@@ -4,6 +4,7 @@ const api = require('../../utils/api');
 const time = require('../../utils/time');
 const view = require('../../utils/whistle-view');
 const eventForm = require('../../utils/event-form');
+const { showProblems } = require('../../utils/page-data');
 
 Page({
   data: {
@@ -73,14 +74,9 @@ Page({
   submit() {
     const unit = this.data.units[this.data.unitIndex];
     const built = view.buildReport(Object.assign({}, this.data.form, { unitId: unit ? unit.id : null }));
-    const errors = Object.assign({}, built.problems);
-    if (built.problems.people_count) errors.people = built.problems.people_count;
-    this.setData({ errors: errors });
-    const keys = Object.keys(built.problems);
-    if (keys.length) {
-      wx.showToast({ title: built.problems[keys[0]], icon: 'none' });
-      return;
-    }
+    const problems = Object.assign({}, built.problems);
+    if (problems.people_count) problems.people = problems.people_count;
+    if (showProblems(this, problems)) return;
     this.setData({ submitting: true });
     api.call('whistles.report', { params: { id: this.data.id }, data: built.body, loading: '报到中' }).then(() => {
       this.setData({ submitting: false });
