@@ -69,9 +69,9 @@ def create_app(env=None, **overrides):
 def _init_areas(app):
     """Each area connects its signal receivers (app/signals.py), declares its
     queued and periodic jobs (app/jobs.py) and adds its ``flask jusha`` commands."""
-    from app import admin, auth, checkin, events, files, hours, needs, notices, units
+    from app import admin, auth, checkin, events, files, hours, needs, notices, units, whistles
 
-    for area in (auth, admin, checkin, events, hours, notices, files, units, needs):
+    for area in (auth, admin, checkin, events, hours, notices, files, units, needs, whistles):
         area.init_app(app)
 
 
@@ -105,13 +105,14 @@ def _register_areas(app, api):
     from app.users.routes import blp as users_blp
     from app.volunteers.routes import blp as volunteers_blp
     from app.wechat.push_routes import blp as wechat_push_blp
+    from app.whistles.routes import blp as whistles_blp
 
     app.register_blueprint(health_bp)
     app.register_blueprint(verify_bp)
     app.register_blueprint(projector_bp)
     for blueprint in (auth_blp, users_blp, admin_blp, events_blp, checkin_blp, attendance_blp, teams_blp,
                       volunteers_blp, hours_blp, certificates_blp, subscriptions_blp, notices_blp, files_blp,
-                      wechat_push_blp, units_blp, needs_blp):
+                      wechat_push_blp, units_blp, needs_blp, whistles_blp):
         api.register_blueprint(blueprint)
 
 

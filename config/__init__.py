@@ -202,6 +202,9 @@ DEFAULT_MINIPROGRAM_PAGES = (
     "pages/notice/detail",
     "pages/needs/detail",
     "pages/duties/detail",
+    "pages/whistle/list",
+    "pages/whistle/report",
+    "pages/whistle/rollcall",
 )
 
 

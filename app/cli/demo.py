@@ -92,6 +92,7 @@ def seed_demo():
     history = seed_history()
     from app.needs.demo import seed_needs
     from app.units.demo import seed_units
+    from app.whistles.demo import seed_whistles
 
     return [
         f"communities: {len(COMMUNITIES)}",
@@ -103,6 +104,7 @@ def seed_demo():
         history,
         seed_units(),
         seed_needs(),  # after the units: it dispatches to them
+        seed_whistles(),  # after the units: it calls them
     ]
 
 
