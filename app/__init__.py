@@ -69,9 +69,9 @@ def create_app(env=None, **overrides):
 def _init_areas(app):
     """Each area connects its signal receivers (app/signals.py), declares its
     queued and periodic jobs (app/jobs.py) and adds its ``flask jusha`` commands."""
-    from app import admin, auth, checkin, events, hours, notices
+    from app import admin, auth, checkin, events, hours, notices, screen
 
-    for area in (auth, admin, checkin, events, hours, notices):
+    for area in (auth, admin, checkin, events, hours, notices, screen):
         area.init_app(app)
 
 
@@ -98,6 +98,7 @@ def _register_areas(app, api):
     from app.hours.verify_routes import bp as verify_bp
     from app.teams.routes import blp as teams_blp
     from app.notices.routes import blp as notices_blp
+    from app.screen.routes import blp as screen_blp
     from app.subscriptions.routes import blp as subscriptions_blp
     from app.users.routes import blp as users_blp
     from app.volunteers.routes import blp as volunteers_blp
@@ -106,7 +107,7 @@ def _register_areas(app, api):
     app.register_blueprint(verify_bp)
     app.register_blueprint(projector_bp)
     for blueprint in (auth_blp, users_blp, admin_blp, events_blp, checkin_blp, attendance_blp, teams_blp,
-                      volunteers_blp, hours_blp, certificates_blp, subscriptions_blp, notices_blp):
+                      volunteers_blp, hours_blp, certificates_blp, subscriptions_blp, notices_blp, screen_blp):
         api.register_blueprint(blueprint)
 
 

@@ -87,6 +87,9 @@ CATALOGUE = {
     "event_location_missing": (409, "请先为活动设置地点坐标和签到范围，再生成海报"),
     "projector_link_invalid": (403, "投屏链接无效或已过期，请重新生成"),
     "user_not_found": (404, "未找到该居民"),
+    # the 数据大屏 (app/screen)
+    "screen_key_invalid": (403, "大屏链接无效或已撤销，请联系街道管理员重新生成"),
+    "screen_link_not_found": (404, "大屏链接不存在"),
     # subscriptions and notices
     "unknown_template": (422, "订阅消息模板不存在"),
     "field_invalid": (422, "通知内容不符合微信订阅消息的要求"),

@@ -21,6 +21,10 @@ missing or still has its development value.
 | CHECKIN_EVENT_CACHE_SECONDS | 5 | seconds a process keeps an event's check-in fields in memory (edits apply within this) |
 | CHECKIN_SCAN_LIMIT | 60 | scans one person may send a minute (a stuck button, a script); more get 429 |
 | PROJECTOR_LINK_TTL | 21600 | seconds an organiser's projector link works (6 hours) |
+| SCREEN_STREAM_SECONDS | 300 (testing: 1) | seconds one 数据大屏 event stream lasts before the server ends it (the browser reconnects at once); bounds how long a stream holds a gunicorn thread |
+| SCREEN_HEARTBEAT_SECONDS | 15 | seconds between the stream's heartbeat comments (keeps proxies from closing it, finds a vanished client) |
+| SCREEN_SNAPSHOT_SECONDS | 60 | seconds between full snapshots on a stream (corrects drift, rolls over at midnight, notices a revoked key) |
+| SCREEN_CACHE_SECONDS | 5 | seconds a computed 大屏 snapshot is cached in Redis, shared by every display and process |
 | POSTER_CACHE_SECONDS | 2592000 | seconds a poster's mini-program code PNG stays cached in Redis (30 days) |
 | RATELIMIT_LOGIN | 10 per minute;100 per hour | per client address |
 | PROXY_HOPS | 0 | proxies in front of the app (1 behind nginx) whose X-Forwarded-For / -Proto are trusted; 0 trusts none |
@@ -139,6 +143,10 @@ def load_settings(env=None, **overrides):
         "CHECKIN_EVENT_CACHE_SECONDS": _float(env, "CHECKIN_EVENT_CACHE_SECONDS", 5.0),
         "CHECKIN_SCAN_LIMIT": _int(env, "CHECKIN_SCAN_LIMIT", 60),
         "PROJECTOR_LINK_TTL": _int(env, "PROJECTOR_LINK_TTL", 6 * 3600),
+        "SCREEN_STREAM_SECONDS": max(0.0, _float(env, "SCREEN_STREAM_SECONDS", 1.0 if app_env == "testing" else 300.0)),
+        "SCREEN_HEARTBEAT_SECONDS": max(0.05, _float(env, "SCREEN_HEARTBEAT_SECONDS", 15.0)),
+        "SCREEN_SNAPSHOT_SECONDS": max(0.05, _float(env, "SCREEN_SNAPSHOT_SECONDS", 60.0)),
+        "SCREEN_CACHE_SECONDS": max(0, _int(env, "SCREEN_CACHE_SECONDS", 5)),
         "POSTER_CACHE_SECONDS": _int(env, "POSTER_CACHE_SECONDS", 30 * 24 * 3600),
         "MAX_CONTENT_LENGTH": max(1024, _int(env, "MAX_CONTENT_LENGTH", 1024 * 1024)),
         "JSON_MAX_DEPTH": min(64, max(4, _int(env, "JSON_MAX_DEPTH", 32))),

@@ -31,6 +31,7 @@ from app.models.notices import (
     SubscriptionQuota,
 )
 from app.models.places import Community, MemberUnit
+from app.models.screen import ScreenLink
 from app.models.teams import TEAM_LEVELS, Team
 from app.models.users import AuthSession, RoleGrant, User
 from app.models.volunteers import VOLUNTEER_STATUSES, TeamMembership, VolunteerProfile
@@ -64,6 +65,7 @@ __all__ = [
     "Community",
     "MemberUnit",
     "RoleGrant",
+    "ScreenLink",
     "TEAM_LEVELS",
     "Team",
     "TeamMembership",

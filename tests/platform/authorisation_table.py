@@ -156,6 +156,14 @@ TABLE = {
     "GET /api/v1/notices/{notice_id}": row("none", STAFF_IN_HIDDEN, "others' notices are not revealed"),
     "GET /api/v1/notices/{notice_id}/report": row("none", STAFF_IN_HIDDEN),
     "POST /api/v1/notices/{notice_id}/cancel": row("none", STAFF_IN_HIDDEN),
+
+    # --- 数据大屏 ----------------------------------------------------------------------------------------
+    "GET /api/v1/screen/summary": row("none", STAFF_ANY, "aggregates only; a hall display sends ?key= instead "
+                                      "(an admin's screen link: anyone holding it is allowed)"),
+    "GET /api/v1/screen/stream": row("none", STAFF_ANY, "as /screen/summary"),
+    "GET /api/v1/screen/links": row("none", ADMIN_ONLY),
+    "POST /api/v1/screen/links": row("screen_label", ADMIN_ONLY),
+    "DELETE /api/v1/screen/links/{link_id}": row("screen_link", ADMIN_ONLY, "revoking keeps the row as history"),
 }
 
 # Acting on one's own object: the staff member applied, or served at the

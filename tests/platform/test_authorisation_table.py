@@ -21,6 +21,7 @@ from app.extensions import api, db
 from app.hours import certificates
 from app.hours.records import approve, record_hours_from_checkins
 from app.models import Notice, RoleGrant, utcnow
+from app.screen import links as screen_links
 from app.subscriptions import templates
 from app.volunteers.consent import CONSENT_VERSION
 from tests.factories import (
@@ -243,6 +244,8 @@ BUILDERS = {
     "this_year": lambda w, actor, wechat: {"query": {"from": f"{date.today().year}-01-01",
                                                      "to": f"{date.today().year}-12-31"}},
     "notice_to_a": _notice_to_a,
+    "screen_label": lambda w, actor, wechat: {"json": {"label": "街道大厅"}},
+    "screen_link": lambda w, actor, wechat: {"path": {"link_id": screen_links.create(w.people["admin"], "大厅")[0].id}},
     # OWN_TABLE: the actor's own application or record
     "review_own": _own_application,
     "own_record": lambda w, actor, wechat: {"path": _own_record(w, actor)},
