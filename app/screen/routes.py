@@ -5,7 +5,7 @@ from flask_smorest import Blueprint
 
 from app.auth.permissions import BEARER_DOC, current_user, roles_required
 from app.auth.policy import holds
-from app.auth.roles import ADMIN, STAFF
+from app.auth.roles import ADMIN, STAFF, UNIT_CONTACT
 from app.errors import APIError
 from app.screen import links, live, snapshot
 from app.screen.schemas import (
@@ -19,11 +19,13 @@ from app.screen.schemas import (
 blp = Blueprint("screen", __name__, url_prefix="/api/v1/screen", description="数据大屏 (the hall display)")
 
 SCREEN_PAGE = "/console/screen"
+# Everyone who may use the console: the screen shows aggregates only.
+VIEWERS = STAFF + (UNIT_CONTACT,)
 
 
 def _admitted(args):
-    """The display key's link id, or None for a signed-in staff member;
-    anyone else is refused."""
+    """The display key's link id, or None for a signed-in console user
+    (staff or a unit contact); anyone else is refused."""
     key = args.get("key")
     if key is not None:
         link_id = links.active_link_id(key)
@@ -33,7 +35,7 @@ def _admitted(args):
     user = current_user()
     if user is None:
         raise APIError("unauthenticated")
-    if not any(holds(user, role) for role in STAFF):
+    if not any(holds(user, role) for role in VIEWERS):
         raise APIError("forbidden")
     return None
 
@@ -45,7 +47,7 @@ def _admitted(args):
 @blp.alt_response(403, schema="Error", description="screen_key_invalid")
 def summary(args):
     """Everything the screen shows, now (cached a few seconds): a display
-    key (``?key=``) or a staff member's token."""
+    key (``?key=``) or the token of a console user (staff, unit contact)."""
     _admitted(args)
     return snapshot.current()
 

@@ -7,7 +7,7 @@ const titles = (items) => items.map((m) => m.title)
 describe('the sidebar by role', () => {
   it('shows an admin everything', () => {
     expect(titles(menuFor(held('resident', 'admin')))).toEqual(
-      ['工作台首页', '活动管理', '工时审核', '志愿者与队伍', '通知推送', '人员与角色', '操作审计', '数据大屏'])
+      ['工作台首页', '活动管理', '工时审核', '志愿者与队伍', '通知推送', '人员与角色', '操作审计', '数据大屏', '大屏链接'])
   })
 
   it('shows an organiser their work but not people, roles or the audit trail', () => {

@@ -26,7 +26,7 @@ def busy_morning():
     for n, (community, (title, kind, venue)) in enumerate(zip(communities, TODAY)):
         event = make_event(kind=kind, community=community, starts_in=-timedelta(hours=1), duration=timedelta(hours=3),
                            title=f"{title}", venue=f"{community.name}{venue}", scene=f"busy{n}",
-                           latitude=community.latitude - 0.002, longitude=community.longitude + 0.003)
+                           latitude=community.latitude - 0.0035, longitude=community.longitude - 0.004)
         for _ in range(2 + 3 * (n % 4)):
             make_checkin(event, make_user(community=community), "in", at=event.starts_at + timedelta(minutes=n))
             count += 1

@@ -50,6 +50,8 @@ STAFF_IN_HIDDEN = dict(STAFF_IN, organiser_out="hide")
 # Any organiser or the office; the answer is limited to their own scope.
 STAFF_ANY = dict(STAFF_IN, organiser_out="allow")
 ADMIN_ONLY = outcomes("deny", anonymous="login", admin="allow")
+# Whoever may use the desk console: staff and unit contacts.
+CONSOLE_USERS = dict(STAFF_ANY, unit_contact="allow")
 # The object's own volunteer, and the staff who manage it.
 OWNER_OR_STAFF_IN = dict(STAFF_IN, volunteer="allow")
 
@@ -168,9 +170,9 @@ TABLE = {
     "POST /api/v1/notices/{notice_id}/cancel": row("none", STAFF_IN_HIDDEN),
 
     # --- 数据大屏 ----------------------------------------------------------------------------------------
-    "GET /api/v1/screen/summary": row("none", STAFF_ANY, "aggregates only; a hall display sends ?key= instead "
-                                      "(an admin's screen link: anyone holding it is allowed)"),
-    "GET /api/v1/screen/stream": row("none", STAFF_ANY, "as /screen/summary"),
+    "GET /api/v1/screen/summary": row("none", CONSOLE_USERS, "aggregates only; a hall display sends ?key= "
+                                      "instead (an admin's screen link: anyone holding it is allowed)"),
+    "GET /api/v1/screen/stream": row("none", CONSOLE_USERS, "as /screen/summary"),
     "GET /api/v1/screen/links": row("none", ADMIN_ONLY),
     "POST /api/v1/screen/links": row("screen_label", ADMIN_ONLY),
     "DELETE /api/v1/screen/links/{link_id}": row("screen_link", ADMIN_ONLY, "revoking keeps the row as history"),

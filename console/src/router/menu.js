@@ -25,6 +25,7 @@ export const MENU = [
   { path: '/people', title: '人员与角色', icon: 'Avatar', roles: [ADMIN] },
   { path: '/audit', title: '操作审计', icon: 'Document', roles: [ADMIN] },
   { path: '/screen', title: '数据大屏', icon: 'Monitor', roles: CONSOLE_ROLES, newWindow: true },
+  { path: '/screen-links', title: '大屏链接', icon: 'Monitor', roles: [ADMIN] },
 ]
 
 /** The role names in GET /api/v1/me's roles[] (each {role, scope_kind, scope_id}). */

@@ -7,7 +7,8 @@ const STAFF = [ORGANISER, ADMIN]
 
 export const routes = [
   { path: '/login', name: 'login', component: () => import('../views/login/LoginView.vue'), meta: { public: true, bare: true, title: '扫码登录' } },
-  { path: '/screen', name: 'screen', component: () => import('../views/screen/ScreenView.vue'), meta: { bare: true, roles: CONSOLE_ROLES, title: '数据大屏' } },
+  // Public: a hall display opens it with a display key (?key=); without one the page asks for a sign-in itself.
+  { path: '/screen', name: 'screen', component: () => import('../views/screen/ScreenView.vue'), meta: { public: true, bare: true, title: '数据大屏' } },
   {
     path: '/',
     component: () => import('../components/AppLayout.vue'),
@@ -22,6 +23,7 @@ export const routes = [
       { path: 'volunteers', name: 'volunteers', component: () => import('../views/volunteers/VolunteersView.vue'), meta: { roles: STAFF, title: '志愿者与队伍' } },
       { path: 'notices', name: 'notices', component: () => import('../views/notices/NoticesView.vue'), meta: { roles: STAFF, title: '通知推送' } },
       { path: 'people', name: 'people', component: () => import('../views/people/PeopleView.vue'), meta: { roles: [ADMIN], title: '人员与角色' } },
+      { path: 'screen-links', name: 'screen-links', component: () => import('../views/screen/ScreenLinks.vue'), meta: { roles: [ADMIN], title: '大屏链接' } },
       { path: 'audit', name: 'audit', component: () => import('../views/audit/AuditView.vue'), meta: { roles: [ADMIN], title: '操作审计' } },
     ],
   },

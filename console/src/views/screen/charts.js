@@ -72,27 +72,27 @@ export function mapOption(communities, events) {
     },
     series: [
       {
+        // Plain scatter, not effectScatter: a ripple redrawn 60 times a second all day costs the hall PC for nothing.
         name: '社区',
-        type: 'effectScatter',
+        type: 'scatter',
         coordinateSystem: 'geo',
-        rippleEffect: { scale: 3, brushType: 'stroke' },
         data: placed.map((c) => ({ name: c.name, value: [c.longitude, c.latitude, c.checkins_today] })),
-        symbolSize: (value) => 14 + Math.min(26, Math.sqrt(value[2]) * 3),
-        itemStyle: { color: ACCENT },
-        label: { show: true, position: 'right', color: TEXT, fontSize: 18,
-          formatter: (p) => `${p.name}  ${p.value[2]}` },
-        zlevel: 1,
+        symbolSize: (value) => 16 + Math.min(24, Math.sqrt(value[2]) * 3),
+        itemStyle: { color: ACCENT, borderColor: TEXT, borderWidth: 2 },
+        label: { show: true, position: 'top', distance: 8, color: TEXT, fontSize: 20, lineHeight: 26, align: 'center',
+          formatter: (p) => `${p.name}\n{n|${p.value[2]} 人次}`, rich: { n: { color: ACCENT, fontSize: 18 } } },
+        zlevel: 2,
       },
       {
+        // Titles are in the list beside the map; here only where each event is.
         name: '今日活动',
         type: 'scatter',
         coordinateSystem: 'geo',
         symbol: 'pin',
-        symbolSize: 34,
+        symbolSize: 30,
         data: eventPoints.map((e) => ({ name: e.title, value: [e.longitude, e.latitude, e.checked_in] })),
         itemStyle: { color: GOLD },
-        label: { show: true, position: 'bottom', color: GOLD, fontSize: 14, formatter: (p) => p.name },
-        zlevel: 2,
+        zlevel: 1,
       },
     ],
   }
