@@ -2,11 +2,11 @@
 from marshmallow import fields, validate
 
 from app.localtime import LocalDateTime
-from app.schemas import Schema, Text
+from app.schemas import Opaque, Schema, Text
 
 
 class ScreenArgs(Schema):
-    key = fields.String(metadata={"description": "a screen link's display key (or send a staff bearer token)"})
+    key = Opaque(metadata={"description": "a screen link's display key (or send a console user's bearer token)"})
 
 
 class CommunityFigures(Schema):

@@ -39,3 +39,11 @@ def test_a_label_is_required(client, ctx):
     admin = make_user(role="admin")
     answer = client.post("/api/v1/screen/links", json={"label": "  "}, headers=auth_headers(admin))
     assert answer.status_code == 422 and "label" in answer.get_json()["error"]["details"]["json"]
+
+
+def test_display_keys_stay_out_of_the_logs():
+    from app.observability import redact
+
+    line = '"GET /api/v1/screen/stream?key=Abc_12-x HTTP/1.1" 200 - "http://hall/console/screen?key=Abc_12-x&full=1"'
+    assert "Abc_12-x" not in redact(line)
+    assert redact(line).count("key=[redacted]") == 2
