@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { summarise } from '../src/api/hours'
 import { pageQuery } from '../src/composables/useTable'
-import { cumulativeCheckins } from '../src/views/events/attendance'
+import { cumulativeCheckins, defaultRange } from '../src/views/events/helpers'
 import { eventBody, fieldErrors } from '../src/views/events/eventForm'
 
 describe('the pages\' logic', () => {
@@ -29,6 +29,10 @@ describe('the pages\' logic', () => {
       { id: 3, ok: false, message: '该服务记录已审核' }, { id: 4, ok: false, message: '该服务记录已审核' }]
     expect(summarise(results, '通过')).toEqual({ type: 'warning', text: '2 条已通过，2 条未处理：该服务记录已审核' })
     expect(summarise(results.slice(0, 2), '通过')).toEqual({ type: 'success', text: '2 条已通过' })
+  })
+
+  it('lists the last month and the next half year by default', () => {
+    expect(defaultRange(new Date(2026, 11, 2))).toEqual(['2026-11-02', '2027-05-31'])
   })
 
   it('draws check-ins as a running total in time order', () => {
