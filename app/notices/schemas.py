@@ -1,6 +1,8 @@
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from app import paging
 from app.localtime import LocalDateTime
+from app.notices.deliveries import DELIVERY_STATES
 from app.notices.audience import AUDIENCE_KINDS
 from app.schemas import Id, QueryId, Schema, Text
 
@@ -137,3 +139,30 @@ class ReportSchema(NoticeSchema):
 class NoticeListArgs(Schema):
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
     before_id = QueryId()
+    offset = paging.offset_field()
+
+
+class DeliveryListArgs(Schema):
+    state = Text(validate=validate.OneOf(DELIVERY_STATES))
+    q = Text(validate=validate.Length(max=32), metadata={"description": "part of the recipient's name"})
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
+    offset = paging.offset_field()
+
+
+class DeliverySchema(Schema):
+    user_id = fields.Integer()
+    name = fields.String(allow_none=True)
+    state = fields.String(metadata={"description": " / ".join(DELIVERY_STATES)})
+    reason = fields.String(allow_none=True, metadata={"description": "why skipped (no_subscription, "
+                                                                     "quota_spent) or how settled"})
+    errcode = fields.Integer(allow_none=True, metadata={"description": "WeChat's errcode of the last attempt"})
+    error = fields.String(allow_none=True)
+    attempts = fields.Integer()
+    sent_at = LocalDateTime(allow_none=True)
+
+
+class DeliveryPageSchema(Schema):
+    items = fields.List(fields.Nested(DeliverySchema))
+    total = fields.Integer()
+    limit = fields.Integer()
+    offset = fields.Integer()
