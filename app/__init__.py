@@ -87,10 +87,13 @@ def _refuse_debug_in_production(app):
 
 def _register_areas(app, api):
     from app.admin.routes import blp as admin_blp
+    from app.auth import console_demo
+    from app.auth.console_routes import blp as console_auth_blp
     from app.auth.routes import blp as auth_blp
     from app.checkin.attendance_routes import blp as attendance_blp
     from app.checkin.projector_routes import bp as projector_bp
     from app.checkin.routes import blp as checkin_blp
+    from app.console import bp as console_bp
     from app.events.routes import blp as events_blp
     from app.health import bp as health_bp
     from app.hours.certificate_routes import blp as certificates_blp
@@ -105,9 +108,11 @@ def _register_areas(app, api):
     app.register_blueprint(health_bp)
     app.register_blueprint(verify_bp)
     app.register_blueprint(projector_bp)
-    for blueprint in (auth_blp, users_blp, admin_blp, events_blp, checkin_blp, attendance_blp, teams_blp,
-                      volunteers_blp, hours_blp, certificates_blp, subscriptions_blp, notices_blp):
+    app.register_blueprint(console_bp)
+    for blueprint in (auth_blp, console_auth_blp, users_blp, admin_blp, events_blp, checkin_blp, attendance_blp,
+                      teams_blp, volunteers_blp, hours_blp, certificates_blp, subscriptions_blp, notices_blp):
         api.register_blueprint(blueprint)
+    console_demo.init_app(app, api)  # development servers only
 
 
 def _bound_integer_urls(app):

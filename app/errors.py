@@ -31,6 +31,9 @@ CATALOGUE = {
     "json_too_deep": (400, "提交的内容嵌套层级过深"),
     "body_required": (422, "请提交请求内容"),
     "rate_limited": (429, "操作太频繁，请稍后再试"),
+    # signing in to the desk console by scanning (app/auth/console_login.py)
+    "console_login_expired": (409, "登录二维码已失效，请在电脑上刷新二维码后重新扫码"),
+    "console_not_staff": (403, "您没有聚沙工作台的使用权限，工作台仅供组织者、共建单位联络人和街道管理员使用"),
     # events and registration (报名)
     "event_cancelled": (409, "活动已取消"),
     "event_ended": (409, "活动已结束"),

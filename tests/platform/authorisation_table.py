@@ -41,6 +41,8 @@ def outcomes(default, **given):
 # Shorthand groups.
 EVERYONE = outcomes("allow")
 SIGNED_IN = outcomes("allow", anonymous="login")
+# Anyone who may use the desk console: a staff or unit-contact grant, wherever it is held.
+CONSOLE_PEOPLE = outcomes("allow", anonymous="login", resident="deny", volunteer="deny")
 # Staff of the objects' community and the office; everyone else refused.
 STAFF_IN = outcomes("deny", anonymous="login", organiser_in="allow", admin="allow")
 # As STAFF_IN, but an organiser elsewhere is told the object does not exist.
@@ -61,6 +63,14 @@ TABLE = {
     "POST /api/v1/auth/login": row("login_code", EVERYONE, "a wx.login code is the credential"),
     "POST /api/v1/auth/phone": row("phone_code", SIGNED_IN),
     "POST /api/v1/auth/logout": row("none", SIGNED_IN),
+    "POST /api/v1/auth/console/nonce": row("none", EVERYONE, "the desk console before sign-in; limited per address"),
+    "POST /api/v1/auth/console/poll": row("console_nonce", EVERYONE,
+                                          "the nonce is the credential; it yields a token once, after confirmation"),
+    "POST /api/v1/auth/console/scan": row("console_nonce", CONSOLE_PEOPLE,
+                                          "residents and volunteers get 403 console_not_staff"),
+    "POST /api/v1/auth/console/confirm": row("console_nonce", CONSOLE_PEOPLE,
+                                             "the console is signed in as the person who confirms"),
+    "POST /api/v1/auth/console/cancel": row("console_nonce", CONSOLE_PEOPLE),
     "GET /api/v1/me": row("none", SIGNED_IN),
     "PATCH /api/v1/me": row("rename", SIGNED_IN),
     "GET /api/v1/communities": row("none", EVERYONE, "pickers on the login-free pages"),

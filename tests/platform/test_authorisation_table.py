@@ -15,7 +15,7 @@ from unittest import mock
 import pytest
 from openpyxl import load_workbook
 
-from app.auth import roles
+from app.auth import console_login, roles
 from app.checkin import projector
 from app.extensions import api, db
 from app.hours import certificates
@@ -212,6 +212,7 @@ BUILDERS = {
     "phone_code": lambda w, actor, wechat: {"json": {"code": wechat.phone_code(
         "13912345678", openid=actor.openid if actor else None)}},
     "rename": lambda w, actor, wechat: {"json": {"name": "新的名字"}},
+    "console_nonce": lambda w, actor, wechat: {"json": {"nonce": console_login.new_nonce("127.0.0.1", "")["nonce"]}},
     "confirm": lambda w, actor, wechat: {"json": {"confirm": True}},
     "subscription_answers": lambda w, actor, wechat: {"json": {
         "results": {templates.get("volunteer_call").id: "accept"}}},
