@@ -11,7 +11,7 @@ from marshmallow import fields, validate
 from sqlalchemy import func
 
 from app.extensions import db
-from app.schemas import Text
+from app.schemas import Schema, Text
 
 MAX_OFFSET = 1_000_000
 TOTAL_HEADER = "X-Total-Count"
@@ -34,6 +34,15 @@ def sort_field(keys):
 def order_field():
     return Text(validate=validate.OneOf(ORDERS, error="排序方向须为 asc 或 desc"),
                 metadata={"description": "asc or desc (each list has its default)"})
+
+
+def paged_args(sorts=()):
+    """A base for a list's query schema: ``offset`` and, given the columns it
+    may be sorted by, ``sort`` and ``order``."""
+    fields_ = {"offset": offset_field()}
+    if sorts:
+        fields_.update(sort=sort_field(sorts), order=order_field())
+    return type("PagedArgs", (Schema,), fields_)
 
 
 def total(query):

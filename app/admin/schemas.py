@@ -17,15 +17,12 @@ class GrantRequestSchema(Schema):
     scope_id = Id(allow_none=True, load_default=None)
 
 
-class UserListArgs(Schema):
+class UserListArgs(paging.paged_args(USER_SORTS)):
     role = Text(validate=validate.OneOf((roles.VOLUNTEER,) + roles.GRANTED_ROLES, error="角色不存在"))
     q = Text(validate=validate.Length(max=32), metadata={
         "description": "part of a name or phone number, or a person's id"})
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
     after_id = QueryId()
-    offset = paging.offset_field()
-    sort = paging.sort_field(USER_SORTS)
-    order = paging.order_field()
 
 
 class AuditSchema(Schema):
@@ -41,7 +38,7 @@ class AuditSchema(Schema):
     created_at = LocalDateTime()
 
 
-class AuditArgs(Schema):
+class AuditArgs(paging.paged_args(AUDIT_SORTS)):
     actor_id = QueryId(metadata={"description": "only what this person did"})
     action = Text(validate=validate.Length(max=64), metadata={
         "description": "an action (grant.give) or the start of one (grant.)"})
@@ -50,6 +47,3 @@ class AuditArgs(Schema):
     to = fields.Date(metadata={"description": "up to the end of this day (Asia/Shanghai)"})
     limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
     before_id = QueryId()
-    offset = paging.offset_field()
-    sort = paging.sort_field(AUDIT_SORTS)
-    order = paging.order_field()

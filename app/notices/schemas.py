@@ -136,17 +136,15 @@ class ReportSchema(NoticeSchema):
     not_reached = fields.List(fields.Nested(NotReachedSchema))
 
 
-class NoticeListArgs(Schema):
+class NoticeListArgs(paging.paged_args()):
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
     before_id = QueryId()
-    offset = paging.offset_field()
 
 
-class DeliveryListArgs(Schema):
+class DeliveryListArgs(paging.paged_args()):
     state = Text(validate=validate.OneOf(DELIVERY_STATES))
     q = Text(validate=validate.Length(max=32), metadata={"description": "part of the recipient's name"})
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
-    offset = paging.offset_field()
 
 
 class DeliverySchema(Schema):

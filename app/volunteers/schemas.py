@@ -79,16 +79,13 @@ class MoveSchema(Schema):
 VOLUNTEER_SORTS = ("id", "created_at", "real_name", "reviewed_at")
 
 
-class VolunteerListArgs(Schema):
+class VolunteerListArgs(paging.paged_args(VOLUNTEER_SORTS)):
     status = Text(validate=validate.OneOf(VOLUNTEER_STATUSES))
     team_id = QueryId(metadata={"description": "this team and, for a corps or brigade, the squads under it"})
     community_id = QueryId()
     q = Text(validate=validate.Length(max=32), metadata={"description": "part of a name or phone number"})
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
     before_id = QueryId()
-    offset = paging.offset_field()
-    sort = paging.sort_field(VOLUNTEER_SORTS)
-    order = paging.order_field()
 
 
 class CloseAccountSchema(Schema):
