@@ -1,4 +1,6 @@
 """Requests and answers of /api/v1/admin: grants, people, the audit trail."""
+from datetime import date
+
 from marshmallow import fields, validate
 
 from app import paging
@@ -6,6 +8,8 @@ from app.auth import roles
 from app.localtime import LocalDateTime
 from app.schemas import Id, QueryId, Schema, Text
 
+# Days the trail can hold, so a day's bounds never overflow a datetime.
+_AUDIT_DAYS = validate.Range(min=date(2000, 1, 1), max=date(2999, 12, 31))
 USER_SORTS = ("id", "name", "created_at", "last_login_at")
 AUDIT_SORTS = ("id", "created_at", "action")
 
@@ -43,7 +47,7 @@ class AuditArgs(paging.paged_args(AUDIT_SORTS)):
     action = Text(validate=validate.Length(max=64), metadata={
         "description": "an action (grant.give) or the start of one (grant.)"})
     target_type = Text(validate=validate.Length(max=32))
-    from_ = fields.Date(data_key="from", metadata={"description": "from this day on (Asia/Shanghai)"})
-    to = fields.Date(metadata={"description": "up to the end of this day (Asia/Shanghai)"})
+    from_ = fields.Date(data_key="from", validate=_AUDIT_DAYS, metadata={"description": "from this day on (Asia/Shanghai)"})
+    to = fields.Date(validate=_AUDIT_DAYS, metadata={"description": "up to the end of this day (Asia/Shanghai)"})
     limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
     before_id = QueryId()

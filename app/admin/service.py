@@ -38,7 +38,7 @@ def grant_scope(user, community_id=None, member_unit_id=None, actor=None, actor_
 def _user_matches(q):
     """People whose name or phone holds ``q``, or whose id it is."""
     found = or_(User.name.contains(q, autoescape=True), User.phone.contains(q, autoescape=True))
-    return or_(found, User.id == int(q)) if q.isdigit() and len(q) <= 9 else found
+    return or_(found, User.id == int(q)) if q.isascii() and q.isdigit() and len(q) <= 9 else found
 
 
 def list_users(role=None, q=None, limit=50, after_id=None, offset=0, sort="id", order="asc"):

@@ -89,3 +89,19 @@ def test_an_audit_range_that_ends_before_it_starts_is_refused(client):
     response = client.get("/api/v1/admin/audit?from=2026-12-02&to=2026-12-01", headers=auth_headers(admin))
     assert response.status_code == 422
     assert response.get_json()["error"]["details"]["query"]["to"] == ["结束日期不能早于开始日期"]
+
+
+def test_days_out_of_any_trail_are_refused_not_overflowed(client):
+    admin = make_user(role="admin")
+    for query in ("from=0001-01-01", "to=9999-12-31"):
+        response = client.get(f"/api/v1/admin/audit?{query}", headers=auth_headers(admin))
+        assert response.status_code == 422, query
+
+
+def test_a_search_finds_a_person_by_id_and_takes_any_digits(client):
+    admin = make_user(role="admin")
+    person = make_user(name="赵六")
+    rows, total = get(client, admin, "users", q=str(person.id))
+    assert person.id in [r["id"] for r in rows]
+    _, total = get(client, admin, "users", q="²")
+    assert total == 0
