@@ -171,6 +171,7 @@ TABLE = {
     "GET /api/v1/notices": row("none", STAFF_ANY, "lists only notices the caller may see"),
     "GET /api/v1/notices/{notice_id}": row("none", STAFF_IN_HIDDEN, "others' notices are not revealed"),
     "GET /api/v1/notices/{notice_id}/report": row("none", STAFF_IN_HIDDEN),
+    "GET /api/v1/notices/{notice_id}/deliveries": row("none", STAFF_IN_HIDDEN, "the report's rows, paged"),
     "POST /api/v1/notices/{notice_id}/cancel": row("none", STAFF_IN_HIDDEN),
 
     # --- 数据大屏 ----------------------------------------------------------------------------------------
