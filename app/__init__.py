@@ -113,7 +113,7 @@ def _register_areas(app, api):
     app.register_blueprint(console_bp)
     for blueprint in (auth_blp, console_auth_blp, users_blp, admin_blp, events_blp, checkin_blp, attendance_blp,
                       teams_blp, volunteers_blp, hours_blp, hours_review_blp, certificates_blp, subscriptions_blp,
-                      notices_blp):
+                      notices_blp, screen_blp):
         api.register_blueprint(blueprint)
     console_demo.init_app(app, api)  # development servers only
 

@@ -3,7 +3,7 @@ as a real HTTP server (a threaded werkzeug server in this process, on the
 test session's database, Redis and WeChat emulator), driven by Playwright
 for Python through the Debian ``chromium`` package (no browser download).
 
-Marked ``browser``. They skip, saying why, without /usr/bin/chromium, node
+Each module is marked ``browser`` (``pytestmark``). They skip, saying why, without /usr/bin/chromium, node
 and npm, or the playwright package, and when JUSHA_SKIP_BROWSER_TESTS=1
 (.ci/run sets it for its embedded pass). The console is built first when
 console/dist is older than its sources (npm ci when node_modules is older
@@ -49,11 +49,11 @@ def _missing():
 
 def pytest_collection_modifyitems(config, items):
     reason = _missing()
+    if reason is None:
+        return
     for item in items:
-        if "tests/console/" in str(item.fspath).replace(os.sep, "/"):
-            item.add_marker(pytest.mark.browser)
-            if reason:
-                item.add_marker(pytest.mark.skip(reason=f"browser test skipped: {reason}"))
+        if "browser" in item.keywords:
+            item.add_marker(pytest.mark.skip(reason=f"browser test skipped: {reason}"))
 
 
 @pytest.hookimpl(hookwrapper=True)

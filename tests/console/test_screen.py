@@ -14,6 +14,8 @@ from tests.console.conftest import ROOT, screenshot
 from tests.console.world import busy_morning
 from tests.factories import auth_headers, checkin_token, make_user
 
+pytestmark = pytest.mark.browser
+
 # The contrast of every piece of text on the screen against what is behind it:
 # the nearest ancestor's background colour and, where an ancestor paints a
 # gradient, each of the gradient's colours (the worst one counts).
