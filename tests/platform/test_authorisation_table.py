@@ -15,7 +15,7 @@ from unittest import mock
 import pytest
 from openpyxl import load_workbook
 
-from app.auth import roles
+from app.auth import console_login, roles
 from app.checkin import projector
 from app.extensions import api, db
 from app.hours import certificates
@@ -23,6 +23,8 @@ from app.hours.records import approve, record_hours_from_checkins
 from app.models import Duty, Notice, RoleGrant, utcnow
 from app.needs.service import raise_need
 from app.models import Notice, RoleGrant, Roundtable, RoundtableResolution, Whistle, utcnow
+from app.models import Notice, RoleGrant, utcnow
+from app.screen import links as screen_links
 from app.subscriptions import templates
 from app.volunteers.consent import CONSENT_VERSION
 from tests.factories import (
@@ -283,6 +285,7 @@ BUILDERS = {
     "phone_code": lambda w, actor, wechat: {"json": {"code": wechat.phone_code(
         "13912345678", openid=actor.openid if actor else None)}},
     "rename": lambda w, actor, wechat: {"json": {"name": "新的名字"}},
+    "console_nonce": lambda w, actor, wechat: {"json": {"nonce": console_login.new_nonce("127.0.0.1", "")["nonce"]}},
     "confirm": lambda w, actor, wechat: {"json": {"confirm": True}},
     "subscription_answers": lambda w, actor, wechat: {"json": {
         "results": {templates.get("volunteer_call").id: "accept"}}},
@@ -306,6 +309,7 @@ BUILDERS = {
     "move": lambda w, actor, wechat: {"json": {"team_id": w.other_squad.id}},
     "review": lambda w, actor, wechat: {"json": {"decision": "approve"}, "path": {"user_id": w.applicant.id}},
     "record_ids": lambda w, actor, wechat: {"json": {"record_ids": [w.record.id]}},
+    "bulk_approve": lambda w, actor, wechat: {"json": {"action": "approve", "record_ids": [w.record.id]}},
     "reason": lambda w, actor, wechat: {"json": {"reason": "未按要求到岗"}},
     "settle": lambda w, actor, wechat: {"json": {"reason": "忘记签退", "refuse": True}},
     "correction": lambda w, actor, wechat: {"json": {"hours": 1.5, "reason": "提前离开"},
@@ -330,6 +334,8 @@ BUILDERS = {
     "minutes": lambda w, actor, wechat: {"json": {"minutes": "会议讨论了防汛准备。"}},
     "agenda_item": lambda w, actor, wechat: {"json": {"whistle_id": w.whistle.id}},
     "resolution": lambda w, actor, wechat: {"json": {"text": "下沙中学负责沙袋储备", "owner_unit_id": w.unit.id}},
+    "screen_label": lambda w, actor, wechat: {"json": {"label": "街道大厅"}},
+    "screen_link": lambda w, actor, wechat: {"path": {"link_id": screen_links.create(w.people["admin"], "大厅")[0].id}},
     # OWN_TABLE: the actor's own application or record
     "review_own": _own_application,
     "own_record": lambda w, actor, wechat: {"path": _own_record(w, actor)},
