@@ -1,7 +1,7 @@
 """uploads: photos and files in the storage backend, with WeChat's media check
 
-Revision ID: 0014
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-02 08:30:00
 
 A new table, so nothing existing is locked or rewritten.
@@ -9,8 +9,8 @@ A new table, so nothing existing is locked or rewritten.
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0014'
-down_revision = '0010'
+revision = '0012'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """auth_sessions.kind: which client a login token was issued to
 
-Revision ID: 0015
-Revises: 0010
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-02 08:30:00
 
 The desk console signs in by scanning (docs/console.md) and gets a short-lived
@@ -13,8 +13,8 @@ constant default is a catalogue change on PostgreSQL 11+ (no table rewrite).
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0015'
-down_revision = '0010'
+revision = '0013'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """communities get a location (the 数据大屏's map); screen_links (display keys)
 
-Revision ID: 0016
-Revises: 0015 (0010 before the console branch was merged in; the lead rechains)
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-02 08:30:00
 
 Both belong to the 数据大屏 (app/screen): the map places each community at
@@ -12,8 +12,8 @@ and a new table rewrites nothing.
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0016'
-down_revision = '0015'
+revision = '0014'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 
