@@ -110,9 +110,8 @@ class World:
     def params(self):
         return {"event_id": self.event.id, "user_id": self.people["volunteer"].id, "record_id": self.record.id,
                 "team_id": self.squad.id, "notice_id": self.notice.id, "grant_id": self.grant_id,
-                "serial": self.certificate.serial, "signed": self.signed, **self.alliance}
                 "serial": self.certificate.serial, "signed": self.signed, "whistle_id": self.whistle.id,
-                "roundtable_id": self.roundtable.id}
+                "roundtable_id": self.roundtable.id, **self.alliance}
 
 
 @contextmanager
@@ -170,6 +169,7 @@ def _build_world():
     world = World(a, b, unit, brigade, squad, other_squad, people, applicant, event, record, approved_record,
                   certificate, notice, grant_id, signed)
     _add_a_need(world)
+    world.whistle, world.roundtable = _alliance_of_a(a, unit, event, organiser_in)
     return world
 
 
@@ -184,9 +184,6 @@ def _add_a_need(world):
     db.session.commit()
     world.need, world.duty = need, duty
     world.alliance.update(need_id=need.id, duty_id=duty.id, unit_id=world.unit.id)
-    whistle, roundtable = _alliance_of_a(a, unit, event, organiser_in)
-    return World(a, b, unit, brigade, squad, other_squad, people, applicant, event, record, approved_record,
-                 certificate, notice, grant_id, signed, whistle, roundtable)
 
 
 def _alliance_of_a(a, unit, event, organiser):
