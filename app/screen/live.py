@@ -18,6 +18,7 @@ revoked display key.
 import json
 import logging
 import time
+from urllib.parse import urlparse
 
 import redis
 from flask import current_app
@@ -34,6 +35,14 @@ RETRY_MS = 3000
 POLL_SECONDS = 1.0
 
 
+def channel(app):
+    """Pub/sub channels are server-wide, not per Redis database: the name
+    carries the database, so deployments (or test runs) sharing a server on
+    different databases never see each other's check-ins."""
+    database = urlparse(app.config.get("REDIS_URL") or "").path.lstrip("/") or "0"
+    return f"{CHANNEL}:{database}"
+
+
 def publish_checkin(sender, event_id, user_id, host_community_id=None, host_member_unit_id=None,
                     checked_in_at=None, **_):
     """``checked_in`` receiver: tell every open stream. No person is named:
@@ -42,7 +51,7 @@ def publish_checkin(sender, event_id, user_id, host_community_id=None, host_memb
     message = json.dumps({"event_id": event_id, "community_id": host_community_id,
                           "member_unit_id": host_member_unit_id, "at": iso(checked_in_at)})
     try:
-        redis_store.publish(CHANNEL, message)
+        redis_store.publish(channel(sender), message)
     except redis.RedisError:
         log.warning("screen: could not publish a check-in (the screens catch up at their next snapshot)")
 
@@ -62,7 +71,7 @@ def _subscribe(app):
         client = redis.Redis.from_url(app.config["REDIS_URL"], decode_responses=True,
                                       socket_connect_timeout=timeout, socket_timeout=max(5.0, 4 * timeout))
         pubsub = client.pubsub(ignore_subscribe_messages=True)
-    pubsub.subscribe(CHANNEL)
+    pubsub.subscribe(channel(app))
     return pubsub
 
 
