@@ -61,18 +61,20 @@ def sse(event, data):
 
 
 def _subscribe(app):
-    """A pub/sub connection of its own: outside the circuit breaker (a quiet
-    channel is not an outage) and with no read timeout of its own
-    (``get_message`` polls with one)."""
+    """(client, pubsub): a pub/sub connection of its own, outside the circuit
+    breaker (a quiet channel is not an outage) and with no read timeout of
+    its own (``get_message`` polls with one). The client is returned to be
+    kept: a dropped client closes its pool, and with it the subscription.
+    Embedded, the app's one in-process Redis (client None: not ours to close)."""
     if not app.config.get("REDIS_URL"):
-        pubsub = app.extensions["jusha_redis"].pubsub(ignore_subscribe_messages=True)
+        client, source = None, app.extensions["jusha_redis"]
     else:
         timeout = app.config["REDIS_SOCKET_TIMEOUT"]
-        client = redis.Redis.from_url(app.config["REDIS_URL"], decode_responses=True,
-                                      socket_connect_timeout=timeout, socket_timeout=max(5.0, 4 * timeout))
-        pubsub = client.pubsub(ignore_subscribe_messages=True)
+        client = source = redis.Redis.from_url(app.config["REDIS_URL"], decode_responses=True,
+                                               socket_connect_timeout=timeout, socket_timeout=max(5.0, 4 * timeout))
+    pubsub = source.pubsub(ignore_subscribe_messages=True)
     pubsub.subscribe(channel(app))
-    return pubsub
+    return client, pubsub
 
 
 class _Units:
@@ -94,7 +96,7 @@ def stream(app, link_id):
     display key's row (None for a staff session, checked at the door)."""
     config = app.config
     with app.app_context():
-        pubsub = _subscribe(app)
+        client, pubsub = _subscribe(app)
         first = snapshot.current()
     units = _Units()
     try:
@@ -124,6 +126,8 @@ def stream(app, link_id):
         yield sse("bye", {"reconnect_ms": RETRY_MS})
     finally:
         pubsub.close()
+        if client is not None:
+            client.close()
 
 
 def _checkin(app, data, units):
