@@ -97,6 +97,7 @@ def _register_areas(app, api):
     from app.events.routes import blp as events_blp
     from app.health import bp as health_bp
     from app.hours.certificate_routes import blp as certificates_blp
+    from app.hours.review_routes import blp as hours_review_blp
     from app.hours.routes import blp as hours_blp
     from app.hours.verify_routes import bp as verify_bp
     from app.teams.routes import blp as teams_blp
@@ -110,7 +111,8 @@ def _register_areas(app, api):
     app.register_blueprint(projector_bp)
     app.register_blueprint(console_bp)
     for blueprint in (auth_blp, console_auth_blp, users_blp, admin_blp, events_blp, checkin_blp, attendance_blp,
-                      teams_blp, volunteers_blp, hours_blp, certificates_blp, subscriptions_blp, notices_blp):
+                      teams_blp, volunteers_blp, hours_blp, hours_review_blp, certificates_blp, subscriptions_blp,
+                      notices_blp):
         api.register_blueprint(blueprint)
     console_demo.init_app(app, api)  # development servers only
 

@@ -84,6 +84,27 @@ describe('sign-in by scanning', () => {
     expect(onSignedIn).not.toHaveBeenCalled()
   })
 
+  it('calls the timers unbound, as a browser requires', async () => {
+    const api = fakeApi([{ status: 'confirmed', token: 'T' }])
+    const real = globalThis.setTimeout
+    const calls = []
+    const strict = function (fn, ms) {
+      if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation')
+      calls.push(ms)
+      return real(fn, ms)
+    }
+    vi.stubGlobal('setTimeout', strict)
+    try {
+      const { flow, onSignedIn } = start(api)
+      await flow.start()
+      expect(calls).toEqual([2000])
+      expect(flow.state.status).toBe('waiting')
+      flow.stop()
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
   it('counts down the seconds left', async () => {
     const api = fakeApi([])
     const { flow } = start(api)

@@ -138,6 +138,10 @@ TABLE = {
     "POST /api/v1/hours/records/{record_id}/approve": row("none", STAFF_IN,
                                                           "the volunteer may not approve their own record"),
     "POST /api/v1/hours/records/approve": row("record_ids", STAFF_IN),
+    "GET /api/v1/hours/records": row("none", STAFF_ANY, "the queue holds only records of events they manage"),
+    "POST /api/v1/hours/records/bulk": row("bulk_approve", STAFF_ANY,
+                                           "decided per record: one out of scope answers record_not_found in its "
+                                           "result and is left alone"),
     "POST /api/v1/hours/records/{record_id}/reject": row("reason", STAFF_IN),
     "POST /api/v1/hours/records/{record_id}/settle": row("settle", STAFF_IN,
                                                          "allowed staff get 409: the record is not missing a check-out"),

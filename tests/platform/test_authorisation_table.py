@@ -236,6 +236,7 @@ BUILDERS = {
     "move": lambda w, actor, wechat: {"json": {"team_id": w.other_squad.id}},
     "review": lambda w, actor, wechat: {"json": {"decision": "approve"}, "path": {"user_id": w.applicant.id}},
     "record_ids": lambda w, actor, wechat: {"json": {"record_ids": [w.record.id]}},
+    "bulk_approve": lambda w, actor, wechat: {"json": {"action": "approve", "record_ids": [w.record.id]}},
     "reason": lambda w, actor, wechat: {"json": {"reason": "未按要求到岗"}},
     "settle": lambda w, actor, wechat: {"json": {"reason": "忘记签退", "refuse": True}},
     "correction": lambda w, actor, wechat: {"json": {"hours": 1.5, "reason": "提前离开"},

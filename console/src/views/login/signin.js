@@ -5,7 +5,8 @@
 //
 // States: loading → waiting → scanned → done | cancelled | expired | failed
 export function createSignIn({ api, onSignedIn, onChange = () => {}, interval = 2000, autoRefresh = 5,
-  now = () => Date.now(), timers = { set: setTimeout, clear: clearTimeout } }) {
+  // Arrow functions: a browser refuses setTimeout called as a method of another object ("Illegal invocation").
+  now = () => Date.now(), timers = { set: (fn, ms) => setTimeout(fn, ms), clear: (id) => clearTimeout(id) } }) {
   const state = { status: 'idle', qrcode: null, nonce: null, expiresAt: 0, secondsLeft: 0, refreshes: 0, message: '' }
   let timer = null
   let stopped = false
