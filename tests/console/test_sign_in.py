@@ -41,8 +41,6 @@ def test_sign_in_by_scanning_the_code_with_the_phone(page, live_server, ctx, wec
         assert action in reached, f"Tab never reaches {action}: {reached}"
 
 
-@pytest.mark.xfail(strict=True, reason="the sidebar's el-menu items have tabindex=-1 (console/src/components/"
-                   "AppLayout.vue): a keyboard reaches only 数据大屏 and 退出登录; reported to the console branch")
 def test_tab_reaches_every_page_of_the_menu(page, ctx):
     from playwright.sync_api import expect
 
