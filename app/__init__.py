@@ -69,9 +69,9 @@ def create_app(env=None, **overrides):
 def _init_areas(app):
     """Each area connects its signal receivers (app/signals.py), declares its
     queued and periodic jobs (app/jobs.py) and adds its ``flask jusha`` commands."""
-    from app import admin, auth, checkin, events, hours, notices
+    from app import admin, auth, checkin, events, hours, notices, screen
 
-    for area in (auth, admin, checkin, events, hours, notices):
+    for area in (auth, admin, checkin, events, hours, notices, screen):
         area.init_app(app)
 
 
@@ -87,17 +87,22 @@ def _refuse_debug_in_production(app):
 
 def _register_areas(app, api):
     from app.admin.routes import blp as admin_blp
+    from app.auth import console_demo
+    from app.auth.console_routes import blp as console_auth_blp
     from app.auth.routes import blp as auth_blp
     from app.checkin.attendance_routes import blp as attendance_blp
     from app.checkin.projector_routes import bp as projector_bp
     from app.checkin.routes import blp as checkin_blp
+    from app.console import bp as console_bp
     from app.events.routes import blp as events_blp
     from app.health import bp as health_bp
     from app.hours.certificate_routes import blp as certificates_blp
+    from app.hours.review_routes import blp as hours_review_blp
     from app.hours.routes import blp as hours_blp
     from app.hours.verify_routes import bp as verify_bp
     from app.teams.routes import blp as teams_blp
     from app.notices.routes import blp as notices_blp
+    from app.screen.routes import blp as screen_blp
     from app.subscriptions.routes import blp as subscriptions_blp
     from app.users.routes import blp as users_blp
     from app.volunteers.routes import blp as volunteers_blp
@@ -105,9 +110,12 @@ def _register_areas(app, api):
     app.register_blueprint(health_bp)
     app.register_blueprint(verify_bp)
     app.register_blueprint(projector_bp)
-    for blueprint in (auth_blp, users_blp, admin_blp, events_blp, checkin_blp, attendance_blp, teams_blp,
-                      volunteers_blp, hours_blp, certificates_blp, subscriptions_blp, notices_blp):
+    app.register_blueprint(console_bp)
+    for blueprint in (auth_blp, console_auth_blp, users_blp, admin_blp, events_blp, checkin_blp, attendance_blp,
+                      teams_blp, volunteers_blp, hours_blp, hours_review_blp, certificates_blp, subscriptions_blp,
+                      notices_blp, screen_blp):
         api.register_blueprint(blueprint)
+    console_demo.init_app(app, api)  # development servers only
 
 
 def _bound_integer_urls(app):

@@ -31,6 +31,9 @@ CATALOGUE = {
     "json_too_deep": (400, "提交的内容嵌套层级过深"),
     "body_required": (422, "请提交请求内容"),
     "rate_limited": (429, "操作太频繁，请稍后再试"),
+    # signing in to the desk console by scanning (app/auth/console_login.py)
+    "console_login_expired": (409, "登录二维码已失效，请在电脑上刷新二维码后重新扫码"),
+    "console_not_staff": (403, "您没有聚沙工作台的使用权限，工作台仅供组织者、共建单位联络人和街道管理员使用"),
     # events and registration (报名)
     "event_cancelled": (409, "活动已取消"),
     "event_ended": (409, "活动已结束"),
@@ -87,6 +90,9 @@ CATALOGUE = {
     "event_location_missing": (409, "请先为活动设置地点坐标和签到范围，再生成海报"),
     "projector_link_invalid": (403, "投屏链接无效或已过期，请重新生成"),
     "user_not_found": (404, "未找到该居民"),
+    # the 数据大屏 (app/screen)
+    "screen_key_invalid": (403, "大屏链接无效或已撤销，请联系街道管理员重新生成"),
+    "screen_link_not_found": (404, "大屏链接不存在"),
     # subscriptions and notices
     "unknown_template": (422, "订阅消息模板不存在"),
     "field_invalid": (422, "通知内容不符合微信订阅消息的要求"),

@@ -1,5 +1,5 @@
-"""A request id on every response and every log line; capabilities kept
-out of every log line.
+"""A request id on every response and every log line; capabilities (projector
+links, 数据大屏 display keys) kept out of every log line.
 
 A projector link (``/projector/<signed>``, and its ``/api/v1/projector/
 <signed>/state``) works for hours without a login: whoever reads it in a log
@@ -21,9 +21,18 @@ _CAPABILITY = re.compile(r"(/projector/)[^/?#\s\"'<>]+")
 REDACTED = "[redacted]"
 
 
+# A 数据大屏 display key in a query string (``/console/screen?key=...``,
+# ``/api/v1/screen/stream?key=...``): it works until an admin revokes it.
+_DISPLAY_KEY = re.compile(r"([?&](?:amp;)?key=)[^&#\s\"'<>]+")
+
+
 def redact(text):
-    """``text`` with every projector capability replaced by [redacted]."""
-    return _CAPABILITY.sub(lambda m: m.group(1) + REDACTED, text) if "/projector/" in text else text
+    """``text`` with every projector capability and display key replaced by [redacted]."""
+    if "/projector/" in text:
+        text = _CAPABILITY.sub(lambda m: m.group(1) + REDACTED, text)
+    if "key=" in text:
+        text = _DISPLAY_KEY.sub(lambda m: m.group(1) + REDACTED, text)
+    return text
 
 
 def _redact_value(value):

@@ -13,6 +13,13 @@ passes an exception on to whoever called ``send``.
 
 Signals (sender: the Flask app, always):
 
+``checked_in``
+    Sent by ``app.checkin`` (a scan, or an organiser's check-in by hand) when
+    a check-in row was added and committed; not for repeated scans.
+    kwargs: ``event_id``, ``user_id``, ``host_community_id``,
+    ``host_member_unit_id`` (the event's host), ``checked_in_at``.
+    Receivers: ``app.screen`` tells the 数据大屏's live streams (Redis pub/sub).
+
 ``checked_out``
     Sent by ``app.checkin`` (a scan, or an organiser's check-in by hand) when
     a check-out row was added and committed; not for repeated scans.
@@ -41,6 +48,7 @@ from blinker import Namespace
 
 _signals = Namespace()
 
+checked_in = _signals.signal("checked-in", doc="a new check-in row was committed (see app.signals)")
 checked_out = _signals.signal("checked-out", doc="a new check-out row was committed (see app.signals)")
 hours_approved = _signals.signal("hours-approved", doc="service records were approved and committed")
 event_changed = _signals.signal("event-changed", doc="an organiser's edit of an event was committed")

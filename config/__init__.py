@@ -21,6 +21,10 @@ missing or still has its development value.
 | CHECKIN_EVENT_CACHE_SECONDS | 5 | seconds a process keeps an event's check-in fields in memory (edits apply within this) |
 | CHECKIN_SCAN_LIMIT | 60 | scans one person may send a minute (a stuck button, a script); more get 429 |
 | PROJECTOR_LINK_TTL | 21600 | seconds an organiser's projector link works (6 hours) |
+| SCREEN_STREAM_SECONDS | 300 (testing: 1) | seconds one 数据大屏 event stream lasts before the server ends it (the browser reconnects at once); bounds how long a stream holds a gunicorn thread |
+| SCREEN_HEARTBEAT_SECONDS | 15 | seconds between the stream's heartbeat comments (keeps proxies from closing it, finds a vanished client) |
+| SCREEN_SNAPSHOT_SECONDS | 60 | seconds between full snapshots on a stream (corrects drift, rolls over at midnight, notices a revoked key) |
+| SCREEN_CACHE_SECONDS | 5 | seconds a computed 大屏 snapshot is cached in Redis, shared by every display and process |
 | POSTER_CACHE_SECONDS | 2592000 | seconds a poster's mini-program code PNG stays cached in Redis (30 days) |
 | RATELIMIT_LOGIN | 10 per minute;100 per hour | per client address |
 | PROXY_HOPS | 0 | proxies in front of the app (1 behind nginx) whose X-Forwarded-For / -Proto are trusted; 0 trusts none |
@@ -31,6 +35,10 @@ missing or still has its development value.
 | FLASK_DEBUG | (off) | Flask's debug mode (the interactive debugger runs code): refused in production |
 | WELFARE_PLAN_MONTHS | 3 | months of welfare days the scheduler keeps planned ahead |
 | DATA_ENCRYPTION_KEY | (derived from SECRET_KEY) | Fernet key (urlsafe base64, 32 bytes) for ID-card numbers at rest; set it in production so rotating SECRET_KEY cannot make stored numbers unreadable |
+| CONSOLE_DIST | console/dist | the desk console's built files (`npm run build` in console/), served at /console/ |
+| CONSOLE_LOGIN_NONCE_TTL | 120 | seconds a console sign-in code (its mini-program code) may be scanned and confirmed |
+| CONSOLE_SESSION_TTL | 28800 | seconds a console session lives (8 hours) |
+| CONSOLE_DEMO_SIGNIN | on in development | the sign-in page's "scan as a demo person" (through the emulator); refused in production |
 | PUBLIC_BASE_URL | http://127.0.0.1:5000 | where the public pages live; a certificate's QR code opens PUBLIC_BASE_URL/verify/<serial> |
 | CERTIFICATE_ISSUER | 杭州市钱塘区下沙街道志愿服务总队 | the issuing organisation printed on 志愿服务证明 |
 | CERTIFICATE_ISSUER_HANDLER | 志愿服务总队办公室 (development, testing); empty (production) | 经办人 printed on 志愿服务证明; empty: the organiser who issued it, else a line to sign by hand |
@@ -76,6 +84,13 @@ def _int(env, name, default):
         return int(raw)
     except ValueError as exc:
         raise ConfigError(f"{name} must be a whole number, got {raw!r}") from exc
+
+
+def _flag(env, name, default):
+    raw = (env.get(name) or "").strip().lower()
+    if raw == "":
+        return default
+    return raw not in ("0", "false", "no", "off")
 
 
 def _float(env, name, default):
@@ -128,6 +143,10 @@ def load_settings(env=None, **overrides):
         "LOG_LEVEL": env.get("LOG_LEVEL") or "INFO",
         "WELFARE_PLAN_MONTHS": _int(env, "WELFARE_PLAN_MONTHS", 3),
         "DATA_ENCRYPTION_KEY": _fernet_key(env),
+        "CONSOLE_DIST": env.get("CONSOLE_DIST") or str(REPO_ROOT / "console" / "dist"),
+        "CONSOLE_LOGIN_NONCE_TTL": max(10, _int(env, "CONSOLE_LOGIN_NONCE_TTL", 120)),
+        "CONSOLE_SESSION_TTL": max(60, _int(env, "CONSOLE_SESSION_TTL", 8 * 3600)),
+        "CONSOLE_DEMO_SIGNIN": _flag(env, "CONSOLE_DEMO_SIGNIN", app_env == "development"),
         "PUBLIC_BASE_URL": (env.get("PUBLIC_BASE_URL") or "http://127.0.0.1:5000").rstrip("/"),
         "CERTIFICATE_ISSUER": env.get("CERTIFICATE_ISSUER") or "杭州市钱塘区下沙街道志愿服务总队",
         # Demo values outside production, so the demo certificate is complete; production prints
@@ -139,6 +158,10 @@ def load_settings(env=None, **overrides):
         "CHECKIN_EVENT_CACHE_SECONDS": _float(env, "CHECKIN_EVENT_CACHE_SECONDS", 5.0),
         "CHECKIN_SCAN_LIMIT": _int(env, "CHECKIN_SCAN_LIMIT", 60),
         "PROJECTOR_LINK_TTL": _int(env, "PROJECTOR_LINK_TTL", 6 * 3600),
+        "SCREEN_STREAM_SECONDS": max(0.0, _float(env, "SCREEN_STREAM_SECONDS", 1.0 if app_env == "testing" else 300.0)),
+        "SCREEN_HEARTBEAT_SECONDS": max(0.05, _float(env, "SCREEN_HEARTBEAT_SECONDS", 15.0)),
+        "SCREEN_SNAPSHOT_SECONDS": max(0.05, _float(env, "SCREEN_SNAPSHOT_SECONDS", 60.0)),
+        "SCREEN_CACHE_SECONDS": max(0, _int(env, "SCREEN_CACHE_SECONDS", 5)),
         "POSTER_CACHE_SECONDS": _int(env, "POSTER_CACHE_SECONDS", 30 * 24 * 3600),
         "MAX_CONTENT_LENGTH": max(1024, _int(env, "MAX_CONTENT_LENGTH", 1024 * 1024)),
         "JSON_MAX_DEPTH": min(64, max(4, _int(env, "JSON_MAX_DEPTH", 32))),
@@ -188,6 +211,7 @@ DEFAULT_MINIPROGRAM_PAGES = (
     "pages/volunteer/apply",
     "pages/organiser/index",
     "pages/notice/detail",
+    "pages/console-login/console-login",
 )
 
 
@@ -276,6 +300,9 @@ def _refuse_unsafe_production(settings, env):
     if not env.get("DATA_ENCRYPTION_KEY"):
         # Derived from SECRET_KEY, rotating that key would make every stored ID number unreadable.
         problems.append("DATA_ENCRYPTION_KEY is missing (a Fernet key for ID-card numbers at rest)")
+    if settings["CONSOLE_DEMO_SIGNIN"]:
+        # It signs anyone in as any demo person through the emulator.
+        problems.append("CONSOLE_DEMO_SIGNIN is on; production signs in by a real scan only")
     if debug_requested(env):
         # The debugger's console runs any code a visitor types.
         problems.append("debug mode is on (FLASK_DEBUG); production never runs the debugger")

@@ -35,6 +35,7 @@ DEFAULT_PAGES = (
     "pages/volunteer/apply",
     "pages/organiser/index",
     "pages/notice/detail",
+    "pages/console-login/console-login",
 )
 # msgSecCheck labels: 100 正常; 10001 广告; 20001 时政; 20002 色情; 20003 辱骂;
 # 20006 违法犯罪; 20008 欺诈; 20012 低俗; 20013 版权; 21000 其他

@@ -1,45 +1,16 @@
 from flask_smorest import Blueprint
-from marshmallow import fields, validate
 
+from app import paging
 from app.admin import service
+from app.admin.schemas import AuditArgs, AuditSchema, GrantRequestSchema, UserListArgs
 from app.auth import grants, roles
 from app.auth.permissions import current_user, roles_required
 from app.errors import APIError
 from app.extensions import db
-from app.localtime import LocalDateTime
 from app.models import RoleGrant, User
-from app.schemas import GrantSchema, Id, QueryId, Schema, Text, UserSchema
+from app.schemas import GrantSchema, UserSchema
 
 blp = Blueprint("admin", __name__, url_prefix="/api/v1/admin", description="Subdistrict administration")
-
-
-class GrantRequestSchema(Schema):
-    user_id = Id(required=True)
-    role = Text(required=True, validate=validate.OneOf(roles.GRANTED_ROLES, error="角色不存在"))
-    scope_kind = Text(required=True, validate=validate.OneOf(roles.SCOPE_KINDS, error="范围类型不存在"))
-    scope_id = Id(allow_none=True, load_default=None)
-
-
-class UserListArgs(Schema):
-    role = Text(validate=validate.OneOf((roles.VOLUNTEER,) + roles.GRANTED_ROLES, error="角色不存在"))
-    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
-    after_id = QueryId()
-
-
-class AuditSchema(Schema):
-    id = fields.Integer()
-    actor_id = fields.Integer(allow_none=True)
-    actor_label = fields.String(allow_none=True)
-    action = fields.String()
-    target_type = fields.String(allow_none=True)
-    target_id = fields.String(allow_none=True)
-    detail = fields.Dict()
-    created_at = LocalDateTime()
-
-
-class AuditArgs(Schema):
-    limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
-    before_id = QueryId()
 
 
 def _user_or_404(user_id):
@@ -52,10 +23,11 @@ def _user_or_404(user_id):
 @blp.route("/users", methods=["GET"])
 @roles_required(roles.ADMIN)
 @blp.arguments(UserListArgs, location="query")
-@blp.response(200, UserSchema(many=True))
+@blp.response(200, UserSchema(many=True), headers=paging.TOTAL_HEADER_DOC)
 def list_users(args):
-    """People, optionally those holding one role."""
-    return service.list_users(role=args.get("role"), limit=args["limit"], after_id=args.get("after_id"))
+    """People, optionally those holding one role or matching ``q``; sorted
+    by id unless ``sort`` says otherwise, the count in X-Total-Count."""
+    return paging.with_total(*service.list_users(**args))
 
 
 @blp.route("/users/<int:user_id>/grants", methods=["GET"])
@@ -92,6 +64,8 @@ def take_grant(grant_id):
 @blp.route("/audit", methods=["GET"])
 @roles_required(roles.ADMIN)
 @blp.arguments(AuditArgs, location="query")
-@blp.response(200, AuditSchema(many=True))
+@blp.response(200, AuditSchema(many=True), headers=paging.TOTAL_HEADER_DOC)
 def audit_log(args):
-    return service.list_audit(limit=args["limit"], before_id=args.get("before_id"))
+    """The audit trail, newest first, filtered by who, what and when; the
+    count in X-Total-Count."""
+    return paging.with_total(*service.list_audit(**args))

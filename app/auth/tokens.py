@@ -34,12 +34,13 @@ def _cache_set(token_hash, user_id, seconds):
         log.warning("redis unavailable: login token not cached")
 
 
-def issue(user, ttl_seconds):
+def issue(user, ttl_seconds, kind="miniprogram"):
+    """A new token for ``user``; ``kind`` names the client ("miniprogram" or
+    "console"), which changes nothing about how the token resolves."""
     token = secrets.token_urlsafe(32)
     token_hash = _hash(token)
-    db.session.add(
-        AuthSession(user_id=user.id, token_hash=token_hash, expires_at=utcnow() + timedelta(seconds=ttl_seconds))
-    )
+    db.session.add(AuthSession(user_id=user.id, token_hash=token_hash, kind=kind,
+                               expires_at=utcnow() + timedelta(seconds=ttl_seconds)))
     db.session.commit()
     _cache_set(token_hash, user.id, ttl_seconds)
     return token

@@ -10,7 +10,7 @@ from app.auth import policy
 from app.checkin import event_cache
 from app.checkin.service import (
     CONNECTION_ERRORS,
-    announce_checkout,
+    announce,
     database_failure,
     not_open_error,
     record_row,
@@ -87,7 +87,7 @@ def record(event, user, direction, organiser, note=None):
             db.session.commit()
     except CONNECTION_ERRORS as exc:
         raise database_failure() from exc
-    announce_checkout(result, snapshot)
+    announce(result, snapshot)
     return result
 
 

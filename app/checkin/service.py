@@ -126,7 +126,7 @@ def scan(user_id, token=None, scene=None, event_id=None, latitude=None, longitud
                     result = record_row(conn, event, user_id, direction, method, now, latitude, longitude)
                 except _Answered as answered:
                     return answered.result
-            announce_checkout(result, event)
+            announce(result, event)
             return result
         except CONNECTION_ERRORS as exc:
             # A pooled connection the server dropped (restart, failover) fails
@@ -139,11 +139,17 @@ def scan(user_id, token=None, scene=None, event_id=None, latitude=None, longitud
             raise database_failure() from exc
 
 
-def announce_checkout(result, event):
-    """Tell the other areas about a new check-out (app.signals.checked_out),
-    after its row is committed: for a volunteer activity the hours area makes
-    the pending service record at once, so the volunteer sees it in 我的时长
-    and the organiser in the approval list."""
+def announce(result, event):
+    """Tell the other areas about a new row, after it is committed: a
+    check-in reaches the 数据大屏 (app.signals.checked_in); for a volunteer
+    activity a check-out makes the pending service record at once
+    (app.signals.checked_out), so the volunteer sees it in 我的时长 and the
+    organiser in the approval list. Repeated scans announce nothing."""
+    if result.code == "checked_in":
+        signals.checked_in.send(current_app._get_current_object(), event_id=event.id, user_id=result.user_id,
+                                host_community_id=event.host_community_id,
+                                host_member_unit_id=event.host_member_unit_id, checked_in_at=result.checked_in_at)
+        return
     if result.code != "checked_out":
         return
     signals.checked_out.send(current_app._get_current_object(), event_id=event.id, user_id=result.user_id,

@@ -21,6 +21,18 @@ COMMUNITIES = [
     ("新沙社区", "xinsha"),
 ]
 
+# Approximate (GCJ-02) positions of the community offices in 下沙, Qiantang
+# district, for the 数据大屏's map; good to a few hundred metres.
+COMMUNITY_LOCATIONS = {
+    "minghe": (30.3185, 120.3420),
+    "ningmeng": (30.3120, 120.3530),
+    "zhige": (30.3050, 120.3625),
+    "hangduo": (30.2985, 120.3470),
+    "qige": (30.3140, 120.3300),
+    "yanlan": (30.2925, 120.3375),
+    "xinsha": (30.2870, 120.3580),
+}
+
 # (name, level, community code or None)
 MEMBER_UNITS = [
     ("下沙中学", "subdistrict", None),
@@ -65,6 +77,9 @@ def _get_or_create(model, lookup, **values):
 
 def seed_demo():
     communities = {code: _get_or_create(Community, {"code": code}, name=name) for name, code in COMMUNITIES}
+    for code, community in communities.items():
+        if community.latitude is None:  # an admin's own position stays
+            community.latitude, community.longitude = COMMUNITY_LOCATIONS[code]
     for name, level, code in MEMBER_UNITS:
         _get_or_create(MemberUnit, {"name": name}, level=level,
                        community_id=communities[code].id if code else None)

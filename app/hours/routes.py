@@ -36,7 +36,7 @@ from app.volunteers.service import profile_for_staff, profile_of
 blp = Blueprint("hours", __name__, url_prefix="/api/v1", description="Volunteer service hours (志愿服务时长)")
 
 
-def _staff_view(record):
+def staff_view(record):
     view = reports.record_view(record, ledger.record_minutes(record.id) if record.status == "approved" else None)
     profile = profile_of(record.user_id)
     user = db.session.get(User, record.user_id)
@@ -73,7 +73,7 @@ def star_rules():
 def event_records(args, event_id):
     """The event's service records (``status=pending`` to approve)."""
     found = records.event_records(current_user(), records.get_event(event_id), args.get("status"))
-    return [_staff_view(r) for r in found]
+    return [staff_view(r) for r in found]
 
 
 @blp.route("/hours/records/<int:record_id>/approve", methods=["POST"])
@@ -82,7 +82,7 @@ def event_records(args, event_id):
 @blp.alt_response(409, schema="Error", description="record_not_pending / record_needs_checkout")
 def approve_record(record_id):
     """Approve one record: its hours enter the ledger."""
-    return _staff_view(records.approve_one(current_user(), records.get_record(record_id)))
+    return staff_view(records.approve_one(current_user(), records.get_record(record_id)))
 
 
 @blp.route("/hours/records/approve", methods=["POST"])
@@ -115,7 +115,7 @@ def approve_many(body):
 @blp.response(200, StaffRecordSchema)
 def reject_record(body, record_id):
     """Refuse to credit a record (a reason is required)."""
-    return _staff_view(records.reject(current_user(), records.get_record(record_id), body["reason"]))
+    return staff_view(records.reject(current_user(), records.get_record(record_id), body["reason"]))
 
 
 @blp.route("/hours/records/<int:record_id>/settle", methods=["POST"])
@@ -127,7 +127,7 @@ def settle_record(body, record_id):
     """Set when the volunteer left, for a record not yet approved (a missing or
     a mistaken check-out), or refuse the record. Approved records: corrections."""
     record = records.get_record(record_id)
-    return _staff_view(records.settle(current_user(), record, body["reason"], ended_at=body.get("ended_at"),
+    return staff_view(records.settle(current_user(), record, body["reason"], ended_at=body.get("ended_at"),
                                       refuse=body["refuse"]))
 
 

@@ -75,6 +75,7 @@ from app.models.whistles import (
     WhistleReport,
     whistle_units,
 )
+from app.models.screen import ScreenLink
 from app.models.teams import TEAM_LEVELS, Team
 from app.models.users import AuthSession, RoleGrant, User
 from app.models.volunteers import VOLUNTEER_STATUSES, TeamMembership, VolunteerProfile
@@ -143,6 +144,7 @@ __all__ = [
     "WhistleReport",
     "whistle_units",
     "RoleGrant",
+    "ScreenLink",
     "TEAM_LEVELS",
     "Team",
     "TeamMembership",

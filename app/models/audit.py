@@ -18,6 +18,8 @@ class AuditLog(db.Model):
     request_id = db.Column(db.String(64), nullable=True)
     created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow, index=True)
 
+    actor = db.relationship("User", lazy="selectin", viewonly=True)
+
     def to_dict(self):
         return {
             "id": self.id,

@@ -23,6 +23,10 @@ class Community(TimestampMixin, db.Model):
     id = db.Column(db.Integer, primary_key=True)
     name = db.Column(db.String(64), nullable=False, unique=True)
     code = db.Column(db.String(32), nullable=False, unique=True)
+    # Where the community's office stands (GCJ-02, as WeChat's maps use), for
+    # the 数据大屏's map; empty until an admin or the demo sets it.
+    latitude = db.Column(db.Float, nullable=True)
+    longitude = db.Column(db.Float, nullable=True)
 
     def to_dict(self):
         return {"id": self.id, "name": self.name, "code": self.code}

@@ -77,6 +77,8 @@ class AuthSession(db.Model):
     id = db.Column(db.Integer, primary_key=True)
     user_id = db.Column(db.Integer, db.ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True)
     token_hash = db.Column(db.String(64), nullable=False, unique=True)
+    # "miniprogram" (wx.login) or "console" (the desk console's scan sign-in)
+    kind = db.Column(db.String(16), nullable=False, default="miniprogram", server_default="miniprogram")
     created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
     expires_at = db.Column(UTCDateTime(), nullable=False)
     revoked_at = db.Column(UTCDateTime(), nullable=True)

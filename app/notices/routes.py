@@ -2,10 +2,13 @@ from flask_smorest import Blueprint
 
 from app.auth.permissions import current_user, roles_required
 from app.auth.roles import STAFF
-from app.notices import compose, service
+from app import paging
+from app.notices import compose, deliveries, service
 from app.notices.schemas import (
     ComposeSchema,
     CreateNoticeSchema,
+    DeliveryListArgs,
+    DeliveryPageSchema,
     NoticeListArgs,
     NoticeSchema,
     PreviewSchema,
@@ -38,10 +41,10 @@ def create(body):
 @blp.route("", methods=["GET"])
 @roles_required(*STAFF)
 @blp.arguments(NoticeListArgs, location="query")
-@blp.response(200, NoticeSchema(many=True))
+@blp.response(200, NoticeSchema(many=True), headers=paging.TOTAL_HEADER_DOC)
 def list_notices(args):
-    """Notices I may see, newest first, with live counts."""
-    return service.list_notices(current_user(), limit=args["limit"], before_id=args.get("before_id"))
+    """Notices I may see, newest first, with live counts; the count in X-Total-Count."""
+    return paging.with_total(*service.list_notices(current_user(), **args))
 
 
 @blp.route("/<int:notice_id>", methods=["GET"])
@@ -58,6 +61,15 @@ def get(notice_id):
 def report(notice_id):
     """The delivery report: counts, skip reasons, WeChat error codes, who was not reached."""
     return service.report(service.visible_notice(current_user(), notice_id))
+
+
+@blp.route("/<int:notice_id>/deliveries", methods=["GET"])
+@roles_required(*STAFF)
+@blp.arguments(DeliveryListArgs, location="query")
+@blp.response(200, DeliveryPageSchema)
+def list_deliveries(args, notice_id):
+    """The report's rows: every recipient with their state, a page at a time."""
+    return deliveries.list_deliveries(service.visible_notice(current_user(), notice_id), **args)
 
 
 @blp.route("/<int:notice_id>/cancel", methods=["POST"])

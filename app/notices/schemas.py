@@ -1,6 +1,8 @@
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from app import paging
 from app.localtime import LocalDateTime
+from app.notices.deliveries import DELIVERY_STATES
 from app.notices.audience import AUDIENCE_KINDS
 from app.schemas import Id, QueryId, Schema, Text
 
@@ -134,6 +136,31 @@ class ReportSchema(NoticeSchema):
     not_reached = fields.List(fields.Nested(NotReachedSchema))
 
 
-class NoticeListArgs(Schema):
+class NoticeListArgs(paging.paged_args()):
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
     before_id = QueryId()
+
+
+class DeliveryListArgs(paging.paged_args()):
+    state = Text(validate=validate.OneOf(DELIVERY_STATES))
+    q = Text(validate=validate.Length(max=32), metadata={"description": "part of the recipient's name"})
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
+
+
+class DeliverySchema(Schema):
+    user_id = fields.Integer()
+    name = fields.String(allow_none=True)
+    state = fields.String(metadata={"description": " / ".join(DELIVERY_STATES)})
+    reason = fields.String(allow_none=True, metadata={"description": "why skipped (no_subscription, "
+                                                                     "quota_spent) or how settled"})
+    errcode = fields.Integer(allow_none=True, metadata={"description": "WeChat's errcode of the last attempt"})
+    error = fields.String(allow_none=True)
+    attempts = fields.Integer()
+    sent_at = LocalDateTime(allow_none=True)
+
+
+class DeliveryPageSchema(Schema):
+    items = fields.List(fields.Nested(DeliverySchema))
+    total = fields.Integer()
+    limit = fields.Integer()
+    offset = fields.Integer()

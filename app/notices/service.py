@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from sqlalchemy import func, select, update
 
-from app import audit
+from app import audit, paging
 from app.auth import policy
 from app.errors import APIError
 from app.extensions import db
@@ -105,14 +105,14 @@ def visible_notice(actor, notice_id):
     return notice
 
 
-def list_notices(actor, limit=50, before_id=None):
-    query = select(Notice).order_by(Notice.id.desc()).limit(limit)
-    query = query.where(policy.notices.visible_clause(actor))
+def list_notices(actor, limit=50, before_id=None, offset=0):
+    """(one page of the notices ``actor`` sees, newest first, how many they see)."""
+    query = select(Notice).where(policy.notices.visible_clause(actor)).order_by(Notice.id.desc())
     if before_id is not None:
         query = query.where(Notice.id < before_id)
-    notices = db.session.execute(query).scalars().all()
+    notices, count = paging.page(query, limit, offset)
     counts = state_counts([n.id for n in notices])
-    return [describe(n, counts.get(n.id, {})) for n in notices]
+    return [describe(n, counts.get(n.id, {})) for n in notices], count
 
 
 def state_counts(notice_ids):

@@ -2,6 +2,7 @@
 from flask_smorest import Blueprint
 from marshmallow import fields
 
+from app import paging
 from app.auth.permissions import current_user, login_required, roles_required
 from app.auth.roles import STAFF
 from app.errors import APIError
@@ -158,10 +159,11 @@ def close_account(body):
 @blp.route("/volunteers", methods=["GET"])
 @roles_required(*STAFF)
 @blp.arguments(VolunteerListArgs, location="query")
-@blp.response(200, VolunteerProfileSchema(many=True))
+@blp.response(200, VolunteerProfileSchema(many=True), headers=paging.TOTAL_HEADER_DOC)
 def list_volunteers(args):
-    """Volunteers and applicants in my scope, newest first (``status=pending`` to review)."""
-    return service.list_in_scope(current_user(), **args)
+    """Volunteers and applicants in my scope, newest first (``status=pending`` to review);
+    the count in X-Total-Count."""
+    return paging.with_total(*service.list_in_scope(current_user(), **args))
 
 
 @blp.route("/volunteers/<int:user_id>", methods=["GET"])

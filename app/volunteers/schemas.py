@@ -1,5 +1,6 @@
 from marshmallow import fields, validate
 
+from app import paging
 from app.localtime import LocalDateTime
 from app.models import VOLUNTEER_STATUSES
 from app.schemas import Id, QueryId, Schema, Text
@@ -75,10 +76,14 @@ class MoveSchema(Schema):
     reason = Text(validate=_reason)
 
 
-class VolunteerListArgs(Schema):
+VOLUNTEER_SORTS = ("id", "created_at", "real_name", "reviewed_at")
+
+
+class VolunteerListArgs(paging.paged_args(VOLUNTEER_SORTS)):
     status = Text(validate=validate.OneOf(VOLUNTEER_STATUSES))
-    team_id = QueryId()
+    team_id = QueryId(metadata={"description": "this team and, for a corps or brigade, the squads under it"})
     community_id = QueryId()
+    q = Text(validate=validate.Length(max=32), metadata={"description": "part of a name or phone number"})
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
     before_id = QueryId()
 

@@ -8,14 +8,15 @@ Changes to a person's volunteer status start with ``lock_profile``, so two
 organisers reviewing at once, or a review racing a move or the closing of
 the account, happen one after the other on PostgreSQL and SQLite alike.
 """
-from sqlalchemy import update
+from sqlalchemy import or_, update
 from sqlalchemy.exc import IntegrityError
 
-from app import audit
+from app import audit, paging
 from app.auth import policy
 from app.errors import APIError
 from app.extensions import db
 from app.models import Community, Team, TeamMembership, VolunteerProfile, utcnow
+from app.teams.service import descendant_ids
 from app.volunteers import identity
 from app.volunteers.consent import CONSENT_VERSION
 
@@ -197,23 +198,28 @@ def memberships_of(user_id):
     ).scalars().all()
 
 
-def list_in_scope(actor, status=None, team_id=None, community_id=None, limit=50, before_id=None):
+def list_in_scope(actor, status=None, team_id=None, community_id=None, q=None, limit=50, before_id=None,
+                  offset=0, sort="id", order="desc"):
+    """(one page of the volunteers and applicants ``actor`` manages, how many match)."""
     query = (
         db.select(VolunteerProfile)
         .outerjoin(Team, Team.id == VolunteerProfile.team_id)
         .where(policy.volunteers.managed_clause(actor), VolunteerProfile.status != "closed")
-        .order_by(VolunteerProfile.id.desc())
-        .limit(limit)
     )
     if status:
         query = query.where(VolunteerProfile.status == status)
     if team_id:
-        query = query.where(VolunteerProfile.team_id == team_id)
+        team = db.session.get(Team, team_id)
+        query = query.where(VolunteerProfile.team_id.in_(descendant_ids(team) if team is not None else [team_id]))
     if community_id:
         query = query.where(VolunteerProfile.community_id == community_id)
+    if q:
+        query = query.where(or_(VolunteerProfile.real_name.contains(q, autoescape=True),
+                                VolunteerProfile.phone.contains(q, autoescape=True)))
     if before_id:
         query = query.where(VolunteerProfile.id < before_id)
-    return db.session.execute(query).scalars().all()
+    return paging.page(paging.ordered(query, getattr(VolunteerProfile, sort), order, VolunteerProfile.id),
+                       limit, offset)
 
 
 def profile_for_staff(actor, user_id):

@@ -39,6 +39,25 @@ module.exports = {
     area: 'auth',
     method: 'POST', path: '/api/v1/auth/logout',
   },
+  // -- desk console sign-in by scanning (app/auth/console_routes.py) -----------
+  'console.scan': {
+    area: 'console_auth',
+    method: 'POST', path: '/api/v1/auth/console/scan',
+    body: ['nonce'],
+    reads: ['status', 'agent', 'address'],
+  },
+  'console.confirm': {
+    area: 'console_auth',
+    method: 'POST', path: '/api/v1/auth/console/confirm',
+    body: ['nonce'],
+    reads: ['status'],
+  },
+  'console.cancel': {
+    area: 'console_auth',
+    method: 'POST', path: '/api/v1/auth/console/cancel',
+    body: ['nonce'],
+    reads: ['status'],
+  },
   'communities.list': {
     area: 'users',
     method: 'GET', path: '/api/v1/communities', auth: false,

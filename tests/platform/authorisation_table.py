@@ -41,6 +41,8 @@ def outcomes(default, **given):
 # Shorthand groups.
 EVERYONE = outcomes("allow")
 SIGNED_IN = outcomes("allow", anonymous="login")
+# Anyone who may use the desk console: a staff or unit-contact grant, wherever it is held.
+CONSOLE_PEOPLE = outcomes("allow", anonymous="login", resident="deny", volunteer="deny")
 # Staff of the objects' community and the office; everyone else refused.
 STAFF_IN = outcomes("deny", anonymous="login", organiser_in="allow", admin="allow")
 # As STAFF_IN, but an organiser elsewhere is told the object does not exist.
@@ -48,6 +50,8 @@ STAFF_IN_HIDDEN = dict(STAFF_IN, organiser_out="hide")
 # Any organiser or the office; the answer is limited to their own scope.
 STAFF_ANY = dict(STAFF_IN, organiser_out="allow")
 ADMIN_ONLY = outcomes("deny", anonymous="login", admin="allow")
+# Whoever may use the desk console: staff and unit contacts.
+CONSOLE_USERS = dict(STAFF_ANY, unit_contact="allow")
 # The object's own volunteer, and the staff who manage it.
 OWNER_OR_STAFF_IN = dict(STAFF_IN, volunteer="allow")
 
@@ -61,6 +65,14 @@ TABLE = {
     "POST /api/v1/auth/login": row("login_code", EVERYONE, "a wx.login code is the credential"),
     "POST /api/v1/auth/phone": row("phone_code", SIGNED_IN),
     "POST /api/v1/auth/logout": row("none", SIGNED_IN),
+    "POST /api/v1/auth/console/nonce": row("none", EVERYONE, "the desk console before sign-in; limited per address"),
+    "POST /api/v1/auth/console/poll": row("console_nonce", EVERYONE,
+                                          "the nonce is the credential; it yields a token once, after confirmation"),
+    "POST /api/v1/auth/console/scan": row("console_nonce", CONSOLE_PEOPLE,
+                                          "residents and volunteers get 403 console_not_staff"),
+    "POST /api/v1/auth/console/confirm": row("console_nonce", CONSOLE_PEOPLE,
+                                             "the console is signed in as the person who confirms"),
+    "POST /api/v1/auth/console/cancel": row("console_nonce", CONSOLE_PEOPLE),
     "GET /api/v1/me": row("none", SIGNED_IN),
     "PATCH /api/v1/me": row("rename", SIGNED_IN),
     "GET /api/v1/communities": row("none", EVERYONE, "pickers on the login-free pages"),
@@ -128,6 +140,10 @@ TABLE = {
     "POST /api/v1/hours/records/{record_id}/approve": row("none", STAFF_IN,
                                                           "the volunteer may not approve their own record"),
     "POST /api/v1/hours/records/approve": row("record_ids", STAFF_IN),
+    "GET /api/v1/hours/records": row("none", STAFF_ANY, "the queue holds only records of events they manage"),
+    "POST /api/v1/hours/records/bulk": row("bulk_approve", STAFF_ANY,
+                                           "decided per record: one out of scope answers record_not_found in its "
+                                           "result and is left alone"),
     "POST /api/v1/hours/records/{record_id}/reject": row("reason", STAFF_IN),
     "POST /api/v1/hours/records/{record_id}/settle": row("settle", STAFF_IN,
                                                          "allowed staff get 409: the record is not missing a check-out"),
@@ -155,7 +171,16 @@ TABLE = {
     "GET /api/v1/notices": row("none", STAFF_ANY, "lists only notices the caller may see"),
     "GET /api/v1/notices/{notice_id}": row("none", STAFF_IN_HIDDEN, "others' notices are not revealed"),
     "GET /api/v1/notices/{notice_id}/report": row("none", STAFF_IN_HIDDEN),
+    "GET /api/v1/notices/{notice_id}/deliveries": row("none", STAFF_IN_HIDDEN, "the report's rows, paged"),
     "POST /api/v1/notices/{notice_id}/cancel": row("none", STAFF_IN_HIDDEN),
+
+    # --- 数据大屏 ----------------------------------------------------------------------------------------
+    "GET /api/v1/screen/summary": row("none", CONSOLE_USERS, "aggregates only; a hall display sends ?key= "
+                                      "instead (an admin's screen link: anyone holding it is allowed)"),
+    "GET /api/v1/screen/stream": row("none", CONSOLE_USERS, "as /screen/summary"),
+    "GET /api/v1/screen/links": row("none", ADMIN_ONLY),
+    "POST /api/v1/screen/links": row("screen_label", ADMIN_ONLY),
+    "DELETE /api/v1/screen/links/{link_id}": row("screen_link", ADMIN_ONLY, "revoking keeps the row as history"),
 }
 
 # Acting on one's own object: the staff member applied, or served at the

@@ -15,12 +15,13 @@ from unittest import mock
 import pytest
 from openpyxl import load_workbook
 
-from app.auth import roles
+from app.auth import console_login, roles
 from app.checkin import projector
 from app.extensions import api, db
 from app.hours import certificates
 from app.hours.records import approve, record_hours_from_checkins
 from app.models import Notice, RoleGrant, utcnow
+from app.screen import links as screen_links
 from app.subscriptions import templates
 from app.volunteers.consent import CONSENT_VERSION
 from tests.factories import (
@@ -212,6 +213,7 @@ BUILDERS = {
     "phone_code": lambda w, actor, wechat: {"json": {"code": wechat.phone_code(
         "13912345678", openid=actor.openid if actor else None)}},
     "rename": lambda w, actor, wechat: {"json": {"name": "新的名字"}},
+    "console_nonce": lambda w, actor, wechat: {"json": {"nonce": console_login.new_nonce("127.0.0.1", "")["nonce"]}},
     "confirm": lambda w, actor, wechat: {"json": {"confirm": True}},
     "subscription_answers": lambda w, actor, wechat: {"json": {
         "results": {templates.get("volunteer_call").id: "accept"}}},
@@ -235,6 +237,7 @@ BUILDERS = {
     "move": lambda w, actor, wechat: {"json": {"team_id": w.other_squad.id}},
     "review": lambda w, actor, wechat: {"json": {"decision": "approve"}, "path": {"user_id": w.applicant.id}},
     "record_ids": lambda w, actor, wechat: {"json": {"record_ids": [w.record.id]}},
+    "bulk_approve": lambda w, actor, wechat: {"json": {"action": "approve", "record_ids": [w.record.id]}},
     "reason": lambda w, actor, wechat: {"json": {"reason": "未按要求到岗"}},
     "settle": lambda w, actor, wechat: {"json": {"reason": "忘记签退", "refuse": True}},
     "correction": lambda w, actor, wechat: {"json": {"hours": 1.5, "reason": "提前离开"},
@@ -243,6 +246,8 @@ BUILDERS = {
     "this_year": lambda w, actor, wechat: {"query": {"from": f"{date.today().year}-01-01",
                                                      "to": f"{date.today().year}-12-31"}},
     "notice_to_a": _notice_to_a,
+    "screen_label": lambda w, actor, wechat: {"json": {"label": "街道大厅"}},
+    "screen_link": lambda w, actor, wechat: {"path": {"link_id": screen_links.create(w.people["admin"], "大厅")[0].id}},
     # OWN_TABLE: the actor's own application or record
     "review_own": _own_application,
     "own_record": lambda w, actor, wechat: {"path": _own_record(w, actor)},

@@ -1,0 +1,47 @@
+// The sidebar: which areas each role sees. The API decides what a person may
+// do; the menu only leaves out pages whose every call would be refused.
+// Another area adds its page here and a route in ./routes.js.
+export const ORGANISER = 'organiser'
+export const ADMIN = 'admin'
+export const UNIT_CONTACT = 'unit_contact'
+
+/** Roles that may sign in to the console at all (a staff or unit-contact grant). */
+export const CONSOLE_ROLES = [ADMIN, ORGANISER, UNIT_CONTACT]
+
+export const ROLE_LABELS = {
+  resident: '居民',
+  volunteer: '志愿者',
+  organiser: '组织者',
+  unit_contact: '共建单位联络人',
+  admin: '街道管理员',
+}
+
+export const MENU = [
+  { path: '/', title: '工作台首页', icon: 'HomeFilled', roles: CONSOLE_ROLES },
+  { path: '/events', title: '活动管理', icon: 'Calendar', roles: [ORGANISER, ADMIN] },
+  { path: '/hours', title: '工时审核', icon: 'Timer', roles: [ORGANISER, ADMIN] },
+  { path: '/volunteers', title: '志愿者与队伍', icon: 'User', roles: [ORGANISER, ADMIN] },
+  { path: '/notices', title: '通知推送', icon: 'Bell', roles: [ORGANISER, ADMIN] },
+  { path: '/people', title: '人员与角色', icon: 'Avatar', roles: [ADMIN] },
+  { path: '/audit', title: '操作审计', icon: 'Document', roles: [ADMIN] },
+  { path: '/screen', title: '数据大屏', icon: 'Monitor', roles: CONSOLE_ROLES, newWindow: true },
+  { path: '/screen-links', title: '大屏链接', icon: 'Monitor', roles: [ADMIN] },
+]
+
+/** The role names in GET /api/v1/me's roles[] (each {role, scope_kind, scope_id}). */
+export function roleNames(held) {
+  return [...new Set((held || []).map((r) => r.role))]
+}
+
+/** The menu items a person holding `held` (the /me roles[]) sees. */
+export function menuFor(held) {
+  const names = roleNames(held)
+  return MENU.filter((item) => item.roles.some((role) => names.includes(role)))
+}
+
+/** May this person open the route with these meta.roles? (no roles: everyone signed in) */
+export function mayOpen(held, allowed) {
+  if (!allowed || allowed.length === 0) return true
+  const names = roleNames(held)
+  return allowed.some((role) => names.includes(role))
+}
