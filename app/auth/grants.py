@@ -37,9 +37,12 @@ def live_grant(user_id, role, scope_kind, scope_id):
     ).scalar_one_or_none()
 
 
-def give(user, role, scope_kind, scope_id=None, actor=None, actor_label=None):
+def give(user, role, scope_kind, scope_id=None, actor=None, actor_label=None, commit=True):
     """Grant ``role`` over the scope; (grant, created). Giving a grant the
-    person already holds returns the live one."""
+    person already holds returns the live one. ``commit=False`` leaves the
+    grant in the caller's transaction (a batch that must land whole, such as
+    ``flask jusha import-units``); a concurrent identical grant then fails
+    the caller's commit instead of being absorbed here."""
     _check(role, scope_kind, scope_id)
     existing = live_grant(user.id, role, scope_kind, scope_id)
     if existing is not None:
@@ -50,12 +53,15 @@ def give(user, role, scope_kind, scope_id=None, actor=None, actor_label=None):
     try:
         db.session.flush()
     except IntegrityError:
+        if not commit:
+            raise
         # Someone gave the same grant a moment ago: theirs stands.
         db.session.rollback()
         return live_grant(user.id, role, scope_kind, scope_id), False
     audit.record("grant.give", actor=actor, actor_label=actor_label, target=user,
                  detail={"grant_id": grant.id, "role": role, "scope_kind": scope_kind, "scope_id": scope_id})
-    db.session.commit()
+    if commit:
+        db.session.commit()
     db.session.expire(user, ["grants"])
     return grant, True
 

@@ -105,6 +105,8 @@ def seed_demo():
     from app.cli.demo_history import seed_history
 
     history = seed_history()
+    from app.units.demo import seed_units
+
     return [
         f"communities: {len(COMMUNITIES)}",
         f"member units: {len(MEMBER_UNITS)}",
@@ -113,6 +115,7 @@ def seed_demo():
         f"events: {', '.join(events)}",
         f"welfare days planned: {len(planned['created'])} new rows for {', '.join(planned['months'])}",
         history,
+        seed_units(),
     ]
 
 

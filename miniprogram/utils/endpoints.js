@@ -323,4 +323,29 @@ module.exports = {
     method: 'POST', path: '/api/v1/notices/{id}/cancel',
     reads: ['status'],
   },
+
+  // -- the alliance: member units and their lists (app/units) -----------------
+  'units.get': {
+    area: 'units',
+    method: 'GET', path: '/api/v1/units/{id}',
+    reads: ['id', 'name', 'kind_label', 'level_label', 'community.name', 'party_org_name', 'address',
+      'introduction', 'status', 'status_label', 'joined_on', 'contacts[].name', 'can_edit_profile'],
+  },
+  'projects.list': {
+    area: 'units',
+    method: 'GET', path: '/api/v1/projects',
+    query: ['unit_id', 'year', 'limit', 'offset'],
+    reads: ['items[].id', 'items[].title', 'items[].kind_label', 'items[].status', 'items[].status_label',
+      'items[].goals', 'items[].milestones[].title', 'items[].milestones[].done_on',
+      'items[].progress.events_linked', 'items[].progress.events_held', 'items[].progress.attendance',
+      'items[].progress.unit_volunteer_hours', 'items[].progress.milestones_done',
+      'items[].progress.milestones_total', 'items[].progress.percent', 'total'],
+  },
+  'resources.list': {
+    area: 'units',
+    method: 'GET', path: '/api/v1/resources',
+    query: ['unit_id', 'kind', 'community', 'active', 'limit', 'offset'],
+    reads: ['items[].id', 'items[].kind_label', 'items[].service', 'items[].title', 'items[].capacity',
+      'items[].capacity_unit', 'items[].availability', 'items[].communities[].name', 'total'],
+  },
 };

@@ -54,6 +54,8 @@ ADMIN_ONLY = outcomes("deny", anonymous="login", admin="allow")
 CONSOLE_USERS = dict(STAFF_ANY, unit_contact="allow")
 # The object's own volunteer, and the staff who manage it.
 OWNER_OR_STAFF_IN = dict(STAFF_IN, volunteer="allow")
+# Those who speak for the member unit (its contact) and the office.
+UNIT_SIDE = outcomes("deny", anonymous="login", unit_contact="allow", admin="allow")
 
 
 def row(body, who, why=""):
@@ -181,6 +183,35 @@ TABLE = {
     "GET /api/v1/screen/links": row("none", ADMIN_ONLY),
     "POST /api/v1/screen/links": row("screen_label", ADMIN_ONLY),
     "DELETE /api/v1/screen/links/{link_id}": row("screen_link", ADMIN_ONLY, "revoking keeps the row as history"),
+
+    # --- the alliance: member units, 资源清单, 项目清单, reports, 双向评价 ---------------------------------
+    "GET /api/v1/units": row("none", SIGNED_IN, "units are public to everyone signed in"),
+    "POST /api/v1/units": row("unit_new", ADMIN_ONLY, "the alliance office admits units"),
+    "GET /api/v1/units/{unit_id}": row("unit_path", SIGNED_IN, "contacts' phones only to the unit's side and its community's staff"),
+    "PATCH /api/v1/units/{unit_id}": row("unit_profile", UNIT_SIDE, "contacts: the profile fields only"),
+    "POST /api/v1/units/{unit_id}/status": row("unit_status", ADMIN_ONLY),
+    "GET /api/v1/units/{unit_id}/status-history": row("unit_path", UNIT_SIDE),
+    "GET /api/v1/units/{unit_id}/report": row("unit_report", UNIT_SIDE, "also as XLSX and PDF"),
+    "GET /api/v1/units/ranking": row("none", STAFF_ANY, "the office and every community's staff"),
+    "POST /api/v1/units/{unit_id}/community-ratings": row("unit_rating", UNIT_SIDE, "a community it worked with"),
+    "GET /api/v1/community-ratings": row("none", ADMIN_ONLY),
+    "GET /api/v1/resources": row("none", SIGNED_IN, "residents browse what units offer"),
+    "POST /api/v1/resources": row("resource_new", UNIT_SIDE),
+    "GET /api/v1/resources/{resource_id}": row("resource_path", SIGNED_IN),
+    "PATCH /api/v1/resources/{resource_id}": row("resource_change", UNIT_SIDE),
+    "DELETE /api/v1/resources/{resource_id}": row("resource_path", UNIT_SIDE),
+    "GET /api/v1/projects/mandatory": row("none", SIGNED_IN),
+    "POST /api/v1/projects/mandatory": row("mandatory_new", ADMIN_ONLY),
+    "PATCH /api/v1/projects/mandatory/{mandatory_id}": row("mandatory_change", ADMIN_ONLY),
+    "DELETE /api/v1/projects/mandatory/{mandatory_id}": row("mandatory_path", ADMIN_ONLY),
+    "GET /api/v1/projects": row("none", SIGNED_IN, "projects are public information"),
+    "POST /api/v1/projects": row("project_new", UNIT_SIDE),
+    "GET /api/v1/projects/{project_id}": row("project_path", SIGNED_IN),
+    "PATCH /api/v1/projects/{project_id}": row("project_change", UNIT_SIDE),
+    "POST /api/v1/projects/{project_id}/milestones": row("milestone_new", UNIT_SIDE),
+    "POST /api/v1/projects/{project_id}/milestones/{milestone_id}/complete": row("project_path", UNIT_SIDE),
+    "POST /api/v1/projects/{project_id}/events": row("project_link", UNIT_SIDE, "an event of the unit's community"),
+    "DELETE /api/v1/projects/{project_id}/events/{event_id}": row("project_unlink", UNIT_SIDE),
 }
 
 # Acting on one's own object: the staff member applied, or served at the

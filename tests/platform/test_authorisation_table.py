@@ -43,6 +43,7 @@ from tests.factories import (
     make_volunteer,
 )
 from tests.platform.authorisation_table import OWN_PERSONAS, OWN_TABLE, PERSONAS, TABLE, markdown
+from tests.platform.unit_builders import UNIT_BUILDERS
 
 ROOT = Path(__file__).resolve().parents[2]
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -257,6 +258,7 @@ BUILDERS = {
     "own_record_correct": lambda w, actor, wechat: {
         "json": {"hours": 0.5, "reason": "提前离开"},
         "path": _own_record(w, actor, approved_by=_someone_else(w, actor))},
+    **UNIT_BUILDERS,
 }
 
 

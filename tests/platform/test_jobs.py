@@ -7,7 +7,7 @@ from app.extensions import redis_store
 from app.jobs import JOBS
 
 OPERATOR_COMMANDS = {"create-admin", "grant-organiser", "seed-demo", "wait-for", "demo-codes", "export-hours",
-                     "plan-welfare-days", "dispatch-due-notices", "notices-tick"}
+                     "plan-welfare-days", "dispatch-due-notices", "notices-tick", "import-units"}
 
 
 def test_the_areas_add_every_operator_command_under_its_old_name(app):

@@ -1,7 +1,7 @@
 """auth_sessions.kind: which client a login token was issued to
 
 Revision ID: 0015
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-02 08:30:00
 
 The desk console signs in by scanning (docs/console.md) and gets a short-lived

@@ -1,6 +1,7 @@
 const api = require('../../utils/api');
 const format = require('../../utils/format');
 const reminders = require('../../utils/reminders');
+const unitView = require('../../utils/unit-view');
 
 Page({
   data: {
@@ -8,6 +9,7 @@ Page({
     roleLabel: '',
     communityName: '',
     isOrganiser: false,
+    speaksForUnit: false,
     communities: [],
     subscriptions: [],
     templates: [],
@@ -41,6 +43,7 @@ Page({
       roleLabel: format.roleLabels(user),
       communityName: user.community ? user.community.name : '',
       isOrganiser: format.isOrganiser(user),
+      speaksForUnit: unitView.unitIds(user).length > 0,
       demoOpenid: api.devOpenid(),
     });
   },
