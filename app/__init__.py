@@ -69,9 +69,9 @@ def create_app(env=None, **overrides):
 def _init_areas(app):
     """Each area connects its signal receivers (app/signals.py), declares its
     queued and periodic jobs (app/jobs.py) and adds its ``flask jusha`` commands."""
-    from app import admin, auth, checkin, events, hours, notices, screen, units
+    from app import admin, auth, checkin, events, hours, needs, notices, screen, units
 
-    for area in (auth, admin, checkin, events, hours, notices, screen, units):
+    for area in (auth, admin, checkin, events, hours, notices, screen, units, needs):
         area.init_app(app)
 
 
@@ -100,6 +100,7 @@ def _register_areas(app, api):
     from app.hours.review_routes import blp as hours_review_blp
     from app.hours.routes import blp as hours_blp
     from app.hours.verify_routes import bp as verify_bp
+    from app.needs.routes import blp as needs_blp
     from app.teams.routes import blp as teams_blp
     from app.units.routes import blp as units_blp
     from app.notices.routes import blp as notices_blp
@@ -114,7 +115,7 @@ def _register_areas(app, api):
     app.register_blueprint(console_bp)
     for blueprint in (auth_blp, console_auth_blp, users_blp, admin_blp, events_blp, checkin_blp, attendance_blp,
                       teams_blp, volunteers_blp, hours_blp, hours_review_blp, certificates_blp, subscriptions_blp,
-                      notices_blp, screen_blp, units_blp):
+                      notices_blp, screen_blp, units_blp, needs_blp):
         api.register_blueprint(blueprint)
     console_demo.init_app(app, api)  # development servers only
 

@@ -102,6 +102,23 @@ CATALOGUE = {
     "audience_empty": (422, "没有可以接收这条通知的人"),
     "send_at_invalid": (422, "定时发送的时间须在 30 天以内"),
     "notice_not_cancellable": (409, "通知已发送完毕，无法取消"),
+    # needs (需求清单) and duties (履职清单), app/needs
+    "need_not_found": (404, "需求不存在"),
+    "duty_not_found": (404, "履职任务不存在"),
+    "unit_not_found": (404, "共建单位不存在"),
+    "unit_not_active": (409, "该共建单位已暂停或退出联盟，不能派单或抢单"),
+    "need_not_cancellable": (409, "已有单位接单或需求已办结，不能取消"),
+    "need_not_dispatchable": (409, "该需求当前不能派单（待确认抢单、已办结、已关闭或已取消）"),
+    "need_not_open": (409, "该需求已被其他单位认领或已派单，不能抢单"),
+    "need_not_public": (409, "该需求未公开，不能抢单"),
+    "duty_exists": (409, "所选单位已在办理该需求"),
+    "duty_not_offered": (409, "该任务不在待接单状态"),
+    "duty_not_claimed": (409, "该任务不在待确认抢单状态"),
+    "duty_not_withdrawable": (409, "只有待接单或履职中的任务可以撤回"),
+    "duty_not_accepted": (409, "该任务不在履职中，不能提交进展或办结"),
+    "duty_not_done": (409, "该任务尚未办结"),
+    "reopen_window_passed": (409, "办结已超过 7 天，不能重新办理"),
+    "timeline_append_only": (409, "办理记录不能修改或删除，请追加新的记录"),
     "internal_error": (500, "服务器开小差了，请稍后再试"),
 }
 

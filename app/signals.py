@@ -43,6 +43,17 @@ Signals (sender: the Flask app, always):
     kwargs: ``event_ids`` (the event and the activities cancelled with it),
     ``reason``.
     Receivers: ``app.checkin`` forgets its cached copies of those events.
+
+``need_done``
+    Sent by ``app.needs`` after the commit that made a need done (every live
+    duty of it done): counted by the big screen's "needs done this month".
+    kwargs: ``need_id``, ``community_id``, ``unit_ids`` (the units that did it).
+
+``duty_closed``
+    Sent by ``app.needs`` after a duty is closed: rated by whoever raised the
+    need, or closed by itself 7 days after done. Feeds the units' reports.
+    kwargs: ``duty_id``, ``need_id``, ``unit_id``, ``rating`` (1-5, None when
+    closed unrated), ``automatic`` (True for the 7-day close).
 """
 from blinker import Namespace
 
@@ -53,3 +64,5 @@ checked_out = _signals.signal("checked-out", doc="a new check-out row was commit
 hours_approved = _signals.signal("hours-approved", doc="service records were approved and committed")
 event_changed = _signals.signal("event-changed", doc="an organiser's edit of an event was committed")
 event_cancelled = _signals.signal("event-cancelled", doc="an event (and its activities) was cancelled")
+need_done = _signals.signal("need-done", doc="a need was done by every unit holding it (see app.signals)")
+duty_closed = _signals.signal("duty-closed", doc="a duty was rated or closed itself after 7 days")

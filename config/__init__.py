@@ -212,6 +212,8 @@ DEFAULT_MINIPROGRAM_PAGES = (
     "pages/organiser/index",
     "pages/notice/detail",
     "pages/console-login/console-login",
+    "pages/needs/detail",
+    "pages/duties/detail",
 )
 
 

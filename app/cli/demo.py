@@ -116,6 +116,7 @@ def seed_demo():
         f"welfare days planned: {len(planned['created'])} new rows for {', '.join(planned['months'])}",
         history,
         seed_units(),
+        __import__("app.needs.demo", fromlist=["seed_needs"]).seed_needs(),
     ]
 
 

@@ -1,6 +1,7 @@
 """Notices the system sends by itself, each only to people who allowed the
-template: a reminder before an event they registered for, and "hours
-credited" when their service hours are approved.
+template: a reminder before an event they registered for, "hours credited"
+when their service hours are approved, and (``notify_users``, for other
+areas) any message to chosen people, such as an overdue duty's reminder.
 
 Each purpose has one notice row (``source_key``) and each person at most
 one delivery in it, so a reminder goes once per registration however often
@@ -35,13 +36,19 @@ def hours_text(hours):
 
 
 def _automatic_notice(source_key, kind, template, values, page, audience, event):
+    """The notice for ``source_key`` about ``event``, created once."""
+    return _notice_once(source_key, kind, template, values, page, audience, event.host_community_id,
+                        event.host_member_unit_id, event.id)
+
+
+def _notice_once(source_key, kind, template, values, page, audience, community_id, member_unit_id, event_id):
     """The notice for ``source_key``, created once (racing creators agree on one row)."""
     now = utcnow()
     db.session.execute(
         insert_unless_exists(notices, dict(
             kind=kind, template_name=template.name, template_id=template.id, data=values, page=page,
-            audience=audience, community_id=event.host_community_id, member_unit_id=event.host_member_unit_id,
-            event_id=event.id, status="sending", send_at=now, started_at=now, source_key=source_key,
+            audience=audience, community_id=community_id, member_unit_id=member_unit_id,
+            event_id=event_id, status="sending", send_at=now, started_at=now, source_key=source_key,
             created_at=now, updated_at=now,
         ), ["source_key"])
     )
@@ -142,3 +149,32 @@ def notify_hours_credited(user_id, event, hours):
         watch.send(notice.id, delay=1000)
     return notice if ids else None
 
+
+def notify_users(source_key, kind, template_name, values, page, user_ids, label, community_id=None,
+                 member_unit_id=None):
+    """A notice the system sends by itself to the chosen people, each only if
+    they allowed ``template_name``: one notice per ``source_key`` (a repeated
+    call adds nobody twice). For other areas (the needs area's reminders).
+
+    Call it after the change it announces is committed; it commits its own
+    rows and queues the sends. Returns the number of deliveries queued."""
+    template = templates.find(template_name)
+    wanted = sorted(set(user_ids))
+    if template is None or not wanted:
+        return 0
+    checked = _checked(template, values)
+    if checked is None:
+        return 0
+    audience = audiences.resolve({"kind": "users", "user_ids": wanted}, None)
+    spec = dict(audience.spec, label=label)
+    notice = _notice_once(source_key, kind, template, checked, page, spec, community_id, member_unit_id, None)
+    if notice.status == "cancelled":
+        return 0
+    ids = add_deliveries(notice, ledger.remaining_for(audience.user_ids, template.id), only_with_quota=True)
+    if ids:
+        _reopen(notice)
+    db.session.commit()
+    send_deliveries(ids, current_app.config["NOTICE_BATCH_SIZE"])
+    if ids:
+        watch.send(notice.id, delay=1000)
+    return len(ids)

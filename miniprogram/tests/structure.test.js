@@ -120,7 +120,7 @@ test('every endpoint the code calls is declared, and every declared endpoint is 
   const sources = walk('pages', []).concat(walk('utils', []), ['app.js']).filter((f) => f.endsWith('.js'));
   const used = new Set();
   sources.forEach((file) => {
-    const re = /\b(?:call|callBinary|download)\(\s*'([\w.]+)'/g;
+    const re = /\b(?:call|callBinary|download|upload)\(\s*'([\w.]+)'/g;
     let m;
     const text = read(file);
     while ((m = re.exec(text))) used.add(m[1]);

@@ -26,7 +26,7 @@ module.exports = {
   'me.get': {
     area: 'users',
     method: 'GET', path: '/api/v1/me',
-    reads: ['id', 'name', 'role', 'roles[].role', 'roles[].scope_kind', 'roles[].scope_id', 'community.id', 'community.name',
+    reads: ['id', 'name', 'phone', 'role', 'roles[].role', 'roles[].scope_kind', 'roles[].scope_id', 'community.id', 'community.name',
       'scopes[].community_id', 'scopes[].member_unit_id'],
   },
   'me.update': {
@@ -347,5 +347,87 @@ module.exports = {
     query: ['unit_id', 'kind', 'community', 'active', 'limit', 'offset'],
     reads: ['items[].id', 'items[].kind_label', 'items[].service', 'items[].title', 'items[].capacity',
       'items[].capacity_unit', 'items[].availability', 'items[].communities[].name', 'total'],
+  },
+
+  // -- uploads (app/files: the storage area) -------------------------------------
+  'uploads.create': {
+    area: 'files',
+    method: 'POST', path: '/api/v1/uploads',
+    reads: ['id', 'url'],
+  },
+
+  // -- needs (需求清单) and duties (履职清单), app/needs ------------------------------
+  'needs.create': {
+    area: 'needs',
+    method: 'POST', path: '/api/v1/needs',
+    body: ['title', 'description', 'kind', 'service', 'urgency', 'community_id', 'place', 'latitude', 'longitude',
+      'wanted_by', 'photo_ids', 'contact_name', 'contact_phone', 'is_public'],
+    reads: ['id', 'status'],
+  },
+  'needs.list': {
+    area: 'needs',
+    method: 'GET', path: '/api/v1/needs',
+    query: ['scope', 'status', 'community_id', 'kind', 'limit', 'offset'],
+    reads: ['items[].id', 'items[].title', 'items[].service', 'items[].urgency', 'items[].community.name',
+      'items[].status', 'items[].status_label', 'items[].created_at', 'items[].wanted_by', 'items[].is_public',
+      'items[].duties[].status', 'items[].duties[].unit.name', 'total'],
+  },
+  'needs.get': {
+    area: 'needs',
+    method: 'GET', path: '/api/v1/needs/{id}',
+    reads: ['id', 'title', 'description', 'kind', 'service', 'urgency', 'community.id', 'community.name', 'wanted_by', 'is_public', 'status', 'status_label', 'created_at', 'full', 'mine', 'can_manage', 'can_rate', 'place', 'contact_name', 'contact_phone', 'raised_by.name', 'photos[].url', 'duties[].id', 'duties[].unit.id', 'duties[].unit.name', 'duties[].status', 'duties[].status_label', 'duties[].accept_by', 'duties[].due_by', 'duties[].decline_reason', 'duties[].done_at', 'duties[].done_note', 'duties[].evidence[].url', 'duties[].rating', 'duties[].rating_comment', 'duties[].overdue', 'duties[].reopen_until'],
+  },
+  'needs.timeline': {
+    area: 'needs',
+    method: 'GET', path: '/api/v1/needs/{id}/timeline',
+    reads: ['[].id', '[].action', '[].action_label', '[].unit.name', '[].note', '[].actor.name', '[].photos[].url', '[].at'],
+  },
+  'needs.cancel': {
+    area: 'needs',
+    method: 'POST', path: '/api/v1/needs/{id}/cancel',
+    body: ['reason'],
+    reads: ['id', 'status'],
+  },
+  'needs.suggestions': {
+    area: 'needs',
+    method: 'GET', path: '/api/v1/needs/{id}/suggestions',
+    query: ['limit'],
+    reads: ['[].unit.id', '[].unit.name', '[].score', '[].parts.match', '[].parts.distance', '[].parts.load',
+      '[].parts.rating', '[].distance_km', '[].reasons'],
+  },
+  'needs.dispatch': {
+    area: 'needs',
+    method: 'POST', path: '/api/v1/needs/{id}/dispatch',
+    body: ['unit_ids', 'accept_by', 'due_by', 'note'],
+    reads: ['[].id', '[].unit.name'],
+  },
+  'needs.claim': {
+    area: 'needs',
+    method: 'POST', path: '/api/v1/needs/{id}/claim',
+    body: ['unit_id', 'note'],
+    reads: ['id', 'status'],
+  },
+  'duties.get': {
+    area: 'needs',
+    method: 'GET', path: '/api/v1/duties/{id}',
+    reads: ['id', 'need_id', 'unit.id', 'unit.name', 'status', 'status_label', 'accept_by', 'due_by', 'accepted_at', 'decline_reason', 'done_at', 'done_note', 'evidence[].url', 'rating', 'rating_comment', 'overdue', 'escalation_level', 'need.id', 'need.title', 'need.service', 'need.urgency', 'need.community.name', 'need.status', 'need.wanted_by'],
+  },
+  'duties.accept': { area: 'needs', method: 'POST', path: '/api/v1/duties/{id}/accept', body: ['note'], reads: ['status'] },
+  'duties.decline': { area: 'needs', method: 'POST', path: '/api/v1/duties/{id}/decline', body: ['reason'], reads: ['status'] },
+  'duties.progress': {
+    area: 'needs', method: 'POST', path: '/api/v1/duties/{id}/progress', body: ['note', 'photo_ids'], reads: ['status'],
+  },
+  'duties.done': { area: 'needs', method: 'POST', path: '/api/v1/duties/{id}/done', body: ['note', 'photo_ids'], reads: ['status'] },
+  'duties.confirm': { area: 'needs', method: 'POST', path: '/api/v1/duties/{id}/confirm', body: ['note'], reads: ['status'] },
+  'duties.refuse': { area: 'needs', method: 'POST', path: '/api/v1/duties/{id}/refuse', body: ['reason'], reads: ['status'] },
+  'duties.rate': {
+    area: 'needs', method: 'POST', path: '/api/v1/duties/{id}/rating', body: ['rating', 'comment'], reads: ['status', 'rating'],
+  },
+  'duties.reopen': { area: 'needs', method: 'POST', path: '/api/v1/duties/{id}/reopen', body: ['reason'], reads: ['status'] },
+  'units.duties': {
+    area: 'needs',
+    method: 'GET', path: '/api/v1/units/{id}/duties',
+    query: ['status', 'overdue', 'limit', 'offset'],
+    reads: ['items[].' + 'id', 'total'].concat(['id', 'need_id', 'unit.id', 'unit.name', 'status', 'status_label', 'accept_by', 'due_by', 'accepted_at', 'decline_reason', 'done_at', 'done_note', 'evidence[].url', 'rating', 'rating_comment', 'overdue', 'escalation_level', 'need.id', 'need.title', 'need.service', 'need.urgency', 'need.community.name', 'need.status', 'need.wanted_by'].filter((f) => f !== 'id').map((f) => 'items[].' + f)),
   },
 };

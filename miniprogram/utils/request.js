@@ -337,6 +337,27 @@ function createClient(deps) {
     }), opts));
   }
 
+  // A photo from wx.chooseMedia (filePath) sent as the multipart field
+  // `file` with its form fields (the declared body, e.g. purpose) -> body.
+  function upload(name, options) {
+    const opts = options || {};
+    return prepare(name, { params: opts.params }, (endpoint, url) => finish(send(endpoint, (token) => new Promise((resolve, reject) => {
+      wxApi.uploadFile({
+        url: url,
+        filePath: opts.filePath,
+        name: 'file',
+        formData: opts.formData || {},
+        header: authHeader(token),
+        timeout: config.requestTimeout,
+        success: resolve,
+        fail: (res) => reject(new ApiError('network_error', NETWORK_MESSAGE, 0, { errMsg: res && res.errMsg })),
+      });
+    })).then((res) => {
+      if (res.statusCode >= 200 && res.statusCode < 300) return parseBody(res.data);
+      throw errorFromResponse(res.statusCode, res.data);
+    }), opts));
+  }
+
   function fetchFile(url, token) {
     return new Promise((resolve, reject) => {
       wxApi.downloadFile({
@@ -362,7 +383,7 @@ function createClient(deps) {
   }
 
   return {
-    call, callBinary, download, login: () => finish(login(), {}), clearSession, cachedUser,
+    call, callBinary, download, upload, login: () => finish(login(), {}), clearSession, cachedUser,
     switchDemoPerson, devOpenid: () => (config.emulator ? devOpenid() : null), config,
   };
 }

@@ -56,6 +56,14 @@ CONSOLE_USERS = dict(STAFF_ANY, unit_contact="allow")
 OWNER_OR_STAFF_IN = dict(STAFF_IN, volunteer="allow")
 # Those who speak for the member unit (its contact) and the office.
 UNIT_SIDE = outcomes("deny", anonymous="login", unit_contact="allow", admin="allow")
+# Needs: a private need is hidden (404) from whoever may not see it.
+NEED_VIEWERS = outcomes("hide", anonymous="login", resident="allow", organiser_in="allow", unit_contact="allow",
+                        admin="allow")
+NEED_STAFF = dict(NEED_VIEWERS, resident="deny", unit_contact="deny")
+NEED_RAISER_OR_STAFF = dict(NEED_VIEWERS, unit_contact="deny")
+NEED_UNIT = dict(NEED_VIEWERS, resident="deny", organiser_in="deny")
+NEED_RAISER = dict(NEED_VIEWERS, organiser_in="deny", unit_contact="deny", admin="deny")
+UNIT_OR_OFFICE = outcomes("deny", anonymous="login", unit_contact="allow", admin="allow")
 
 
 def row(body, who, why=""):
@@ -212,6 +220,29 @@ TABLE = {
     "POST /api/v1/projects/{project_id}/milestones/{milestone_id}/complete": row("project_path", UNIT_SIDE),
     "POST /api/v1/projects/{project_id}/events": row("project_link", UNIT_SIDE, "an event of the unit's community"),
     "DELETE /api/v1/projects/{project_id}/events/{event_id}": row("project_unlink", UNIT_SIDE),
+    # --- needs (需求清单) and duties (履职清单) -----------------------------------------------------------
+    # The resident's private need in community A, dispatched to the unit_contact's unit (a live duty).
+    "POST /api/v1/needs": row("need_in_a", SIGNED_IN, "anyone signed in orders (点单); staff may order for a resident"),
+    "GET /api/v1/needs": row("none", SIGNED_IN, "lists only the needs the caller may see"),
+    "GET /api/v1/needs/{need_id}": row("none", NEED_VIEWERS, "private: its raiser, community, unit and the office"),
+    "GET /api/v1/needs/{need_id}/timeline": row("none", NEED_VIEWERS),
+    "POST /api/v1/needs/{need_id}/cancel": row("reason", NEED_RAISER_OR_STAFF,
+                                               "allowed callers get 409 once a unit accepted; not the unit"),
+    "GET /api/v1/needs/{need_id}/suggestions": row("none", NEED_STAFF),
+    "POST /api/v1/needs/{need_id}/dispatch": row("dispatch_unit", NEED_STAFF, "allowed staff get 409 duty_exists"),
+    "POST /api/v1/needs/{need_id}/claim": row("claim_unit", NEED_UNIT,
+                                              "for a unit the caller speaks for; 409 need_not_public"),
+    "GET /api/v1/duties/{duty_id}": row("none", NEED_VIEWERS),
+    "POST /api/v1/duties/{duty_id}/accept": row("none_json", NEED_UNIT, "the unit's contacts and the office"),
+    "POST /api/v1/duties/{duty_id}/decline": row("reason", NEED_UNIT),
+    "POST /api/v1/duties/{duty_id}/progress": row("progress_note", NEED_UNIT, "409 duty_not_accepted: still offered"),
+    "POST /api/v1/duties/{duty_id}/done": row("progress_note", NEED_UNIT, "409 duty_not_accepted"),
+    "POST /api/v1/duties/{duty_id}/confirm": row("none_json", NEED_STAFF, "409 duty_not_claimed"),
+    "POST /api/v1/duties/{duty_id}/refuse": row("reason", NEED_STAFF, "409 duty_not_claimed"),
+    "POST /api/v1/duties/{duty_id}/withdraw": row("reason", NEED_STAFF),
+    "POST /api/v1/duties/{duty_id}/rating": row("rating", NEED_RAISER, "whoever raised it; 409 duty_not_done"),
+    "POST /api/v1/duties/{duty_id}/reopen": row("reason", NEED_RAISER, "409 duty_not_done"),
+    "GET /api/v1/units/{unit_id}/duties": row("none", UNIT_OR_OFFICE, "a unit's 履职清单: its contacts only"),
 }
 
 # Acting on one's own object: the staff member applied, or served at the

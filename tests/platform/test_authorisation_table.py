@@ -6,7 +6,7 @@ Each (operation, persona) case builds its world afresh on the clean slate
 (tests/conftest.py empties every table per test), so one case's changes
 (a cancelled event, a closed account) never reach another."""
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from io import BytesIO
 from pathlib import Path
@@ -20,7 +20,8 @@ from app.checkin import projector
 from app.extensions import api, db
 from app.hours import certificates
 from app.hours.records import approve, record_hours_from_checkins
-from app.models import Notice, RoleGrant, utcnow
+from app.models import Duty, Notice, RoleGrant, utcnow
+from app.needs.service import raise_need
 from app.screen import links as screen_links
 from app.subscriptions import templates
 from app.volunteers.consent import CONSENT_VERSION
@@ -98,11 +99,14 @@ class World:
     notice: object
     grant_id: int
     signed: str
+    need: object = None
+    duty: object = None
+    alliance: dict = field(default_factory=dict)
 
     def params(self):
         return {"event_id": self.event.id, "user_id": self.people["volunteer"].id, "record_id": self.record.id,
                 "team_id": self.squad.id, "notice_id": self.notice.id, "grant_id": self.grant_id,
-                "serial": self.certificate.serial, "signed": self.signed}
+                "serial": self.certificate.serial, "signed": self.signed, **self.alliance}
 
 
 @contextmanager
@@ -157,8 +161,23 @@ def _build_world():
     db.session.commit()
     grant_id = db.session.execute(db.select(RoleGrant.id).where(RoleGrant.user_id == organiser_out.id)).scalar_one()
     signed = projector.issue(event.id, "checkin", organiser_in.id).signed
-    return World(a, b, unit, brigade, squad, other_squad, people, applicant, event, record, approved_record,
-                 certificate, notice, grant_id, signed)
+    world = World(a, b, unit, brigade, squad, other_squad, people, applicant, event, record, approved_record,
+                  certificate, notice, grant_id, signed)
+    _add_a_need(world)
+    return world
+
+
+def _add_a_need(world):
+    """The resident's private need in community A, offered to the world's unit."""
+    need = raise_need("resident", None, title="空调不制冷", kind="professional", service="家电维修",
+                      community_id=world.a.id, raised_by=world.people["resident"], contact_phone="13911112222")
+    duty = Duty(need_id=need.id, unit_id=world.unit.id, status="offered", dispatched_by_id=world.people["admin"].id,
+                accept_by=utcnow() + timedelta(days=1), due_by=utcnow() + timedelta(days=3))
+    db.session.add(duty)
+    need.status = "dispatched"
+    db.session.commit()
+    world.need, world.duty = need, duty
+    world.alliance.update(need_id=need.id, duty_id=duty.id, unit_id=world.unit.id)
 
 
 # --- a valid request per row ----------------------------------------------------------------------------
@@ -249,6 +268,12 @@ BUILDERS = {
     "notice_to_a": _notice_to_a,
     "screen_label": lambda w, actor, wechat: {"json": {"label": "街道大厅"}},
     "screen_link": lambda w, actor, wechat: {"path": {"link_id": screen_links.create(w.people["admin"], "大厅")[0].id}},
+    "need_in_a": lambda w, actor, wechat: {"json": {"title": "楼道灯坏了", "kind": "professional",
+                                                    "service": "电路维修", "community_id": w.a.id}},
+    "dispatch_unit": lambda w, actor, wechat: {"json": {"unit_ids": [w.unit.id]}},
+    "claim_unit": lambda w, actor, wechat: {"json": {"unit_id": w.unit.id}},
+    "progress_note": lambda w, actor, wechat: {"json": {"note": "已联系居民，明天上门"}},
+    "rating": lambda w, actor, wechat: {"json": {"rating": 5, "comment": "很及时"}},
     # OWN_TABLE: the actor's own application or record
     "review_own": _own_application,
     "own_record": lambda w, actor, wechat: {"path": _own_record(w, actor)},
@@ -291,6 +316,8 @@ LISTS = {
     "GET /api/v1/hours/leaderboard": (lambda r: {row["id"] for row in r.get_json()["rows"]},
                                       lambda w: w.squad.id, "GET /api/v1/hours/teams/{team_id}"),
     # The volunteer's approved hours were served at an event of community A.
+    "GET /api/v1/needs": (lambda r: {n["id"] for n in r.get_json()["items"]}, lambda w: w.need.id,
+                          "GET /api/v1/needs/{need_id}"),
     "GET /api/v1/hours/export.xlsx": (_names_in_workbook, lambda w: w.people["volunteer"].name,
                                       "GET /api/v1/hours/events/{event_id}/records"),
 }

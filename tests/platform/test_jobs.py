@@ -15,9 +15,14 @@ def test_the_areas_add_every_operator_command_under_its_old_name(app):
     assert app.cli.commands["jusha"] is jusha
 
 
+# The periodic jobs the embedded demo runs on a thread of the web process.
+EMBEDDED = {"notices_tick", "service_records", "needs_remind_overdue", "needs_close_unrated"}
+
+
 def test_the_areas_register_their_periodic_and_queued_jobs(app):
-    assert {"plan_welfare_days", "notices_tick", "service_records"} <= set(JOBS)
-    assert {name for name, job in JOBS.items() if job.embedded} == {"notices_tick", "service_records"}
+    assert {"plan_welfare_days", "notices_tick", "service_records", "needs_remind_overdue",
+            "needs_close_unrated"} <= set(JOBS)
+    assert {name for name, job in JOBS.items() if job.embedded} == EMBEDDED
     assert {"notices.fan_out", "notices.deliver", "notices.deliver_batch", "notices.watch"} <= set(
         app.extensions["jusha_broker"].actors)
 
@@ -60,7 +65,7 @@ def test_the_embedded_app_runs_only_its_embedded_jobs_through_the_locked_runner(
         ensure_background(demo)
         periodic_jobs = demo.extensions["jusha_periodic_jobs"]
         entries = periodic_jobs.get_jobs()
-        assert {entry.id for entry in entries} == {"notices_tick", "service_records"}
+        assert {entry.id for entry in entries} == EMBEDDED
         assert all(entry.func is scheduler.run_job and entry.args == (demo, entry.id) for entry in entries)
     finally:
         shutdown(demo)
