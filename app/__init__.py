@@ -69,9 +69,9 @@ def create_app(env=None, **overrides):
 def _init_areas(app):
     """Each area connects its signal receivers (app/signals.py), declares its
     queued and periodic jobs (app/jobs.py) and adds its ``flask jusha`` commands."""
-    from app import admin, auth, checkin, events, hours, needs, notices, screen, units
+    from app import admin, auth, checkin, events, hours, needs, notices, screen, units, whistles
 
-    for area in (auth, admin, checkin, events, hours, notices, screen, units, needs):
+    for area in (auth, admin, checkin, events, hours, notices, screen, units, needs, whistles):
         area.init_app(app)
 
 
@@ -108,6 +108,7 @@ def _register_areas(app, api):
     from app.subscriptions.routes import blp as subscriptions_blp
     from app.users.routes import blp as users_blp
     from app.volunteers.routes import blp as volunteers_blp
+    from app.whistles.routes import blp as whistles_blp
 
     app.register_blueprint(health_bp)
     app.register_blueprint(verify_bp)
@@ -115,7 +116,7 @@ def _register_areas(app, api):
     app.register_blueprint(console_bp)
     for blueprint in (auth_blp, console_auth_blp, users_blp, admin_blp, events_blp, checkin_blp, attendance_blp,
                       teams_blp, volunteers_blp, hours_blp, hours_review_blp, certificates_blp, subscriptions_blp,
-                      notices_blp, screen_blp, units_blp, needs_blp):
+                      notices_blp, screen_blp, units_blp, needs_blp, whistles_blp):
         api.register_blueprint(blueprint)
     console_demo.init_app(app, api)  # development servers only
 

@@ -54,6 +54,12 @@ Signals (sender: the Flask app, always):
     need, or closed by itself 7 days after done. Feeds the units' reports.
     kwargs: ``duty_id``, ``need_id``, ``unit_id``, ``rating`` (1-5, None when
     closed unrated), ``automatic`` (True for the 7-day close).
+``whistle_closed``
+    Sent by ``app.whistles`` after a whistle's close (with its summary, and
+    any needs or project made from it) is committed.
+    kwargs: ``whistle_id``, ``community_id``, ``reported_unit_ids`` (units
+    that reported for duty), ``need_ids``, ``project_id`` (or None).
+    Receivers: none yet (the units' yearly report reads whistles directly).
 """
 from blinker import Namespace
 
@@ -66,3 +72,4 @@ event_changed = _signals.signal("event-changed", doc="an organiser's edit of an 
 event_cancelled = _signals.signal("event-cancelled", doc="an event (and its activities) was cancelled")
 need_done = _signals.signal("need-done", doc="a need was done by every unit holding it (see app.signals)")
 duty_closed = _signals.signal("duty-closed", doc="a duty was rated or closed itself after 7 days")
+whistle_closed = _signals.signal("whistle-closed", doc="a whistle was closed and the close committed")

@@ -214,6 +214,9 @@ DEFAULT_MINIPROGRAM_PAGES = (
     "pages/console-login/console-login",
     "pages/needs/detail",
     "pages/duties/detail",
+    "pages/whistle/list",
+    "pages/whistle/report",
+    "pages/whistle/rollcall",
 )
 
 

@@ -106,7 +106,9 @@ def seed_demo():
 
     history = seed_history()
     from app.units.demo import seed_units
+    from app.whistles.demo import seed_whistles
 
+    whistles = seed_whistles()
     return [
         f"communities: {len(COMMUNITIES)}",
         f"member units: {len(MEMBER_UNITS)}",
@@ -117,6 +119,7 @@ def seed_demo():
         history,
         seed_units(),
         __import__("app.needs.demo", fromlist=["seed_needs"]).seed_needs(),
+        whistles,
     ]
 
 

@@ -75,6 +75,14 @@ def _parent_for(kind, parent_id):
 
 
 def create_event(user, body):
+    event = add_event(user, body)
+    db.session.commit()
+    return event
+
+
+def add_event(user, body):
+    """``create_event`` without the commit, for an area whose own row comes
+    with an event in one transaction (a whistle's event, app/whistles)."""
     kind = body["kind"]
     _require_host_in_scope(user, body.get("host_community_id"), body.get("host_member_unit_id"))
     values = rules.values_for_create(kind, body)
@@ -91,7 +99,6 @@ def create_event(user, body):
                  detail={"kind": kind, "title": event.title, "host_community_id": event.host_community_id,
                          "host_member_unit_id": event.host_member_unit_id,
                          "starts_at": event.starts_at.isoformat()})
-    db.session.commit()
     return event
 
 

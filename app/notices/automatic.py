@@ -20,7 +20,7 @@ from app.localtime import chinese_date, chinese_datetime
 from app.models import Event, Notice, User, utcnow
 from app.models.base import insert_unless_exists
 from app.notices import audience as audiences
-from app.notices.dispatch import add_deliveries
+from app.notices.dispatch import add_deliveries, enqueue_queued
 from app.notices.tasks import send_deliveries, watch
 from app.subscriptions import fields, ledger, templates
 
@@ -178,3 +178,31 @@ def notify_users(source_key, kind, template_name, values, page, user_ids, label,
     if ids:
         watch.send(notice.id, delay=1000)
     return len(ids)
+
+def notify_people(source_key, kind, template_name, values, page, user_ids, label, event):
+    """An automatic notice from another area to chosen people (a whistle's
+    call to the units' contacts): one notice per ``source_key`` and one
+    delivery per person, so running it again (a retried job) tells nobody
+    twice. People who have not allowed the template get a ``skipped`` row
+    (no_subscription), so the notice's report says whom it could not reach.
+
+    Commits its rows, then queues every send still queued (also those a
+    killed earlier run left). Returns the notice, or None when nothing is
+    sent (no such template, values WeChat would refuse, nobody to tell)."""
+    template = templates.find(template_name)
+    if template is None or not user_ids:
+        return None
+    values = _checked(template, values)
+    if values is None:
+        return None
+    audience = {"kind": "users", "user_ids": sorted(user_ids), "label": label}
+    notice = _automatic_notice(source_key, kind, template, values, page, audience, event)
+    if notice.status == "cancelled":
+        db.session.commit()
+        return notice
+    people = select(User.id.label("user_id")).where(User.id.in_(sorted(user_ids)), User.is_active.is_(True))
+    add_deliveries(notice, ledger.remaining_for(people, template.id))
+    db.session.commit()
+    enqueue_queued(notice.id)
+    watch.send(notice.id, delay=1000)
+    return notice

@@ -430,4 +430,43 @@ module.exports = {
     query: ['status', 'overdue', 'limit', 'offset'],
     reads: ['items[].' + 'id', 'total'].concat(['id', 'need_id', 'unit.id', 'unit.name', 'status', 'status_label', 'accept_by', 'due_by', 'accepted_at', 'decline_reason', 'done_at', 'done_note', 'evidence[].url', 'rating', 'rating_comment', 'overdue', 'escalation_level', 'need.id', 'need.title', 'need.service', 'need.urgency', 'need.community.name', 'need.status', 'need.wanted_by'].filter((f) => f !== 'id').map((f) => 'items[].' + f)),
   },
+
+  // -- whistles (app/whistles): 基层吹哨·联盟报到 ----------------------------------
+  'whistles.list': {
+    area: 'whistles',
+    method: 'GET', path: '/api/v1/whistles',
+    query: ['status', 'limit', 'offset'],
+    reads: ['items[].id', 'items[].title', 'items[].place', 'items[].status', 'items[].needed_by',
+      'items[].created_at', 'items[].community.name', 'items[].unit_count', 'items[].reported_count',
+      'items[].can_manage', 'items[].my_unit_ids', 'total'],
+  },
+  'whistles.create': {
+    area: 'whistles',
+    method: 'POST', path: '/api/v1/whistles',
+    body: ['community_id', 'title', 'description', 'place', 'latitude', 'longitude', 'needed_by', 'to_all_units',
+      'unit_ids'],
+    reads: ['id', 'title'],
+  },
+  'whistles.get': {
+    area: 'whistles',
+    method: 'GET', path: '/api/v1/whistles/{id}',
+    reads: ['id', 'title', 'description', 'place', 'status', 'needed_by', 'created_at', 'community.name',
+      'event_id', 'can_manage', 'my_unit_ids', 'units[].id', 'units[].name', 'reports[].unit.id',
+      'reports[].unit.name', 'reports[].people_count', 'reports[].brings', 'reports[].arrive_at',
+      'reports[].response_minutes', 'summary'],
+  },
+  'whistles.report': {
+    area: 'whistles',
+    method: 'POST', path: '/api/v1/whistles/{id}/reports',
+    body: ['unit_id', 'people_count', 'brings', 'arrive_at'],
+    reads: ['id', 'unit.name', 'people_count'],
+  },
+  'whistles.rollCall': {
+    area: 'whistles',
+    method: 'GET', path: '/api/v1/whistles/{id}/roll-call',
+    reads: ['title', 'status', 'needed_by', 'event_id', 'as_of', 'totals.units', 'totals.reported',
+      'totals.response_rate', 'totals.average_response_minutes', 'totals.people_promised', 'totals.checked_in',
+      'units[].unit.id', 'units[].unit.name', 'units[].reported', 'units[].response_minutes',
+      'units[].people_promised', 'units[].checked_in', 'units[].brings', 'units[].arrive_at'],
+  },
 };

@@ -39,4 +39,13 @@ function pickerPlaceholder(state, emptyText, chooseText) {
   return state === 'empty' ? emptyText : (chooseText || '请选择');
 }
 
-module.exports = { today, settle, itemsOf, listState, LOAD_FAILED, pickerPlaceholder };
+// A form's problems beside its fields, the first one in a toast; true when
+// there were any (the page then does not send).
+function showProblems(page, problems) {
+  page.setData({ errors: problems });
+  const keys = Object.keys(problems);
+  if (keys.length) wx.showToast({ title: problems[keys[0]], icon: 'none' });
+  return keys.length > 0;
+}
+
+module.exports = { today, settle, itemsOf, listState, LOAD_FAILED, pickerPlaceholder, showProblems };

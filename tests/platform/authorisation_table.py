@@ -64,6 +64,9 @@ NEED_RAISER_OR_STAFF = dict(NEED_VIEWERS, unit_contact="deny")
 NEED_UNIT = dict(NEED_VIEWERS, resident="deny", organiser_in="deny")
 NEED_RAISER = dict(NEED_VIEWERS, organiser_in="deny", unit_contact="deny", admin="deny")
 UNIT_OR_OFFICE = outcomes("deny", anonymous="login", unit_contact="allow", admin="allow")
+# Community A's staff, the office and the contact of the unit it concerns;
+# others are told it does not exist.
+WHISTLE_READERS = dict(STAFF_IN_HIDDEN, resident="hide", volunteer="hide", unit_contact="allow")
 
 
 def row(body, who, why=""):
@@ -243,6 +246,27 @@ TABLE = {
     "POST /api/v1/duties/{duty_id}/rating": row("rating", NEED_RAISER, "whoever raised it; 409 duty_not_done"),
     "POST /api/v1/duties/{duty_id}/reopen": row("reason", NEED_RAISER, "409 duty_not_done"),
     "GET /api/v1/units/{unit_id}/duties": row("none", UNIT_OR_OFFICE, "a unit's 履职清单: its contacts only"),
+    # --- whistles (基层吹哨，联盟报到) and roundtables (圆桌会) -------------------------------------------
+    "POST /api/v1/whistles": row("whistle_in_a", STAFF_IN, "community A's staff and the office blow the whistle"),
+    "GET /api/v1/whistles": row("none", SIGNED_IN, "lists only whistles the caller may see"),
+    "GET /api/v1/whistles/{whistle_id}": row("none", WHISTLE_READERS,
+                                             "addressed to the unit: its contact reads it; residents see none"),
+    "POST /api/v1/whistles/{whistle_id}/reports": row("report_for_unit", dict(WHISTLE_READERS, organiser_in="deny"),
+                                                      "for the unit: its contact (or the office) speaks for it"),
+    "GET /api/v1/whistles/{whistle_id}/roll-call": row("none", WHISTLE_READERS),
+    "POST /api/v1/whistles/{whistle_id}/close": row("summary", dict(WHISTLE_READERS, unit_contact="deny")),
+    "POST /api/v1/whistles/{whistle_id}/cancel": row("cancel_reason", dict(WHISTLE_READERS, unit_contact="deny")),
+    "POST /api/v1/roundtables": row("roundtable_in_a", STAFF_IN),
+    "GET /api/v1/roundtables": row("none", SIGNED_IN, "lists only roundtables the caller may see"),
+    "GET /api/v1/roundtables/{roundtable_id}": row("none", WHISTLE_READERS,
+                                                   "the unit owns one of its resolutions: its contact reads it"),
+    "PATCH /api/v1/roundtables/{roundtable_id}": row("minutes", dict(WHISTLE_READERS, unit_contact="deny")),
+    "GET /api/v1/roundtables/{roundtable_id}/candidates": row("none", dict(WHISTLE_READERS, unit_contact="deny")),
+    "POST /api/v1/roundtables/{roundtable_id}/items": row("agenda_item", dict(WHISTLE_READERS, unit_contact="deny")),
+    "POST /api/v1/roundtables/{roundtable_id}/held": row("empty", dict(WHISTLE_READERS, unit_contact="deny"),
+                                                        "held already: allowed staff get 409"),
+    "POST /api/v1/roundtables/{roundtable_id}/resolutions": row("resolution", dict(WHISTLE_READERS,
+                                                                                   unit_contact="deny")),
 }
 
 # Acting on one's own object: the staff member applied, or served at the

@@ -20,7 +20,7 @@ from app.checkin import projector
 from app.extensions import api, db
 from app.hours import certificates
 from app.hours.records import approve, record_hours_from_checkins
-from app.models import Duty, Notice, RoleGrant, utcnow
+from app.models import Duty, Notice, RoleGrant, Roundtable, RoundtableResolution, Whistle, utcnow
 from app.needs.service import raise_need
 from app.screen import links as screen_links
 from app.subscriptions import templates
@@ -102,11 +102,14 @@ class World:
     need: object = None
     duty: object = None
     alliance: dict = field(default_factory=dict)
+    whistle: object = None
+    roundtable: object = None
 
     def params(self):
         return {"event_id": self.event.id, "user_id": self.people["volunteer"].id, "record_id": self.record.id,
                 "team_id": self.squad.id, "notice_id": self.notice.id, "grant_id": self.grant_id,
-                "serial": self.certificate.serial, "signed": self.signed, **self.alliance}
+                "serial": self.certificate.serial, "signed": self.signed, "whistle_id": self.whistle.id,
+                "roundtable_id": self.roundtable.id, **self.alliance}
 
 
 @contextmanager
@@ -161,23 +164,11 @@ def _build_world():
     db.session.commit()
     grant_id = db.session.execute(db.select(RoleGrant.id).where(RoleGrant.user_id == organiser_out.id)).scalar_one()
     signed = projector.issue(event.id, "checkin", organiser_in.id).signed
+    whistle, roundtable = _alliance_of_a(a, unit, event, organiser_in)
     world = World(a, b, unit, brigade, squad, other_squad, people, applicant, event, record, approved_record,
-                  certificate, notice, grant_id, signed)
+                  certificate, notice, grant_id, signed, whistle=whistle, roundtable=roundtable)
     _add_a_need(world)
     return world
-
-
-def _add_a_need(world):
-    """The resident's private need in community A, offered to the world's unit."""
-    need = raise_need("resident", None, title="空调不制冷", kind="professional", service="家电维修",
-                      community_id=world.a.id, raised_by=world.people["resident"], contact_phone="13911112222")
-    duty = Duty(need_id=need.id, unit_id=world.unit.id, status="offered", dispatched_by_id=world.people["admin"].id,
-                accept_by=utcnow() + timedelta(days=1), due_by=utcnow() + timedelta(days=3))
-    db.session.add(duty)
-    need.status = "dispatched"
-    db.session.commit()
-    world.need, world.duty = need, duty
-    world.alliance.update(need_id=need.id, duty_id=duty.id, unit_id=world.unit.id)
 
 
 # --- a valid request per row ----------------------------------------------------------------------------
@@ -274,6 +265,16 @@ BUILDERS = {
     "claim_unit": lambda w, actor, wechat: {"json": {"unit_id": w.unit.id}},
     "progress_note": lambda w, actor, wechat: {"json": {"note": "已联系居民，明天上门"}},
     "rating": lambda w, actor, wechat: {"json": {"rating": 5, "comment": "很及时"}},
+    "whistle_in_a": lambda w, actor, wechat: {"json": {
+        "community_id": w.a.id, "title": "暴雨后积水清理", "place": "七格社区 3 号楼",
+        "needed_by": (utcnow() + timedelta(hours=3)).isoformat(), "unit_ids": [w.unit.id]}},
+    "report_for_unit": lambda w, actor, wechat: {"json": {"unit_id": w.unit.id, "people_count": 5}},
+    "summary": lambda w, actor, wechat: {"json": {"summary": "积水已排净"}},
+    "roundtable_in_a": lambda w, actor, wechat: {"json": {
+        "community_id": w.a.id, "title": "七格社区联盟圆桌会", "held_at": (utcnow() + timedelta(days=2)).isoformat()}},
+    "minutes": lambda w, actor, wechat: {"json": {"minutes": "会议讨论了防汛准备。"}},
+    "agenda_item": lambda w, actor, wechat: {"json": {"whistle_id": w.whistle.id}},
+    "resolution": lambda w, actor, wechat: {"json": {"text": "下沙中学负责沙袋储备", "owner_unit_id": w.unit.id}},
     # OWN_TABLE: the actor's own application or record
     "review_own": _own_application,
     "own_record": lambda w, actor, wechat: {"path": _own_record(w, actor)},
@@ -313,6 +314,10 @@ LISTS = {
                                lambda w: w.people["volunteer"].id, "GET /api/v1/volunteers/{user_id}"),
     "GET /api/v1/notices": (lambda r: {n["id"] for n in r.get_json()},
                             lambda w: w.notice.id, "GET /api/v1/notices/{notice_id}"),
+    "GET /api/v1/whistles": (lambda r: {x["id"] for x in r.get_json()["items"]},
+                             lambda w: w.whistle.id, "GET /api/v1/whistles/{whistle_id}"),
+    "GET /api/v1/roundtables": (lambda r: {x["id"] for x in r.get_json()["items"]},
+                                lambda w: w.roundtable.id, "GET /api/v1/roundtables/{roundtable_id}"),
     "GET /api/v1/hours/leaderboard": (lambda r: {row["id"] for row in r.get_json()["rows"]},
                                       lambda w: w.squad.id, "GET /api/v1/hours/teams/{team_id}"),
     # The volunteer's approved hours were served at an event of community A.

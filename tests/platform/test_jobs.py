@@ -16,14 +16,16 @@ def test_the_areas_add_every_operator_command_under_its_old_name(app):
 
 
 # The periodic jobs the embedded demo runs on a thread of the web process.
-EMBEDDED = {"notices_tick", "service_records", "needs_remind_overdue", "needs_close_unrated"}
+EMBEDDED = {"notices_tick", "service_records", "needs_remind_overdue", "needs_close_unrated",
+            "whistles_call_catch_up"}
 
 
 def test_the_areas_register_their_periodic_and_queued_jobs(app):
     assert {"plan_welfare_days", "notices_tick", "service_records", "needs_remind_overdue",
             "needs_close_unrated"} <= set(JOBS)
     assert {name for name, job in JOBS.items() if job.embedded} == EMBEDDED
-    assert {"notices.fan_out", "notices.deliver", "notices.deliver_batch", "notices.watch"} <= set(
+    assert {"notices.fan_out", "notices.deliver", "notices.deliver_batch", "notices.watch",
+            "whistles.notify_units"} <= set(
         app.extensions["jusha_broker"].actors)
 
 

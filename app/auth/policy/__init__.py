@@ -6,7 +6,9 @@ One module per kind of object. Each pairs the check for one object
 never shows what a detail would refuse. Handlers and services ask; nothing
 else decides.
 """
-from app.auth.policy import communities, events, needs, notices, people, records, teams, units, volunteers  # noqa: F401
+from app.auth.policy import (  # noqa: F401
+    communities, events, needs, notices, people, records, teams, units, volunteers, whistles,
+)
 from app.auth.policy.scope import (  # noqa: F401
     EVERYTHING,
     NOTHING,

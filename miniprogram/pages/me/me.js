@@ -10,6 +10,7 @@ Page({
     communityName: '',
     isOrganiser: false,
     speaksForUnit: false,
+    inAlliance: false,
     communities: [],
     subscriptions: [],
     templates: [],
@@ -44,6 +45,7 @@ Page({
       communityName: user.community ? user.community.name : '',
       isOrganiser: format.isOrganiser(user),
       speaksForUnit: unitView.unitIds(user).length > 0,
+      inAlliance: format.isOrganiser(user) || format.holds(user, 'unit_contact'),
       demoOpenid: api.devOpenid(),
     });
   },

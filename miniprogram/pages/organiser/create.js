@@ -1,7 +1,7 @@
 const api = require('../../utils/api');
 const time = require('../../utils/time');
 const eventForm = require('../../utils/event-form');
-const { today, itemsOf, listState, pickerPlaceholder } = require('../../utils/page-data');
+const { today, itemsOf, listState, pickerPlaceholder, showProblems } = require('../../utils/page-data');
 
 Page({
   data: {
@@ -112,12 +112,7 @@ Page({
       radius_m: eventForm.RADII[this.data.radiusIndex],
       parent_id: welfare ? welfare.id : null,
     }));
-    this.setData({ errors: built.problems });
-    const keys = Object.keys(built.problems);
-    if (keys.length) {
-      wx.showToast({ title: built.problems[keys[0]], icon: 'none' });
-      return;
-    }
+    if (showProblems(this, built.problems)) return;
     this.setData({ submitting: true });
     api.call('events.create', { data: built.body, loading: '发布中' }).then((event) => {
       this.setData({ submitting: false });
