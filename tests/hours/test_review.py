@@ -47,7 +47,8 @@ def test_bulk_approve_answers_per_record(client):
     assert results[999999]["code"] == "record_not_found"
     assert results[own.id]["code"] == "own_record" and "自己" in results[own.id]["message"]
 
-    again = client.post(BULK, json={"action": "approve", "record_ids": [records[0].id]}, headers=auth_headers(organiser))
+    again = client.post(BULK, json={"action": "approve", "record_ids": [records[0].id]},
+                        headers=auth_headers(organiser))
     assert again.get_json()["results"][0]["code"] == "record_not_pending"
     entries = db.session.execute(db.select(HoursLedgerEntry.service_record_id)).scalars().all()
     assert sorted(entries) == sorted(r.id for r in records)
@@ -57,7 +58,8 @@ def test_bulk_reject_needs_a_reason(client):
     home = make_community()
     records = waiting(home, 2)
     organiser = make_organiser(home)
-    refused = client.post(BULK, json={"action": "reject", "record_ids": [records[0].id]}, headers=auth_headers(organiser))
+    refused = client.post(BULK, json={"action": "reject", "record_ids": [records[0].id]},
+                          headers=auth_headers(organiser))
     assert refused.status_code == 422 and refused.get_json()["error"]["code"] == "reason_required"
     answer = client.post(BULK, json={"action": "reject", "record_ids": [r.id for r in records], "reason": "未到岗"},
                          headers=auth_headers(organiser)).get_json()
