@@ -1,6 +1,6 @@
 // The calls of the 人员与角色 and 操作审计 pages (the office's).
-import { api } from '../../api/client'
-import { getPage } from '../../api/paged'
+import { api } from './client'
+import { getPage } from './paged'
 
 export const peopleApi = {
   /** {items, total}: query {q, role, limit, offset, sort, order}. */

@@ -1,6 +1,6 @@
 // The calls of the 通知推送 page.
-import { api } from '../../api/client'
-import { getPage } from '../../api/paged'
+import { api } from './client'
+import { getPage } from './paged'
 
 export const noticesApi = {
   templates: () => api.get('/subscriptions/templates'),

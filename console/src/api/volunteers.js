@@ -1,6 +1,6 @@
 // The calls of the 志愿者与队伍 page.
-import { api } from '../../api/client'
-import { getPage } from '../../api/paged'
+import { api } from './client'
+import { getPage } from './paged'
 
 export const volunteersApi = {
   teams: () => api.get('/teams'),
