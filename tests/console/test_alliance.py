@@ -37,8 +37,11 @@ def test_the_office_dispatches_an_open_need_to_a_suggested_unit(page, demo):
     assert "资源匹配" in first.inner_text()
     unit_name = first.locator("td").nth(1).inner_text().strip()
     first.locator(".el-checkbox").click()
+    send = panel.get_by_role("button", name="派单给 1 个单位")
+    send.wait_for()
+    page.locator(".el-page-header").scroll_into_view_if_needed()
     screenshot(page, "alliance-dispatch")
-    panel.get_by_role("button", name="派单给 1 个单位").click()
+    send.click()
     page.get_by_text(f"已派单：{unit_name}").wait_for()
     db.session.expire_all()
     assert [d.unit.name for d in db.session.execute(db.select(Duty).filter_by(need_id=need.id)).scalars()] == [unit_name]
@@ -57,3 +60,16 @@ def test_the_roll_call_shows_who_reported_and_who_did_not(page, demo):
     assert "未报到" in texts[0]  # who is missing comes first
     assert page.get_by_text("每 5 秒刷新").is_visible()
     screenshot(page, "alliance-rollcall")
+
+
+def test_the_ranking_draws_every_unit_and_a_unit_page_shows_its_report(page, demo):
+    signed_in(page, demo)
+    page.goto("/console/units/ranking")
+    page.locator(".chart canvas").wait_for()
+    page.locator(".el-table__body tr").first.wait_for()
+    screenshot(page, "alliance-ranking")
+    page.locator(".el-table__body tr").first.locator(".el-link").click()
+    page.get_by_role("tab", name="年度履职报告").click()
+    page.get_by_text("综合积分").wait_for()
+    page.get_by_role("button", name="下载 PDF").wait_for()
+    screenshot(page, "alliance-unit-report")
