@@ -171,6 +171,33 @@ def _build_world():
     return world
 
 
+def _add_a_need(world):
+    """The resident's private need in community A, offered to the world's unit."""
+    need = raise_need("resident", None, title="空调不制冷", kind="professional", service="家电维修",
+                      community_id=world.a.id, raised_by=world.people["resident"], contact_phone="13911112222")
+    duty = Duty(need_id=need.id, unit_id=world.unit.id, status="offered", dispatched_by_id=world.people["admin"].id,
+                accept_by=utcnow() + timedelta(days=1), due_by=utcnow() + timedelta(days=3))
+    db.session.add(duty)
+    need.status = "dispatched"
+    db.session.commit()
+    world.need, world.duty = need, duty
+    world.alliance.update(need_id=need.id, duty_id=duty.id, unit_id=world.unit.id)
+
+
+def _alliance_of_a(a, unit, event, organiser):
+    """Community A's open whistle to the unit (arrivals check in at the A
+    event) and its held roundtable, where the unit owns a resolution."""
+    whistle = Whistle(community_id=a.id, title="暴雨后积水清理", place="七格社区 3 号楼", status="open",
+                      needed_by=utcnow() + timedelta(hours=3), units=[unit], event_id=event.id,
+                      raised_by_id=organiser.id)
+    roundtable = Roundtable(community_id=a.id, title="七格社区联盟圆桌会", held_at=utcnow() - timedelta(days=1),
+                            status="held", created_by_id=organiser.id)
+    roundtable.resolutions.append(RoundtableResolution(text="下沙中学牵头防汛志愿服务", owner_unit_id=unit.id))
+    db.session.add_all([whistle, roundtable])
+    db.session.commit()
+    return whistle, roundtable
+
+
 # --- a valid request per row ----------------------------------------------------------------------------
 # Each builder returns the request's json / query and any path parameters other
 # than the world's defaults. Bodies must be valid: a 422 would answer before
