@@ -18,6 +18,7 @@ revoked display key.
 import json
 import logging
 import time
+from urllib.parse import urlparse
 
 import redis
 from flask import current_app
@@ -34,6 +35,14 @@ RETRY_MS = 3000
 POLL_SECONDS = 1.0
 
 
+def channel(app):
+    """Pub/sub channels are server-wide, not per Redis database: the name
+    carries the database, so deployments (or test runs) sharing a server on
+    different databases never see each other's check-ins."""
+    database = urlparse(app.config.get("REDIS_URL") or "").path.lstrip("/") or "0"
+    return f"{CHANNEL}:{database}"
+
+
 def publish_checkin(sender, event_id, user_id, host_community_id=None, host_member_unit_id=None,
                     checked_in_at=None, **_):
     """``checked_in`` receiver: tell every open stream. No person is named:
@@ -42,7 +51,7 @@ def publish_checkin(sender, event_id, user_id, host_community_id=None, host_memb
     message = json.dumps({"event_id": event_id, "community_id": host_community_id,
                           "member_unit_id": host_member_unit_id, "at": iso(checked_in_at)})
     try:
-        redis_store.publish(CHANNEL, message)
+        redis_store.publish(channel(sender), message)
     except redis.RedisError:
         log.warning("screen: could not publish a check-in (the screens catch up at their next snapshot)")
 
@@ -52,18 +61,20 @@ def sse(event, data):
 
 
 def _subscribe(app):
-    """A pub/sub connection of its own: outside the circuit breaker (a quiet
-    channel is not an outage) and with no read timeout of its own
-    (``get_message`` polls with one)."""
+    """(client, pubsub): a pub/sub connection of its own, outside the circuit
+    breaker (a quiet channel is not an outage) and with no read timeout of
+    its own (``get_message`` polls with one). The client is returned to be
+    kept: a dropped client closes its pool, and with it the subscription.
+    Embedded, the app's one in-process Redis (client None: not ours to close)."""
     if not app.config.get("REDIS_URL"):
-        pubsub = app.extensions["jusha_redis"].pubsub(ignore_subscribe_messages=True)
+        client, source = None, app.extensions["jusha_redis"]
     else:
         timeout = app.config["REDIS_SOCKET_TIMEOUT"]
-        client = redis.Redis.from_url(app.config["REDIS_URL"], decode_responses=True,
-                                      socket_connect_timeout=timeout, socket_timeout=max(5.0, 4 * timeout))
-        pubsub = client.pubsub(ignore_subscribe_messages=True)
-    pubsub.subscribe(CHANNEL)
-    return pubsub
+        client = source = redis.Redis.from_url(app.config["REDIS_URL"], decode_responses=True,
+                                               socket_connect_timeout=timeout, socket_timeout=max(5.0, 4 * timeout))
+    pubsub = source.pubsub(ignore_subscribe_messages=True)
+    pubsub.subscribe(channel(app))
+    return client, pubsub
 
 
 class _Units:
@@ -85,7 +96,7 @@ def stream(app, link_id):
     display key's row (None for a staff session, checked at the door)."""
     config = app.config
     with app.app_context():
-        pubsub = _subscribe(app)
+        client, pubsub = _subscribe(app)
         first = snapshot.current()
     units = _Units()
     try:
@@ -115,6 +126,8 @@ def stream(app, link_id):
         yield sse("bye", {"reconnect_ms": RETRY_MS})
     finally:
         pubsub.close()
+        if client is not None:
+            client.close()
 
 
 def _checkin(app, data, units):

@@ -48,7 +48,7 @@ def long_streams(app, monkeypatch):
 
 def subscribers(app):
     with app.app_context():
-        return dict(redis_store.pubsub_numsub(live.CHANNEL)).get(live.CHANNEL, 0)
+        return dict(redis_store.pubsub_numsub(live.channel(app))).get(live.channel(app), 0)
 
 
 def test_a_scan_reaches_an_open_stream(app, client, ctx, long_streams):
