@@ -118,7 +118,7 @@ def _register_areas(app, api):
                       teams_blp, volunteers_blp, hours_blp, hours_review_blp, certificates_blp, subscriptions_blp,
                       notices_blp, screen_blp, units_blp, needs_blp, whistles_blp):
         api.register_blueprint(blueprint)
-    console_demo.init_app(app, api)  # development servers only
+    console_demo.init_app(app)  # development servers only
 
 
 def _bound_integer_urls(app):

@@ -39,6 +39,16 @@ def test_a_demo_resident_is_refused_like_a_real_one(dev, ctx):
     assert refused.status_code == 403 and refused.get_json()["error"]["code"] == "console_not_staff"
 
 
+def test_not_in_the_api_document(dev):
+    paths = dev.get("/api/v1/openapi.json").get_json()["paths"]
+    assert not [p for p in paths if "/demo" in p]
+
+
+def test_a_malformed_request_is_a_chinese_validation_error(dev, ctx):
+    answer = dev.post("/api/v1/auth/console/demo/confirm", json={"nonce": "x" * 22, "user_id": "1"})
+    assert answer.status_code == 422 and answer.get_json()["error"]["details"]["json"]["user_id"]
+
+
 def test_only_demo_people(dev, ctx):
     someone = make_user(openid="someone-real", role="admin")
     nonce = dev.post("/api/v1/auth/console/nonce", json={}).get_json()["nonce"]
