@@ -1,4 +1,3 @@
-// The API writes every time in Beijing time (2026-12-13T09:00:00+08:00), so
-// a table shows the wall clock by cutting the text, with no time-zone maths.
-export const minute = (iso) => (iso ? iso.slice(0, 16).replace('T', ' ') : '')
+// The audit trail's times to the second: the API writes Beijing time
+// (2026-12-13T09:00:12+08:00), so the wall clock is the text itself.
 export const second = (iso) => (iso ? iso.slice(0, 19).replace('T', ' ') : '')
