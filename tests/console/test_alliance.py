@@ -3,20 +3,14 @@ dispatches an open need from the suggested units, and a community follows a
 whistle's live roll call. Screenshots: alliance-dispatch, alliance-rollcall."""
 import pytest
 
-from app.auth import tokens
 from app.cli.demo import seed_demo
 from app.extensions import db
 from app.models import Duty, Need, User, Whistle
 from app.whistles.demo import OPEN_TITLE
 from tests.console.conftest import screenshot
+from tests.console.pages import signed_in
 
 pytestmark = pytest.mark.browser
-
-
-def signed_in(page, user):
-    """The console as ``user`` (a console token where the sign-in page would leave it)."""
-    token = tokens.issue(user, 3600, kind="console")
-    page.add_init_script(f"window.localStorage.setItem('jusha.console.token', {token!r})")
 
 
 @pytest.fixture()
