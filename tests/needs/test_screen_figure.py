@@ -20,7 +20,8 @@ def finish(client, world, need):
     return duty_id
 
 
-def test_a_done_need_counts_for_its_community_on_the_screen(client, world, app):
+def test_a_done_need_counts_for_its_community_on_the_screen(client, world, app, monkeypatch):
+    monkeypatch.setitem(app.config, "SCREEN_CACHE_SECONDS", 0)  # no snapshot cached by an earlier test
     assert needs_done_this_month(panels.period())["value"] == 0
     raised(world)  # still open: not counted
     finish(client, world, raised(world, title="楼道灯不亮"))
