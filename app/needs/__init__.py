@@ -5,3 +5,7 @@ the 7-day auto-close and escalating reminders. See docs/alliance-needs.md."""
 
 def init_app(app):
     from app.needs import reminders  # noqa: F401  (declares the periodic jobs)
+    from app.needs.screen_figure import needs_done_this_month
+    from app.screen.panels import register
+
+    register(app, "needs_done_month", needs_done_this_month)

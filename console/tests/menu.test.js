@@ -7,7 +7,8 @@ const titles = (items) => items.map((m) => m.title)
 describe('the sidebar by role', () => {
   it('shows an admin everything', () => {
     expect(titles(menuFor(held('resident', 'admin')))).toEqual(
-      ['工作台首页', '活动管理', '工时审核', '志愿者与队伍', '通知推送', '人员与角色', '操作审计', '数据大屏', '大屏链接'])
+      ['工作台首页', '活动管理', '工时审核', '志愿者与队伍', '通知推送', '共建单位', '资源清单', '需求清单', '项目清单',
+        '吹哨与点名', '圆桌会', '年度履职排名', '人员与角色', '操作审计', '数据大屏', '大屏链接'])
   })
 
   it('shows an organiser their work but not people, roles or the audit trail', () => {
@@ -18,8 +19,9 @@ describe('the sidebar by role', () => {
     expect(menu).not.toContain('操作审计')
   })
 
-  it('shows a unit contact the home page and the big screen only', () => {
-    expect(titles(menuFor(held('resident', 'unit_contact')))).toEqual(['工作台首页', '数据大屏'])
+  it('shows a unit contact the alliance pages, their 履职清单 and the big screen, not the ranking', () => {
+    expect(titles(menuFor(held('resident', 'unit_contact')))).toEqual(
+      ['工作台首页', '共建单位', '资源清单', '需求清单', '项目清单', '履职清单', '吹哨与点名', '圆桌会', '数据大屏'])
   })
 
   it('shows a resident or volunteer nothing', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { RECENT_LIMIT, applyCheckin, initialState, reduce } from '../src/views/screen/screenState'
+import { figureParts } from '../src/views/screen/figureParts'
 import { BACKGROUND, PANEL, TEXT_COLOURS, contrast } from '../src/views/screen/palette'
 
 const snapshot = (date = '2026-12-02', extra = {}) => ({
@@ -88,5 +89,15 @@ describe('the screen palette', () => {
 
   it('computes the WCAG ratio (black on white is 21)', () => {
     expect(contrast('#000000', '#ffffff')).toBeCloseTo(21, 5)
+  })
+})
+
+describe('other areas\' figure cards per community', () => {
+  it('lists every community that counted, most first, by name', () => {
+    const communities = [{ id: 1, name: '智格社区' }, { id: 2, name: '七格社区' }, { id: 3, name: '元成社区' }]
+    const figure = { name: 'needs_done_month', value: 5, by_community: { 1: 1, 2: 3, 3: 0, 99: 1 } }
+    expect(figureParts(figure, communities)).toEqual([
+      { id: '2', name: '七格社区', count: 3 }, { id: '1', name: '智格社区', count: 1 }])
+    expect(figureParts({ value: 0 }, communities)).toEqual([])
   })
 })
