@@ -347,6 +347,8 @@ module.exports = {
     query: ['unit_id', 'kind', 'community', 'active', 'limit', 'offset'],
     reads: ['items[].id', 'items[].kind_label', 'items[].service', 'items[].title', 'items[].capacity',
       'items[].capacity_unit', 'items[].availability', 'items[].communities[].name', 'total'],
+  },
+
   // -- uploads (app/files: the storage area) -------------------------------------
   'uploads.create': {
     area: 'files',
@@ -427,6 +429,8 @@ module.exports = {
     method: 'GET', path: '/api/v1/units/{id}/duties',
     query: ['status', 'overdue', 'limit', 'offset'],
     reads: ['items[].' + 'id', 'total'].concat(['id', 'need_id', 'unit.id', 'unit.name', 'status', 'status_label', 'accept_by', 'due_by', 'accepted_at', 'decline_reason', 'done_at', 'done_note', 'evidence[].url', 'rating', 'rating_comment', 'overdue', 'escalation_level', 'need.id', 'need.title', 'need.service', 'need.urgency', 'need.community.name', 'need.status', 'need.wanted_by'].filter((f) => f !== 'id').map((f) => 'items[].' + f)),
+  },
+
   // -- whistles (app/whistles): 基层吹哨·联盟报到 ----------------------------------
   'whistles.list': {
     area: 'whistles',
