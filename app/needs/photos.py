@@ -9,7 +9,7 @@ try:
 except ImportError:  # the storage area is not in this build yet
     _files = None
 
-NEED_PURPOSE = "need"
+NEED_PURPOSE = "need_photo"
 EVIDENCE_PURPOSE = "duty_evidence"
 
 

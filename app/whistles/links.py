@@ -24,7 +24,7 @@ def attach_photos(user, photo_ids):
         from app.files.service import attachable_uploads
     except ImportError:
         return list(photo_ids)
-    return [upload.id for upload in attachable_uploads(user, photo_ids, "whistle")]
+    return [upload.id for upload in attachable_uploads(user, photo_ids, "whistle_photo")]
 
 
 def _needs_raise_need():
