@@ -4,13 +4,12 @@ unit's optional project (项目清单, five a year).
 """
 from datetime import date
 
-from app.errors import APIError, invalid
-from app.files.service import attachable_uploads
+from app.errors import invalid
 from app.extensions import db
-from app.localtime import local_date
-from app.models import OPTIONAL_PROJECTS_PER_YEAR, MemberUnit, UnitProject, utcnow
+from app.files.service import attachable_uploads
+from app.models import MemberUnit
 from app.needs import service as needs_service
-from app.whistles import locks
+from app.units import projects as unit_projects
 
 
 def attach_photos(user, photo_ids):
@@ -45,26 +44,12 @@ def raise_need(user, spec, *, community_id, source, source_ref, place=None):
 
 
 def add_optional_project(user, unit_id, title, goals, community_id, year=None):
-    """A 自选 project of ``unit_id`` for this year (Beijing time), refused
-    with 409 once the unit has its five. The unit's row is locked while
-    counting, so two at once cannot make a sixth. Not committed."""
-    unit = db.session.get(MemberUnit, unit_id)
-    if unit is None:
+    """A 自选 project of ``unit_id`` (the units area's rule: five live ones a
+    year, counted under the unit's lock; ``optional_limit_reached`` past
+    that). Not committed. A unit that does not exist is a field error here."""
+    if db.session.get(MemberUnit, unit_id) is None:
         raise invalid("unit_id", "共建单位不存在")
-    if unit.status != "active":
-        raise invalid("unit_id", f"{unit.name}已暂停或退出联盟")
-    locks.lock(MemberUnit, unit_id)
-    year = year or local_date(utcnow()).year
-    held = db.session.execute(db.select(db.func.count(UnitProject.id)).where(
-        UnitProject.unit_id == unit_id, UnitProject.year == year, UnitProject.kind == "optional")).scalar_one()
-    if held >= OPTIONAL_PROJECTS_PER_YEAR:
-        raise APIError("project_limit_reached",
-                       f"{unit.name}{year}年的自选项目已有 {OPTIONAL_PROJECTS_PER_YEAR} 个，不能再增加", status=409)
-    project = UnitProject(unit_id=unit_id, year=year, kind="optional", title=title, goals=goals,
-                          status="planned", community_id=community_id, owner_id=user.id)
-    db.session.add(project)
-    db.session.flush()
-    return project
+    return unit_projects.add_optional_project(user, unit_id, title, goals, community_id, year)
 
 
 def due_year(due_on):

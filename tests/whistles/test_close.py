@@ -60,7 +60,7 @@ def test_a_units_sixth_optional_project_is_refused_and_nothing_closes(client, al
     whistle = raise_whistle(client, alliance.staff, alliance.community)
     response = post(client, alliance.staff, f"/api/v1/whistles/{whistle['id']}/close",
                     {"summary": "已处理", "project": {"unit_id": school.id, "title": "第六个项目"}})
-    assert response.status_code == 409 and response.get_json()["error"]["code"] == "project_limit_reached"
+    assert response.status_code == 409 and response.get_json()["error"]["code"] == "optional_limit_reached"
     db.session.expire_all()
     assert db.session.get(Whistle, whistle["id"]).status == "open"
 
