@@ -61,6 +61,9 @@ PEOPLE = [
     ("demo-volunteer", "张志愿", "volunteer", "minghe", None),
     ("demo-resident", "陈阿姨", "resident", "minghe", None),
     ("demo-resident-2", "刘大伯", "resident", "zhige", None),
+    # Unit contacts: their grant over the unit is given by the units demo (下沙中学) and the needs demo (下沙供电所).
+    ("demo-unit-contact", "下沙中学李老师", "unit_contact", None, None),
+    ("demo-unit-power", "下沙供电所赵师傅", "unit_contact", None, None),
 ]
 
 DEMO_LOGIN_OPENID = "demo-resident"

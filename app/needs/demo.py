@@ -1,8 +1,9 @@
 """Demo needs from the seed's stories, one in every state, with timelines
 spread over the past weeks, so ./scripts/dev shows 点单 → 派单 → 接单 → 履职 →
 评单 working. Running it twice adds nothing (each story is found by its
-source_ref). Units come from the units area's demo; the few needed here are
-found or made by name (the lead reconciles the two)."""
+source_ref). The units are the units area's demo's, found by name (it runs
+first); the stories add the few resources they dispatch on. The unit contact
+is app/cli/demo.py's ``demo-unit-power``, given 下沙供电所 here."""
 from datetime import timedelta
 
 from app.auth import grants, roles
@@ -11,31 +12,21 @@ from app.models import Community, MemberUnit, Need, UnitResource, User, utcnow
 from app.needs import reminders, service
 from app.needs.duties import move
 
-# (name, kind, level, community code, latitude, longitude, [(resource kind, service, title)])
+# (unit name, [(resource kind, service, title)]): what the stories dispatch on.
 UNITS = [
-    ("下沙供电所", "enterprise", "subdistrict", None, 30.3102, 120.3441,
-     [("professional", "家电维修", "党员电工家电维修服务队"), ("professional", "电路检修", "楼道线路安全检查")]),
-    ("钱塘区人民医院", "hospital", "subdistrict", None, 30.3050, 120.3610,
-     [("professional", "义诊", "党员医生进社区义诊"), ("lecturer", "健康讲座", "慢病防治健康讲座")]),
-    ("柠檬社区卫生服务站", "hospital", "community", "ningmeng", 30.3181, 120.3520,
-     [("volunteers", "助老", "助老上门服务志愿者"), ("professional", "义诊", "家庭医生签约随访")]),
-    ("下沙中学", "school", "subdistrict", None, 30.3095, 120.3550,
-     [("venue", None, "下沙中学礼堂（300 座）"), ("volunteers", "环境整治", "青年志愿者环境清洁队")]),
-    ("金沙湖实验学校", "school", "community", "minghe", 30.3125, 120.3465,
-     [("volunteers", "环境整治", "师生志愿服务队")]),
+    ("下沙供电所", [("professional", "家电维修", "党员电工家电维修服务队"), ("professional", "电路检修", "楼道线路安全检查")]),
+    ("钱塘区人民医院", [("professional", "义诊", "党员医生进社区义诊"), ("lecturer", "健康讲座", "慢病防治健康讲座")]),
+    ("柠檬社区卫生服务站", [("volunteers", "助老", "助老上门服务志愿者"), ("professional", "义诊", "家庭医生签约随访")]),
+    ("下沙中学", [("venue", None, "下沙中学礼堂（300 座）"), ("volunteers", "环境整治", "青年志愿者环境清洁队")]),
+    ("金沙湖实验学校", [("volunteers", "环境整治", "师生志愿服务队")]),
 ]
-UNIT_CONTACT = ("demo-unit-power", "下沙供电所 赵联络员")
+UNIT_CONTACT = "demo-unit-power"  # in app/cli/demo.py PEOPLE
+CONTACT_UNIT = "下沙供电所"
 
 
-def _unit(name, kind, level, code, lat, lng, resources):
-    unit = db.session.execute(db.select(MemberUnit).filter_by(name=name)).scalar_one_or_none()
-    if unit is None:
-        community = db.session.execute(db.select(Community).filter_by(code=code)).scalar_one() if code else None
-        unit = MemberUnit(name=name, kind=kind, level=level, community_id=community.id if community else None)
-        db.session.add(unit)
-    if unit.latitude is None:
-        unit.latitude, unit.longitude = lat, lng
-    db.session.flush()
+def _unit(name, resources):
+    """The units demo's unit of that name, with the stories' resources."""
+    unit = db.session.execute(db.select(MemberUnit).filter_by(name=name)).scalar_one()
     for resource_kind, service_name, title in resources:
         if db.session.execute(db.select(UnitResource.id).filter_by(unit_id=unit.id, title=title)).scalar() is None:
             db.session.add(UnitResource(unit_id=unit.id, kind=resource_kind, service=service_name, title=title))
@@ -55,21 +46,17 @@ def _ago(days, hours=0):
 
 
 def seed_needs():
-    units = {row[0]: _unit(*row) for row in UNITS}
-    contact = db.session.execute(db.select(User).filter_by(openid=UNIT_CONTACT[0])).scalar_one_or_none()
-    if contact is None:
-        contact = User(openid=UNIT_CONTACT[0], name=UNIT_CONTACT[1])
-        db.session.add(contact)
-        db.session.flush()
+    units = {name: _unit(name, resources) for name, resources in UNITS}
+    contact = _person(UNIT_CONTACT)
     db.session.commit()
-    grants.give(contact, roles.UNIT_CONTACT, roles.MEMBER_UNIT, units["下沙供电所"].id, actor_label="demo")
+    grants.give(contact, roles.UNIT_CONTACT, roles.MEMBER_UNIT, units[CONTACT_UNIT].id, actor_label="demo")
     db.session.commit()
     people = {"admin": _person("demo-admin"), "minghe": _person("demo-organiser-minghe"),
               "ningmeng": _person("demo-organiser-ningmeng"), "chen": _person("demo-resident"),
               "liu": _person("demo-resident-2"), "contact": contact}
     made = [story(units, people) for story in STORIES if not _told(story)]
     total = db.session.execute(db.select(db.func.count()).select_from(Need)).scalar()
-    return f"needs: {total} ({len(made)} new), every state from open to closed; unit contact {UNIT_CONTACT[0]}"
+    return f"needs: {total} ({len(made)} new), every state from open to closed; unit contact {UNIT_CONTACT} for {CONTACT_UNIT}"
 
 
 def _told(story):

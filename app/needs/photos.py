@@ -1,15 +1,11 @@
 """Photos on needs and duty steps: ids of uploads (POST /api/v1/uploads).
 
 The storage area (app/files) checks that the uploads are the person's own and
-made for this purpose, and presents them with signed URLs. Until it is part
-of the build, ids are kept as given and presented without a URL.
+made for this purpose, and presents them with signed URLs.
 """
-try:
-    from app.files import service as _files
-except ImportError:  # the storage area is not in this build yet
-    _files = None
+from app.files import service as _files
 
-NEED_PURPOSE = "need"
+NEED_PURPOSE = "need_photo"
 EVIDENCE_PURPOSE = "duty_evidence"
 
 
@@ -17,14 +13,12 @@ def attach(user, ids, purpose):
     """The photo ids to keep, after the storage area's checks (a Chinese
     field error on ``photo_ids`` when one is not the person's or unknown)."""
     ids = list(dict.fromkeys(ids or ()))
-    if _files is None or not ids:
+    if not ids:
         return ids
     return [upload.id for upload in _files.attachable_uploads(user, ids, purpose)]
 
 
 def present(ids):
-    """[{id, url, width, height}] for the ids."""
+    """[{id, url, width, height}] for the ids (unknown, deleted and risky ones left out)."""
     ids = list(ids or ())
-    if _files is None or not ids:
-        return [{"id": i, "url": None, "width": None, "height": None} for i in ids]
-    return _files.present_uploads(ids)
+    return _files.present_uploads(ids) if ids else []

@@ -96,10 +96,10 @@ def remind_overdue(now=None):
 
 def _send(duty, need, unit, level, deadline, today):
     # Imported here: the notices area is a sibling, reached only through its public function.
-    from app.notices.automatic import notify_users
+    from app.notices.automatic import notify_people
 
     try:
-        notify_users(
+        notify_people(
             f"duty:{duty.id}:remind:{today.isoformat()}", "duty_reminder", TEMPLATE,
             {"thing1": need.title, "thing2": unit.name, "time3": chinese_datetime(deadline),
              "thing4": WHAT[duty.status]},

@@ -1,7 +1,8 @@
 """Which units to dispatch a need to (派单建议), best first, each with why.
 
-Candidates are the active units with an active resource of the need's kind
-that serves its community (a resource listing no community serves all).
+Candidates are the units area's ``units_offering``: active units with an
+active resource of the need's kind that serves its community (a resource
+listing no community serves all) and is available today.
 Score (out of 100), in four parts the answer shows:
 
 * match (up to 40): 40 when a resource offers the very service (家电维修),
@@ -18,10 +19,11 @@ inside Xiasha are off by metres at most.
 """
 from math import asin, cos, radians, sin, sqrt
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from app.extensions import db
-from app.models import RESOURCE_KIND_LABELS, Duty, MemberUnit, UnitResource, resource_communities
+from app.models import RESOURCE_KIND_LABELS, Duty
+from app.units.matching import units_offering
 
 EARTH_RADIUS_KM = 6371.0088
 FAR_KM = 5.0
@@ -33,22 +35,6 @@ def haversine_km(lat1, lon1, lat2, lon2):
     dp, dl = p2 - p1, radians(lon2 - lon1)
     a = sin(dp / 2) ** 2 + cos(p1) * cos(p2) * sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * asin(sqrt(a))
-
-
-def matching_resources(kind, community_id):
-    """(unit, resource) of active units' active resources of ``kind`` serving
-    ``community_id``. (The units area's ``app.units.matching.units_offering``
-    answers the same question; this stays until both are on one branch.)"""
-    serves = or_(
-        ~UnitResource.communities.any(),
-        UnitResource.id.in_(select(resource_communities.c.resource_id)
-                            .where(resource_communities.c.community_id == community_id)),
-    )
-    return db.session.execute(
-        select(MemberUnit, UnitResource).join(UnitResource, UnitResource.unit_id == MemberUnit.id)
-        .where(MemberUnit.status == "active", UnitResource.is_active.is_(True), UnitResource.kind == kind, serves)
-        .order_by(MemberUnit.id, UnitResource.id)
-    ).all()
 
 
 def _open_duties(unit_ids):
@@ -99,14 +85,12 @@ def suggest(need, limit=10):
     """Units to dispatch ``need`` to, best first: dicts with the unit, the
     score and its parts, and the reasons in Chinese."""
     holding = {d.unit_id for d in need.duties if d.status not in ("declined", "withdrawn")}
-    by_unit = {}
-    for unit, resource in matching_resources(need.kind, need.community_id):
-        if unit.id not in holding:
-            by_unit.setdefault(unit.id, (unit, []))[1].append(resource)
-    ids = list(by_unit)
+    offers = [offer for offer in units_offering(need.kind, community_id=need.community_id)
+              if offer.unit.id not in holding]
+    ids = [offer.unit.id for offer in offers]
     open_counts, ratings = _open_duties(ids), _ratings(ids)
     suggestions = []
-    for unit, resources in by_unit.values():
+    for unit, resources in offers:
         match, match_why = _match(need, resources)
         distance, km, distance_why = _distance(need, unit)
         load, load_why = _load(open_counts.get(unit.id, 0))

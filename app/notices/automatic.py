@@ -1,7 +1,8 @@
 """Notices the system sends by itself, each only to people who allowed the
 template: a reminder before an event they registered for, "hours credited"
-when their service hours are approved, and (``notify_users``, for other
-areas) any message to chosen people, such as an overdue duty's reminder.
+when their service hours are approved, and (``notify_people``, for other
+areas) any message to chosen people, such as a whistle's call to the units'
+contacts or an overdue duty's reminder.
 
 Each purpose has one notice row (``source_key``) and each person at most
 one delivery in it, so a reminder goes once per registration however often
@@ -150,59 +151,42 @@ def notify_hours_credited(user_id, event, hours):
     return notice if ids else None
 
 
-def notify_users(source_key, kind, template_name, values, page, user_ids, label, community_id=None,
-                 member_unit_id=None):
-    """A notice the system sends by itself to the chosen people, each only if
-    they allowed ``template_name``: one notice per ``source_key`` (a repeated
-    call adds nobody twice). For other areas (the needs area's reminders).
-
-    Call it after the change it announces is committed; it commits its own
-    rows and queues the sends. Returns the number of deliveries queued."""
-    template = templates.find(template_name)
-    wanted = sorted(set(user_ids))
-    if template is None or not wanted:
-        return 0
-    checked = _checked(template, values)
-    if checked is None:
-        return 0
-    audience = audiences.resolve({"kind": "users", "user_ids": wanted}, None)
-    spec = dict(audience.spec, label=label)
-    notice = _notice_once(source_key, kind, template, checked, page, spec, community_id, member_unit_id, None)
-    if notice.status == "cancelled":
-        return 0
-    ids = add_deliveries(notice, ledger.remaining_for(audience.user_ids, template.id), only_with_quota=True)
-    if ids:
-        _reopen(notice)
-    db.session.commit()
-    send_deliveries(ids, current_app.config["NOTICE_BATCH_SIZE"])
-    if ids:
-        watch.send(notice.id, delay=1000)
-    return len(ids)
-
-def notify_people(source_key, kind, template_name, values, page, user_ids, label, event):
+def notify_people(source_key, kind, template_name, values, page, user_ids, label, *, event=None,
+                  community_id=None, member_unit_id=None):
     """An automatic notice from another area to chosen people (a whistle's
-    call to the units' contacts): one notice per ``source_key`` and one
-    delivery per person, so running it again (a retried job) tells nobody
-    twice. People who have not allowed the template get a ``skipped`` row
-    (no_subscription), so the notice's report says whom it could not reach.
+    call to the units' contacts, an overdue duty's reminder): one notice per
+    ``source_key`` and one delivery per person, so running it again (a
+    retried job, a second pass) tells nobody twice; people who joined since
+    are added. People who have not allowed the template get a ``skipped``
+    row (no_subscription), so the notice's report says whom it could not
+    reach. ``event`` (optional) gives the notice its event and, unless
+    given, its community and member unit.
 
-    Commits its rows, then queues every send still queued (also those a
-    killed earlier run left). Returns the notice, or None when nothing is
-    sent (no such template, values WeChat would refuse, nobody to tell)."""
+    Call it after the change it announces is committed: it commits its rows,
+    then queues every send still queued (also those a killed earlier run
+    left). Returns the notice, or None when nothing is sent (no such
+    template, values WeChat would refuse, nobody to tell); a caller that
+    wants a count reads the notice's deliveries."""
     template = templates.find(template_name)
-    if template is None or not user_ids:
+    wanted = sorted(set(user_ids or ()))
+    if template is None or not wanted:
         return None
     values = _checked(template, values)
     if values is None:
         return None
-    audience = {"kind": "users", "user_ids": sorted(user_ids), "label": label}
-    notice = _automatic_notice(source_key, kind, template, values, page, audience, event)
+    if event is not None:
+        community_id = community_id if community_id is not None else event.host_community_id
+        member_unit_id = member_unit_id if member_unit_id is not None else event.host_member_unit_id
+    audience = {"kind": "users", "user_ids": wanted, "label": label}
+    notice = _notice_once(source_key, kind, template, values, page, audience, community_id, member_unit_id,
+                          event.id if event is not None else None)
     if notice.status == "cancelled":
         db.session.commit()
         return notice
-    people = select(User.id.label("user_id")).where(User.id.in_(sorted(user_ids)), User.is_active.is_(True))
-    add_deliveries(notice, ledger.remaining_for(people, template.id))
+    people = select(User.id.label("user_id")).where(User.id.in_(wanted), User.is_active.is_(True))
+    if add_deliveries(notice, ledger.remaining_for(people, template.id)):
+        _reopen(notice)
     db.session.commit()
     enqueue_queued(notice.id)
-    watch.send(notice.id, delay=1000)
+    watch.send(notice.id, delay=1000)  # marks it done, also when everyone was skipped
     return notice

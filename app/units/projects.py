@@ -129,24 +129,48 @@ def _optional_room(unit_id, year, leaving=None):
         raise refuse("optional_limit_reached")
 
 
+def add_optional_project(owner, unit_id, title, goals=None, community_id=None, year=None, *, status="planned"):
+    """A 自选 project of the unit (this year unless ``year``), refused with
+    ``optional_limit_reached`` past five live ones: the unit's row is locked
+    while counting, so two at once cannot make a sixth. Flushed, not
+    committed: the caller's transaction keeps it or not. For other areas
+    too (a whistle's closing summary, a roundtable's resolution); the caller
+    has decided that ``owner`` may add it."""
+    unit = get_unit(unit_id)
+    if unit.status != "active":
+        raise refuse("unit_not_active")
+    _check_community(community_id)
+    locks.lock_unit(unit.id)
+    year = year or current_year()
+    _optional_room(unit.id, year)
+    project = UnitProject(owner_id=owner.id, unit_id=unit.id, year=year, kind="optional", title=title,
+                          goals=goals, community_id=community_id, status=status)
+    db.session.add(project)
+    db.session.flush()
+    return project
+
+
 def create_project(actor, fields):
     fields = dict(fields)
     unit = get_unit(fields["unit_id"])
     policy.require(policy.units.may_act_for(actor, unit.id))
+    if fields["kind"] == "optional":
+        project = add_optional_project(actor, unit.id, fields["title"], fields.get("goals"),
+                                       fields.get("community_id"), fields["year"],
+                                       status=fields.get("status") or "planned")
+        db.session.commit()
+        return project
     if unit.status != "active":
         raise refuse("unit_not_active")
     _check_community(fields.get("community_id"))
     locks.lock_unit(unit.id)
-    if fields["kind"] == "mandatory":
-        mandatory = get_mandatory(fields["mandatory_id"])
-        if mandatory.year != fields["year"]:
-            raise refuse("mandatory_wrong_year")
-        fields.setdefault("title", mandatory.title)
-        if db.session.execute(db.select(UnitProject.id).where(
-                UnitProject.unit_id == unit.id, UnitProject.mandatory_id == mandatory.id)).first() is not None:
-            raise refuse("mandatory_already_taken")
-    else:
-        _optional_room(unit.id, fields["year"])
+    mandatory = get_mandatory(fields["mandatory_id"])
+    if mandatory.year != fields["year"]:
+        raise refuse("mandatory_wrong_year")
+    fields.setdefault("title", mandatory.title)
+    if db.session.execute(db.select(UnitProject.id).where(
+            UnitProject.unit_id == unit.id, UnitProject.mandatory_id == mandatory.id)).first() is not None:
+        raise refuse("mandatory_already_taken")
     project = UnitProject(owner_id=actor.id, **fields)
     db.session.add(project)
     try:

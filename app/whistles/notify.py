@@ -46,7 +46,8 @@ def send_whistle_call(whistle_id):
     units_with_contacts = sum(1 for ids in contacts.values() if ids)
     return notify_people(source_key(whistle.id), "whistle_call", TEMPLATE, values,
                          f"pages/whistle/report?id={whistle.id}", user_ids,
-                         f"{units_with_contacts} 个共建单位的联络人", db.session.get(Event, whistle.event_id))
+                         f"{units_with_contacts} 个共建单位的联络人",
+                         event=db.session.get(Event, whistle.event_id))
 
 
 @actor("whistles.notify_units", max_retries=20, min_backoff=1000, max_backoff=60000, time_limit=120000)

@@ -163,20 +163,22 @@ def add_resolution(user, roundtable_id, body):
         raise invalid("owner_user_id", "负责人不存在")
     resolution = RoundtableResolution(roundtable_id=roundtable.id, text=body["text"], owner_unit_id=unit_id,
                                       owner_user_id=owner_user_id, due_on=body.get("due_on"))
+    if body.get("need") and roundtable.community_id is None:
+        raise invalid("need", "街道层面的圆桌会请在具体社区的需求清单中登记需求")
+    if body.get("project_title") and unit_id is None:
+        raise invalid("project_title", "转为项目需指定负责单位")
+    roundtable.resolutions.append(resolution)
+    db.session.flush()  # the resolution's id names its need (one need per resolution)
     if body.get("need"):
-        if roundtable.community_id is None:
-            raise invalid("need", "街道层面的圆桌会请在具体社区的需求清单中登记需求")
         spec = dict(body["need"])
         spec.setdefault("wanted_by", body.get("due_on"))
         resolution.need_id = links.raise_need(user, spec, community_id=roundtable.community_id,
-                                              source="roundtable", source_ref=f"roundtable:{roundtable.id}").id
+                                              source="roundtable",
+                                              source_ref=links.resolution_need_ref(roundtable.id, resolution.id)).id
     if body.get("project_title"):
-        if unit_id is None:
-            raise invalid("project_title", "转为项目需指定负责单位")
         resolution.project_id = links.add_optional_project(
             user, unit_id, body["project_title"], body["text"], roundtable.community_id,
             year=links.due_year(body.get("due_on"))).id
-    roundtable.resolutions.append(resolution)
     db.session.flush()
     audit.record("roundtable.resolution", actor=user, target=roundtable,
                  detail={"resolution_id": resolution.id, "need_id": resolution.need_id,

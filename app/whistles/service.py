@@ -145,9 +145,10 @@ def close_whistle(user, whistle_id, body):
     now = utcnow()
     whistle.status, whistle.closed_at, whistle.closed_by_id = "closed", now, user.id
     whistle.summary = body["summary"]
-    source_ref = f"whistle:{whistle.id}"
+    # One source_ref per need: the needs area answers a repeated (source, source_ref) with the need already raised.
     need_ids = [links.raise_need(user, spec, community_id=whistle.community_id, source="whistle",
-                                 source_ref=source_ref, place=whistle.place).id for spec in body.get("needs") or []]
+                                 source_ref=links.whistle_need_ref(whistle.id, n), place=whistle.place).id
+                for n, spec in enumerate(body.get("needs") or [], start=1)]
     project = None
     if body.get("project"):
         spec = body["project"]

@@ -3,6 +3,7 @@ from app.auth.policy import unit_ids_spoken_for
 from app.auth.policy import whistles as whistle_policy
 from app.extensions import db
 from app.models import Need
+from app.whistles import links
 
 
 def minutes_between(start, end):
@@ -31,6 +32,6 @@ def present_whistle(whistle, user, detail=False):
         shown["units"] = whistle.units
         shown["reports"] = [present_report(r, whistle) for r in whistle.reports]
         shown["needs"] = db.session.execute(
-            db.select(Need).where(Need.source == "whistle", Need.source_ref == f"whistle:{whistle.id}")
+            db.select(Need).where(Need.source == "whistle", Need.source_ref.startswith(links.whistle_needs_prefix(whistle.id), autoescape=True))
             .order_by(Need.id)).scalars().all()
     return shown

@@ -40,8 +40,8 @@ test('words: stars, labels, deadlines, score parts', () => {
 
 test('photos are uploaded one at a time with their purpose', async () => {
   const sent = [];
-  const api = { upload: (name, options) => { sent.push([name, options.filePath, options.formData.purpose]); return Promise.resolve({ id: sent.length, url: 'u' + sent.length }); } };
-  const uploaded = await view.uploadAll(api, ['a.jpg', 'b.jpg'], 'need');
+  const api = { upload: (name, options) => { sent.push([name, options.filePath, options.query.purpose]); return Promise.resolve({ id: sent.length, url: 'u' + sent.length }); } };
+  const uploaded = await view.uploadAll(api, ['a.jpg', 'b.jpg'], 'need_photo');
   assert.deepEqual(uploaded, [{ id: 1, url: 'u1' }, { id: 2, url: 'u2' }]);
-  assert.deepEqual(sent, [['uploads.create', 'a.jpg', 'need'], ['uploads.create', 'b.jpg', 'need']]);
+  assert.deepEqual(sent, [['uploads.create', 'a.jpg', 'need_photo'], ['uploads.create', 'b.jpg', 'need_photo']]);
 });

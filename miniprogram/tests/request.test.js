@@ -291,3 +291,15 @@ test('develop: an emulator that is not running is named in the message', async (
   const api = request.createClient({ wx, config: develop() });
   await assert.rejects(api.call('me.get'), (e) => e.code === 'login_failed' && /scripts\/dev/.test(e.message));
 });
+
+test('an upload sends the photo as `file` with its purpose in the query, as the storage area reads it', async () => {
+  const wx = createFakeWx();
+  backend(wx, (req) => ({ statusCode: 201, data: { id: 9, url: '/files/9' } }));
+  const api = request.createClient({ wx, config: release() });
+  const uploaded = await api.upload('uploads.create', { filePath: '/tmp/a.jpg', query: { purpose: 'need_photo' } });
+  assert.deepEqual(uploaded, { id: 9, url: '/files/9' });
+  const sent = wx.calls.uploads[wx.calls.uploads.length - 1];
+  assert.equal(sent.url, API + '/api/v1/uploads?purpose=need_photo');
+  assert.equal(sent.name, 'file');
+  assert.equal(sent.filePath, '/tmp/a.jpg');
+});

@@ -37,6 +37,7 @@ const DEMO_PEOPLE = [
   { openid: 'demo-organiser-ningmeng', name: '柠檬社区李主任', role: '组织者' },
   { openid: 'demo-admin', name: '街道管理员', role: '管理员' },
   { openid: 'demo-unit-contact', name: '下沙中学李老师', role: '共建单位联络人' },
+  { openid: 'demo-unit-power', name: '下沙供电所赵师傅', role: '共建单位联络人' },
 ];
 
 function currentEnvVersion(wxApi) {

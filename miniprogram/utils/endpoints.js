@@ -352,7 +352,9 @@ module.exports = {
   // -- uploads (app/files: the storage area) -------------------------------------
   'uploads.create': {
     area: 'files',
+    // ?purpose= one of app/models/files.py UPLOAD_PURPOSES (need_photo, duty_evidence, whistle_photo, ...)
     method: 'POST', path: '/api/v1/uploads',
+    query: ['purpose'],
     reads: ['id', 'url'],
   },
 

@@ -77,7 +77,7 @@ function scoreLine(suggestion) {
 // Upload each chosen photo in turn (POST /api/v1/uploads) -> [{id, url}].
 function uploadAll(api, paths, purpose) {
   return paths.reduce((chain, filePath) => chain.then((done) => api.upload('uploads.create', {
-    filePath: filePath, formData: { purpose: purpose }, loading: '上传中',
+    filePath: filePath, query: { purpose: purpose }, loading: '上传中',
   }).then((uploaded) => done.concat([uploaded]))), Promise.resolve([]));
 }
 

@@ -338,10 +338,10 @@ function createClient(deps) {
   }
 
   // A photo from wx.chooseMedia (filePath) sent as the multipart field
-  // `file` with its form fields (the declared body, e.g. purpose) -> body.
+  // `file`, with the declared query (e.g. ?purpose=need_photo) and any form fields -> body.
   function upload(name, options) {
     const opts = options || {};
-    return prepare(name, { params: opts.params }, (endpoint, url) => finish(send(endpoint, (token) => new Promise((resolve, reject) => {
+    return prepare(name, { params: opts.params, query: opts.query }, (endpoint, url) => finish(send(endpoint, (token) => new Promise((resolve, reject) => {
       wxApi.uploadFile({
         url: url,
         filePath: opts.filePath,

@@ -66,6 +66,13 @@ def raised(world, is_public=True, **fields):
     return need
 
 
+def photo(client, user, purpose="need_photo"):
+    """The id of a photo ``user`` uploaded for ``purpose`` (POST /api/v1/uploads)."""
+    from tests.files.conftest import uploaded
+
+    return uploaded(client, user, purpose=purpose)["id"]
+
+
 def post(client, user, path, body=None):
     return client.post(f"/api/v1{path}", json=body if body is not None else {}, headers=auth_headers(user))
 

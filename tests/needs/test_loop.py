@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from app.models import Duty, Need, utcnow
 from app.needs import duties
-from tests.needs.conftest import fresh, get, need_body, post, raised, steps
+from tests.needs.conftest import fresh, get, need_body, photo, post, raised, steps
 
 
 def actions(need_id):
@@ -18,12 +18,14 @@ def dispatch(client, world, need, *units):
 
 
 def test_a_resident_raises_a_need_with_their_contact_prefilled(client, world):
-    answer = post(client, world.resident, "/needs", need_body(photo_ids=[3, 4]))
+    photo_ids = [photo(client, world.resident), photo(client, world.resident)]
+    answer = post(client, world.resident, "/needs", need_body(photo_ids=photo_ids))
     assert answer.status_code == 201, answer.get_json()
     need = answer.get_json()
     assert need["status"] == "open" and need["community"]["id"] == world.a.id and need["full"]
     assert need["contact_name"] == "刘大伯" and need["contact_phone"] == "13911112222"
-    assert need["raised_by"]["id"] == world.resident.id and [p["id"] for p in need["photos"]] == [3, 4]
+    assert need["raised_by"]["id"] == world.resident.id and [p["id"] for p in need["photos"]] == photo_ids
+    assert all(p["url"] for p in need["photos"]), "each photo with a URL to show it"
     assert actions(need["id"]) == [("raise", None, "open")]
     assert fresh(Need, need["id"]).source == "resident"
 
@@ -53,10 +55,13 @@ def test_the_whole_loop_to_closed(client, world, app):
         contact = world.contacts[0]
         assert post(client, contact, f"/duties/{duty_id}/accept").status_code == 200
         assert fresh(Need, need.id).status == "in_progress"
-        answer = post(client, contact, f"/duties/{duty_id}/progress", {"note": "已上门查看，需更换电容", "photo_ids": [7]})
+        on_site, finished = photo(client, contact, "duty_evidence"), photo(client, contact, "duty_evidence")
+        answer = post(client, contact, f"/duties/{duty_id}/progress",
+                      {"note": "已上门查看，需更换电容", "photo_ids": [on_site]})
         assert answer.status_code == 200 and answer.get_json()["status"] == "accepted"
-        answer = post(client, contact, f"/duties/{duty_id}/done", {"note": "已更换电容，空调恢复制冷", "photo_ids": [8]})
-        assert answer.status_code == 200 and answer.get_json()["evidence"][0]["id"] == 8
+        answer = post(client, contact, f"/duties/{duty_id}/done",
+                      {"note": "已更换电容，空调恢复制冷", "photo_ids": [finished]})
+        assert answer.status_code == 200 and answer.get_json()["evidence"][0]["id"] == finished
         assert fresh(Need, need.id).status == "done" and done_needs == [
             {"need_id": need.id, "community_id": world.a.id, "unit_ids": [world.units[0].id]}]
         answer = post(client, world.resident, f"/duties/{duty_id}/rating", {"rating": 5, "comment": "师傅很专业"})
@@ -72,7 +77,7 @@ def test_the_whole_loop_to_closed(client, world, app):
     ]
     timeline = get(client, world.resident, f"/needs/{need.id}/timeline").get_json()
     assert [s["action_label"] for s in timeline][:2] == ["提出需求", "派单"]
-    assert timeline[5]["photos"][0]["id"] == 7 and timeline[8]["note"] == "5 星：师傅很专业"
+    assert timeline[5]["photos"][0]["id"] == on_site and timeline[8]["note"] == "5 星：师傅很专业"
     assert all(s["at"].endswith("+08:00") for s in timeline)
 
 

@@ -56,6 +56,14 @@ def test_reminders_escalate_day_by_day_and_come_once_a_day(client, world):
     assert len(reminded) == 3 and "社区工作人员" in reminded[1] and "逾期未接单" in reminded[0]
 
 
+def test_a_contact_who_did_not_allow_the_reminder_shows_as_skipped(client, world):
+    overdue_duty(client, world)
+    assert reminders.remind_overdue() == 1
+    (row,) = db.session.execute(db.select(NoticeDelivery).where(
+        NoticeDelivery.template_id == templates.get("duty_reminder").id)).scalars().all()
+    assert (row.user_id, row.state, row.reason) == (world.contacts[0].id, "skipped", "no_subscription")
+
+
 def test_accepting_starts_the_reminders_again_from_the_unit(client, world):
     duty = overdue_duty(client, world)
     now = utcnow()

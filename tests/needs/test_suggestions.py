@@ -1,8 +1,11 @@
 """派单建议: units ranked by what they offer, how near they are, how busy
 they are and how they were rated, each with its reasons."""
+from datetime import timedelta
+
 from app.extensions import db
 from app.models import Duty, UnitResource
 from app.needs.suggestions import haversine_km
+from app.units.resources import today
 from tests.needs.conftest import get, make_unit, post, raised
 
 
@@ -57,3 +60,13 @@ def test_units_already_holding_the_need_or_not_serving_its_community_are_left_ou
     db.session.commit()
     names = [s["unit"]["name"] for s in get(client, world.staff, f"/needs/{need.id}/suggestions").get_json()]
     assert "下沙供电所" not in names and "七格维修站" not in names and "钱塘区人民医院" in names
+
+
+def test_a_resource_not_available_today_is_not_suggested(client, world):
+    need = raised(world)
+    later = make_unit("下月开放维修站", world.a, 30.311, 120.351, service_name="家电维修")
+    resource = db.session.execute(db.select(UnitResource).where(UnitResource.unit_id == later.id)).scalar_one()
+    resource.available_from = today() + timedelta(days=30)
+    db.session.commit()
+    names = [s["unit"]["name"] for s in get(client, world.staff, f"/needs/{need.id}/suggestions").get_json()]
+    assert "下月开放维修站" not in names and "下沙供电所" in names

@@ -1,12 +1,13 @@
 """Who sees what: personal details stay with the raiser, the community, the
 units holding the need and the office."""
-from tests.needs.conftest import get, post, raised
+from tests.needs.conftest import get, photo, post, raised
 
 PERSONAL = ("contact_name", "contact_phone", "raised_by", "place", "latitude", "longitude", "photos")
 
 
 def test_a_public_need_without_personal_details_for_others(client, world):
-    need = raised(world, photo_ids=[5])
+    photo_id = photo(client, world.resident)
+    need = raised(world, photo_ids=[photo_id])
     for viewer in (world.neighbour, world.contacts[1], world.staff_b):
         seen = get(client, viewer, f"/needs/{need.id}").get_json()
         assert seen["title"] == "空调不制冷" and seen["full"] is False
@@ -14,7 +15,7 @@ def test_a_public_need_without_personal_details_for_others(client, world):
         assert "13911112222" not in str(seen)
     for viewer in (world.resident, world.staff, world.admin):
         seen = get(client, viewer, f"/needs/{need.id}").get_json()
-        assert seen["full"] and seen["contact_phone"] == "13911112222" and seen["photos"][0]["id"] == 5
+        assert seen["full"] and seen["contact_phone"] == "13911112222" and seen["photos"][0]["id"] == photo_id
 
 
 def test_a_private_need_is_hidden_from_other_residents_and_units(client, world):

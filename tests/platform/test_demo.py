@@ -66,3 +66,22 @@ def test_the_demo_has_a_past_year_to_show_and_loads_it_once(ctx, client):
     notice = db.session.execute(db.select(Notice)).scalar_one()
     report = client.get(f"/api/v1/notices/{notice.id}/report", headers=auth_headers(organiser)).get_json()
     assert report["status"] == "done" and report["counts"]["sent"] >= 1 and report["template_title"] == "志愿活动招募通知"
+
+
+def test_the_alliance_demo_uses_the_units_demo_units_and_people_who_can_log_in(ctx):
+    from app.auth import roles
+    from app.cli.demo import PEOPLE
+    from app.models import MemberUnit, Need, RoleGrant, Whistle
+    from app.units.demo import UNITS
+
+    seed_demo()
+    names = set(db.session.execute(db.select(MemberUnit.name)).scalars())
+    assert names == {row[0] for row in UNITS}, "needs and whistles made no units of their own"
+    openids = {row[0] for row in PEOPLE}
+    grants = db.session.execute(db.select(User.openid, MemberUnit.name).join(RoleGrant, RoleGrant.user_id == User.id)
+                                .join(MemberUnit, MemberUnit.id == RoleGrant.scope_id)
+                                .where(RoleGrant.role == roles.UNIT_CONTACT)).all()
+    assert set(grants) == {("demo-unit-contact", "下沙中学"), ("demo-unit-power", "下沙供电所")}
+    assert {openid for openid, _ in grants} <= openids, "every unit contact gets a login code from ./scripts/dev"
+    assert db.session.execute(db.select(db.func.count()).select_from(Need)).scalar() > 0
+    assert db.session.execute(db.select(db.func.count()).select_from(Whistle)).scalar() == 2

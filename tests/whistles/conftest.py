@@ -68,22 +68,3 @@ def report(client, user, whistle_id, unit, **changes):
     body.update(changes)
     return client.post(f"/api/v1/whistles/{whistle_id}/reports", json=body, headers=auth_headers(user))
 
-
-@pytest.fixture()
-def needs_area(monkeypatch):
-    """The needs area's ``raise_need`` (docs/alliance-needs.md), stood in for
-    until that area lands: it adds the Need row and records each call."""
-    from app.models import Need
-    from app.whistles import links
-
-    calls = []
-
-    def raise_need(user, **fields):
-        calls.append(fields)
-        need = Need(raised_by_id=user.id, status="open", **{k: v for k, v in fields.items() if v is not None})
-        db.session.add(need)
-        db.session.flush()
-        return need
-
-    monkeypatch.setattr(links, "_needs_raise_need", lambda: raise_need)
-    return calls

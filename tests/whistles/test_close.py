@@ -3,7 +3,7 @@ transitions that are refused."""
 from app import signals
 from app.extensions import db
 from app.localtime import local_date
-from app.models import Event, UnitProject, Whistle, utcnow
+from app.models import Event, Need, NeedStep, UnitProject, Whistle, utcnow
 from tests.factories import auth_headers
 from tests.whistles.conftest import raise_whistle, report
 
@@ -12,7 +12,7 @@ def post(client, user, path, body):
     return client.post(path, json=body, headers=auth_headers(user))
 
 
-def test_close_with_a_summary_that_becomes_needs_and_a_project(app, client, alliance, needs_area):
+def test_close_with_a_summary_that_becomes_needs_and_a_project(app, client, alliance):
     school = alliance.units[0]
     whistle = raise_whistle(client, alliance.staff, alliance.community)
     report(client, alliance.contacts[school.id][0], whistle["id"], school)
@@ -25,7 +25,8 @@ def test_close_with_a_summary_that_becomes_needs_and_a_project(app, client, alli
     try:
         response = post(client, alliance.staff, f"/api/v1/whistles/{whistle['id']}/close", {
             "summary": "积水已排净，车库需加装挡水板",
-            "needs": [{"title": "车库加装挡水板", "kind": "goods", "urgency": "high", "wanted_by": "2027-01-10"}],
+            "needs": [{"title": "车库加装挡水板", "kind": "goods", "urgency": "high", "wanted_by": "2027-01-10"},
+                      {"title": "排水沟清淤", "kind": "volunteers"}],
             "project": {"unit_id": school.id, "title": "防汛应急志愿服务"},
         })
     finally:
@@ -33,14 +34,21 @@ def test_close_with_a_summary_that_becomes_needs_and_a_project(app, client, alli
     assert response.status_code == 200, response.get_json()
     closed = response.get_json()
     assert closed["status"] == "closed" and closed["summary"] == "积水已排净，车库需加装挡水板"
-    assert [n["title"] for n in closed["needs"]] == ["车库加装挡水板"]
-    assert needs_area[0]["source"] == "whistle" and needs_area[0]["source_ref"] == f"whistle:{whistle['id']}"
-    assert needs_area[0]["community_id"] == alliance.community.id
+    assert [n["title"] for n in closed["needs"]] == ["车库加装挡水板", "排水沟清淤"], "each need its own row"
+    needs = [db.session.get(Need, n["id"]) for n in closed["needs"]]
+    assert [(n.source, n.source_ref) for n in needs] == [("whistle", f"whistle:{whistle['id']}/1"),
+                                                         ("whistle", f"whistle:{whistle['id']}/2")]
+    first = needs[0]
+    assert (first.community_id, first.status, first.urgency, str(first.wanted_by)) == (
+        alliance.community.id, "open", "high", "2027-01-10")
+    assert first.raised_by_id == alliance.staff.id and first.place == "智格社区 3 号楼"
+    raised = db.session.execute(db.select(NeedStep).filter_by(need_id=first.id)).scalars().all()
+    assert [(s.action, s.actor_id) for s in raised] == [("raise", alliance.staff.id)], "its timeline starts"
     project = db.session.get(UnitProject, closed["project"]["id"])
     assert (project.unit_id, project.kind, project.status) == (school.id, "optional", "planned")
     (kwargs,) = sent
     assert kwargs["whistle_id"] == whistle["id"] and kwargs["reported_unit_ids"] == [school.id]
-    assert kwargs["project_id"] == project.id and len(kwargs["need_ids"]) == 1
+    assert kwargs["project_id"] == project.id and kwargs["need_ids"] == [n.id for n in needs]
 
 
 def test_a_units_sixth_optional_project_is_refused_and_nothing_closes(client, alliance):
@@ -52,7 +60,7 @@ def test_a_units_sixth_optional_project_is_refused_and_nothing_closes(client, al
     whistle = raise_whistle(client, alliance.staff, alliance.community)
     response = post(client, alliance.staff, f"/api/v1/whistles/{whistle['id']}/close",
                     {"summary": "已处理", "project": {"unit_id": school.id, "title": "第六个项目"}})
-    assert response.status_code == 409 and response.get_json()["error"]["code"] == "project_limit_reached"
+    assert response.status_code == 409 and response.get_json()["error"]["code"] == "optional_limit_reached"
     db.session.expire_all()
     assert db.session.get(Whistle, whistle["id"]).status == "open"
 

@@ -26,7 +26,7 @@ def make_need(community, title="加装电梯协调", status="open"):
     return need
 
 
-def test_agenda_from_open_needs_and_whistles_then_held_with_resolutions(client, alliance, needs_area):
+def test_agenda_from_open_needs_and_whistles_then_held_with_resolutions(client, alliance):
     school = alliance.units[0]
     whistle = raise_whistle(client, alliance.staff, alliance.community)
     need = make_need(alliance.community)
@@ -63,11 +63,17 @@ def test_agenda_from_open_needs_and_whistles_then_held_with_resolutions(client, 
     assert resolution["owner_unit"]["name"] == "下沙中学" and resolution["due_on"] == due
     project = db.session.get(UnitProject, resolution["project_id"])
     assert project.unit_id == school.id and project.kind == "optional"
-    assert needs_area[0]["source"] == "roundtable" and needs_area[0]["source_ref"] == f"roundtable:{table['id']}"
-    assert needs_area[0]["wanted_by"] == date.fromisoformat(due), "the need is wanted by the resolution's date"
+    raised = db.session.get(Need, resolution["need_id"])
+    assert (raised.source, raised.source_ref) == ("roundtable", f"roundtable:{table['id']}/{resolution['id']}")
+    assert (raised.title, raised.community_id, raised.raised_by_id) == (
+        "防汛物资储备", alliance.community.id, alliance.staff.id)
+    assert raised.wanted_by == date.fromisoformat(due), "the need is wanted by the resolution's date"
     person = post(client, alliance.staff, f"{base}/resolutions",
-                  {"text": "书记负责跟进加装电梯", "owner_user_id": alliance.staff.id})
+                  {"text": "书记负责跟进加装电梯", "owner_user_id": alliance.staff.id,
+                   "need": {"title": "电梯加装资金筹措", "kind": "professional"}})
     assert person.status_code == 201
+    second = db.session.get(Need, person.get_json()["resolutions"][1]["need_id"])
+    assert second.id != raised.id and second.title == "电梯加装资金筹措", "each resolution raises its own need"
     assert post(client, alliance.staff, f"{base}/resolutions", {"text": "无人负责"}).status_code == 422
 
     # The owning unit's contact now sees the roundtable; another unit's does not.

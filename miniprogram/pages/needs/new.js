@@ -49,7 +49,7 @@ Page({
   addPhotos() {
     const room = view.PHOTO_LIMIT - this.data.photos.length;
     if (room <= 0) return;
-    view.choosePhotos(wx, api, room, 'need').then((uploaded) => {
+    view.choosePhotos(wx, api, room, 'need_photo').then((uploaded) => {
       this.setData({ photos: this.data.photos.concat(uploaded) });
     }).catch(() => {});
   },

@@ -3,7 +3,7 @@
 function createFakeWx(options) {
   const opts = options || {};
   const storage = new Map();
-  const calls = { requests: [], toasts: [], loading: [], modals: [], downloads: [], logins: 0, subscribeRequests: [] };
+  const calls = { requests: [], toasts: [], loading: [], modals: [], downloads: [], uploads: [], logins: 0, subscribeRequests: [] };
   let handler = opts.handler || (() => ({ statusCode: 404, data: { error: { code: 'not_found', message: '请求的内容不存在' } } }));
   let loadingVisible = false;
   let loginCounter = 0;
@@ -31,6 +31,14 @@ function createFakeWx(options) {
       Promise.resolve().then(() => handler(Object.assign({ method: 'GET', download: true }, req))).then((res) => {
         if (res && res.fail) req.fail({ errMsg: 'downloadFile:fail ' + res.fail });
         else req.success({ statusCode: res.statusCode, tempFilePath: res.tempFilePath || '/tmp/file-' + calls.downloads.length });
+      });
+    },
+
+    uploadFile(req) {
+      calls.uploads.push(req);
+      Promise.resolve().then(() => handler(Object.assign({ method: 'POST', upload: true }, req))).then((res) => {
+        if (res && res.fail) req.fail({ errMsg: 'uploadFile:fail ' + res.fail });
+        else req.success({ statusCode: res.statusCode, data: JSON.stringify(res.data) });
       });
     },
 
