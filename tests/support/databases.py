@@ -27,12 +27,38 @@ def throwaway_database(tmp_dir):
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+# Tables whose rows a trigger refuses to DELETE (the ledger is append-only);
+# TRUNCATE fires no row trigger.
+TRUNCATE_ONLY = ("hours_ledger",)
+
+
 def empty_all_tables(db):
-    """Remove every row between tests (faster than re-migrating)."""
-    tables = [t.name for t in db.metadata.sorted_tables]
+    """Remove every row between tests (faster than re-migrating).
+
+    On PostgreSQL a TRUNCATE of every table costs file operations per table,
+    about a third of a second for ~40 tables, times thousands of tests; so
+    one query asks which tables hold rows (a millisecond), only those are
+    emptied, with DELETE, and the sequences that were used start again at 1
+    (tests and caches assume ids restart with every test)."""
     if db.engine.dialect.name == "postgresql":
-        db.session.execute(db.text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+        _empty_used_postgresql_tables(db)
     else:
         for table in reversed(db.metadata.sorted_tables):
             db.session.execute(table.delete())
     db.session.commit()
+
+
+def _empty_used_postgresql_tables(db):
+    names = [t.name for t in db.metadata.sorted_tables]
+    probe = " UNION ALL ".join(f"SELECT '{name}' WHERE EXISTS (SELECT 1 FROM \"{name}\")" for name in names)
+    holding = {row[0] for row in db.session.execute(db.text(probe))}
+    for name in TRUNCATE_ONLY:
+        if name in holding:
+            db.session.execute(db.text(f'TRUNCATE "{name}" CASCADE'))
+    for table in reversed(db.metadata.sorted_tables):
+        if table.name in holding and table.name not in TRUNCATE_ONLY:
+            db.session.execute(table.delete())
+    used = db.session.execute(db.text(
+        "SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema() AND last_value IS NOT NULL"))
+    for (sequence,) in used.all():
+        db.session.execute(db.text(f'ALTER SEQUENCE "{sequence}" RESTART'))
