@@ -27,8 +27,6 @@ def test_the_screen_links_page_is_labelled_and_reachable_by_keyboard(page, ctx):
     expect(page.locator(".el-table__body")).to_contain_text("使用中")
 
 
-@pytest.mark.xfail(strict=True, reason="el-select's input is not tied to its el-form-item label (主办社区 on "
-                   "console/src/views/events/EventForm.vue); reported to the console branch")
 def test_the_event_form_is_labelled(page, ctx):
     from playwright.sync_api import expect
 
