@@ -12,12 +12,13 @@ Events without ``registration_required`` still accept a registration: it is
 a "remind me" interest that holds no place, is never waitlisted, and does not
 count against capacity (which the door enforces at check-in).
 """
-from sqlalchemy import func, text
+from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from app.errors import APIError
 from app.extensions import db
+from app.models.base import lock_row
 from app.models import Event, Registration, utcnow
 from app.schemas import MAX_ID
 
@@ -37,14 +38,9 @@ def lock_event(event_id):
     event_id = valid_id(event_id)
     if event_id is None:
         raise APIError("not_found", "活动不存在")
-    query = db.select(Event).where(Event.id == event_id).execution_options(populate_existing=True)
-    if db.session.get_bind().dialect.name == "postgresql":
-        # FOR NO KEY UPDATE: serialises registration writers on this event,
-        # yet lets check-ins (whose foreign key takes FOR KEY SHARE) go on.
-        query = query.with_for_update(key_share=True)
-    else:
-        db.session.execute(text("UPDATE events SET id = id WHERE id = :id"), {"id": event_id})
-    event = db.session.execute(query).scalar_one_or_none()
+    # FOR NO KEY UPDATE: serialises registration writers on this event,
+    # yet lets check-ins (whose foreign key takes FOR KEY SHARE) go on.
+    event = lock_row(Event, event_id)
     if event is None:
         raise APIError("not_found", "活动不存在")
     return event

@@ -1,7 +1,7 @@
 """Column types and mixins shared by every model."""
 from datetime import datetime, timezone
 
-from sqlalchemy import DateTime, String
+from sqlalchemy import DateTime, String, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.types import TypeDecorator
@@ -79,3 +79,19 @@ def insert_unless_exists(table, values, unique_columns, returning=()):
     be a dict or a list of dicts; ``returning`` the columns of the new rows."""
     statement = dialect_insert(table).values(values).on_conflict_do_nothing(index_elements=list(unique_columns))
     return statement.returning(*returning) if returning else statement
+
+
+def lock_row(model, row_id):
+    """The row of ``model`` with id ``row_id``, read fresh and locked until
+    the commit (None when there is none): the one way writers that check
+    before they write (places left, five a year, a duty's status) go one at
+    a time. PostgreSQL: ``SELECT ... FOR NO KEY UPDATE``, which lets rows
+    whose foreign key points here (check-ins, steps) still be written.
+    SQLite has no row locks: a no-op UPDATE takes its single write lock
+    before anything is read."""
+    query = db.select(model).where(model.id == row_id).execution_options(populate_existing=True)
+    if db.session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(key_share=True)
+    else:
+        db.session.execute(text(f"UPDATE {model.__tablename__} SET id = id WHERE id = :id"), {"id": row_id})
+    return db.session.execute(query).scalar_one_or_none()

@@ -6,27 +6,21 @@ claim and a dispatch) happen one after the other and the need's status is
 worked out from what the other committed. Each transition then writes its
 one step in the same transaction.
 """
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from app.errors import APIError
 from app.extensions import db
+from app.models.base import lock_row
 from app.models import Duty, Need, NeedStep, utcnow
 from app.needs import rules
 from app.schemas import MAX_ID
 
 
 def lock_need(need_id):
-    """The need, fresh from the database and locked until the commit:
-    ``SELECT ... FOR NO KEY UPDATE`` on PostgreSQL; on SQLite a no-op
-    UPDATE takes the single write lock before anything is read."""
+    """The need, fresh from the database and locked until the commit (lock_row)."""
     if not isinstance(need_id, int) or not 1 <= need_id <= MAX_ID:
         raise APIError("need_not_found")
-    query = select(Need).where(Need.id == need_id).execution_options(populate_existing=True)
-    if db.session.get_bind().dialect.name == "postgresql":
-        query = query.with_for_update(key_share=True)
-    else:
-        db.session.execute(text("UPDATE needs SET id = id WHERE id = :id"), {"id": need_id})
-    need = db.session.execute(query).scalar_one_or_none()
+    need = lock_row(Need, need_id)
     if need is None:
         raise APIError("need_not_found")
     return need

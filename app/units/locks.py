@@ -9,6 +9,7 @@ app/events/registration.py does for an event's places."""
 from sqlalchemy import text
 
 from app.extensions import db
+from app.models.base import lock_row
 from app.models import MemberUnit
 
 # pg_advisory_xact_lock(namespace, key): this area's namespace for a year's mandatory projects.
@@ -21,12 +22,7 @@ def _postgres():
 
 def lock_unit(unit_id):
     """The unit's row, locked until the commit (or None when it does not exist)."""
-    query = db.select(MemberUnit).where(MemberUnit.id == unit_id).execution_options(populate_existing=True)
-    if _postgres():
-        query = query.with_for_update(key_share=True)
-    else:
-        db.session.execute(text("UPDATE member_units SET id = id WHERE id = :id"), {"id": unit_id})
-    return db.session.execute(query).scalar_one_or_none()
+    return lock_row(MemberUnit, unit_id)
 
 
 def lock_mandatory_year(year):

@@ -1,20 +1,12 @@
 """Row locks held until the commit: one writer at a time on a whistle (a
 report against a close), on a roundtable, on a unit's yearly projects."""
-from sqlalchemy import text
 
-from app.extensions import db
+from app.models.base import lock_row
 
 _TABLES = {"whistles", "roundtables", "member_units"}
 
 
 def lock(model, row_id):
-    """The row of ``model`` with id ``row_id`` (or None), locked for update.
-    SQLite has no row locks: an idle UPDATE takes its database write lock."""
-    table = model.__tablename__
-    assert table in _TABLES, table
-    query = db.select(model).where(model.id == row_id).execution_options(populate_existing=True)
-    if db.session.get_bind().dialect.name == "postgresql":
-        query = query.with_for_update(key_share=True)
-    else:
-        db.session.execute(text(f"UPDATE {table} SET id = id WHERE id = :id"), {"id": row_id})
-    return db.session.execute(query).scalar_one_or_none()
+    """The row of ``model`` with id ``row_id`` (or None), locked for update."""
+    assert model.__tablename__ in _TABLES, model.__tablename__
+    return lock_row(model, row_id)
