@@ -7,10 +7,15 @@ from app.auth import roles, tokens
 from app.auth.policy import is_staff
 from app.errors import APIError, invalid
 from app.extensions import db
-from app.models import Community, MemberUnit, RoleGrant, utcnow
+from app.models import Community, Grid, MemberUnit, PartyBranch, RoleGrant, utcnow
 
 # Where a scope's id points, per kind that has a table today.
-_SCOPE_TABLES = {roles.COMMUNITY: (Community, "社区不存在"), roles.MEMBER_UNIT: (MemberUnit, "共建单位不存在")}
+_SCOPE_TABLES = {
+    roles.COMMUNITY: (Community, "社区不存在"),
+    roles.MEMBER_UNIT: (MemberUnit, "共建单位不存在"),
+    roles.GRID: (Grid, "网格不存在"),
+    roles.PARTY_BRANCH: (PartyBranch, "党组织不存在"),
+}
 
 
 def _check(role, scope_kind, scope_id):

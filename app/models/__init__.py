@@ -63,9 +63,11 @@ from app.models.places import (
     UNIT_LEVELS,
     UNIT_STATUSES,
     Community,
+    Grid,
     MemberUnit,
     UnitStatusChange,
 )
+from app.models.party import BRANCH_KINDS, MEMBERSHIP_STATUSES, PartyBranch, PartyMembership
 from app.models.whistles import (
     ROUNDTABLE_STATUSES,
     WHISTLE_STATUSES,
@@ -111,6 +113,11 @@ __all__ = [
     "ServiceRecord",
     "AuthSession",
     "Community",
+    "Grid",
+    "BRANCH_KINDS",
+    "MEMBERSHIP_STATUSES",
+    "PartyBranch",
+    "PartyMembership",
     "MemberUnit",
     "MANDATORY_PROJECTS_PER_YEAR",
     "OPTIONAL_PROJECTS_PER_YEAR",

@@ -74,3 +74,33 @@ class UnitStatusChange(db.Model):
     reason = db.Column(db.String(200), nullable=True)
     changed_by_id = db.Column(db.Integer, db.ForeignKey("users.id"), nullable=True)
     changed_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
+
+
+class Grid(TimestampMixin, db.Model):
+    """A grid (网格) of a community: the smallest unit of grid governance, with
+    its boundary as a GeoJSON Polygon in GCJ-02 ([lng, lat] pairs, as WeChat's
+    maps give them). Its leader and workers hold grid_leader / grid_worker
+    grants over it (app/auth/roles.py). The bounding box columns let
+    ``app.grids.geo.grid_for_location`` narrow a point to a few candidate
+    grids with an index before the exact polygon test."""
+
+    __tablename__ = "grids"
+    __table_args__ = (
+        db.UniqueConstraint("community_id", "name", name="uq_grids_community_name"),
+        db.Index("ix_grids_bbox", "min_lat", "max_lat", "min_lng", "max_lng"),
+    )
+
+    id = db.Column(db.Integer, primary_key=True)
+    community_id = db.Column(db.Integer, db.ForeignKey("communities.id"), nullable=False, index=True)
+    name = db.Column(db.String(64), nullable=False)
+    code = db.Column(db.String(32), nullable=False, unique=True)
+    boundary = db.Column(db.JSON, nullable=True)  # {"type": "Polygon", "coordinates": [[[lng, lat], ...]]}
+    min_lat = db.Column(db.Float, nullable=True)
+    max_lat = db.Column(db.Float, nullable=True)
+    min_lng = db.Column(db.Float, nullable=True)
+    max_lng = db.Column(db.Float, nullable=True)
+
+    community = db.relationship("Community")
+
+    def to_dict(self):
+        return {"id": self.id, "community_id": self.community_id, "name": self.name, "code": self.code}

@@ -11,7 +11,7 @@ import secrets
 
 from flask import current_app
 
-from app import audit, signals
+from app import audit, contributions, signals
 from app.auth import grants, policy, tokens
 from app.errors import APIError
 from app.extensions import db
@@ -75,6 +75,7 @@ def my_data(user):
         "sessions": [{
             "created_at": s.created_at, "expires_at": s.expires_at, "revoked_at": s.revoked_at,
         } for s in sessions],
+        "areas": contributions.collect("personal_data", user),
     }
 
 

@@ -80,6 +80,8 @@ class MyDataSchema(Schema):
     registrations = fields.List(fields.Nested(RegistrationRowSchema))
     sessions = fields.List(fields.Nested(SessionRowSchema), metadata={"description": "login sessions"})
     grants = fields.List(fields.Nested(GrantSchema), metadata={"description": "roles held, live and past"})
+    areas = fields.Dict(keys=fields.String(), metadata={
+        "description": "what other areas hold about me, one section each (app/contributions.py)"})
 
 
 @blp.route("/volunteers/consent", methods=["GET"])

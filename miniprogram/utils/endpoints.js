@@ -15,7 +15,7 @@
 // utils/request.js refuses to send a field that is not declared here, and
 // tests/miniprogram/test_contract.py checks every entry against the backend's
 // OpenAPI document (paths, methods, fields), so this file is the contract.
-module.exports = {
+const ENDPOINTS = {
   // -- login and me (app/auth, app/users) --------------------------------------
   'auth.login': {
     area: 'auth',
@@ -472,3 +472,15 @@ module.exports = {
       'units[].people_promised', 'units[].checked_in', 'units[].brings', 'units[].arrive_at'],
   },
 };
+
+// Newer areas keep their calls in utils/endpoint-areas/<area>.js (same shape),
+// one require line each here; a name defined twice is a mistake, not an override.
+[
+].forEach((more) => {
+  Object.keys(more).forEach((name) => {
+    if (ENDPOINTS[name]) throw new Error('endpoint defined twice: ' + name);
+    ENDPOINTS[name] = more[name];
+  });
+});
+
+module.exports = ENDPOINTS;

@@ -27,6 +27,11 @@ const ROLE_LABELS = {
   volunteer: '志愿者',
   organiser: '组织者',
   unit_contact: '共建单位联络人',
+  grid_leader: '网格长',
+  grid_worker: '网格员',
+  branch_organiser: '党组织管理员',
+  lecture_office: '聚沙讲堂管理员',
+  mediation_lead: '调解负责人',
   admin: '街道管理员',
 };
 const NOTICE_STATUS_LABELS = {

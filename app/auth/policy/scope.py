@@ -100,6 +100,39 @@ def staffs_community(user, community_id):
     return is_admin(user) or community_id in staffed_community_ids(user)
 
 
+def grid_ids_worked(user):
+    """The grids whose leader or worker ``user`` is (grid_leader / grid_worker
+    grants). Community staff and the office reach grids through ``works_grid``."""
+    return frozenset(g.scope_id for g in live_grants(user)
+                     if g.role in (roles.GRID_LEADER, roles.GRID_WORKER) and g.scope_kind == roles.GRID)
+
+
+def works_grid(user, grid):
+    """May ``user`` act in this grid (its work orders, patrols, households):
+    its leader and workers, the staff of its community, the office."""
+    return grid.id in grid_ids_worked(user) or staffs_community(user, grid.community_id)
+
+
+def branch_ids_organised(user):
+    """The party branches ``user`` runs (branch_organiser grants)."""
+    return frozenset(g.scope_id for g in live_grants(user)
+                     if g.role == roles.BRANCH_ORGANISER and g.scope_kind == roles.PARTY_BRANCH)
+
+
+def organises_branch(user, branch_id):
+    return is_admin(user) or branch_id in branch_ids_organised(user)
+
+
+def mediation_led_community_ids(user):
+    """The communities whose 钱塘阿姨 mediation ``user`` leads."""
+    return frozenset(g.scope_id for g in live_grants(user)
+                     if g.role == roles.MEDIATION_LEAD and g.scope_kind == roles.COMMUNITY)
+
+
+def runs_lecture_office(user):
+    return is_admin(user) or holds(user, roles.LECTURE_OFFICE)
+
+
 def host_clause(scope, community_column, member_unit_column):
     """A SQL condition: the row's host (community or member unit) is in ``scope``.
     The one SQL form of ``Scope.covers``; every list filter is built on it."""
@@ -131,7 +164,8 @@ def roles_held(user):
     return held
 
 
-_RANK = (roles.ADMIN, roles.ORGANISER, roles.UNIT_CONTACT, roles.VOLUNTEER, roles.RESIDENT)
+_RANK = (roles.ADMIN, roles.ORGANISER, roles.LECTURE_OFFICE, roles.UNIT_CONTACT, roles.GRID_LEADER,
+         roles.GRID_WORKER, roles.BRANCH_ORGANISER, roles.MEDIATION_LEAD, roles.VOLUNTEER, roles.RESIDENT)
 
 
 def primary_role(user, held=None):

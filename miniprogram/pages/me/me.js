@@ -1,5 +1,6 @@
 const api = require('../../utils/api');
 const format = require('../../utils/format');
+const meMenu = require('../../utils/me-menu');
 const reminders = require('../../utils/reminders');
 const unitView = require('../../utils/unit-view');
 
@@ -11,6 +12,7 @@ Page({
     isOrganiser: false,
     speaksForUnit: false,
     inAlliance: false,
+    areaMenu: [],
     communities: [],
     subscriptions: [],
     templates: [],
@@ -46,6 +48,7 @@ Page({
       isOrganiser: format.isOrganiser(user),
       speaksForUnit: unitView.unitIds(user).length > 0,
       inAlliance: format.isOrganiser(user) || format.holds(user, 'unit_contact'),
+      areaMenu: meMenu.entriesFor(user),
       demoOpenid: api.devOpenid(),
     });
   },

@@ -1,6 +1,6 @@
 // Roles and their scopes as app/auth/roles.py names them, and a person's
 // grant history (GET /admin/users/{id}/grants) as table rows.
-export const ROLE_LABELS = { resident: '居民', volunteer: '志愿者', organiser: '组织者', unit_contact: '共建单位联络人', admin: '街道管理员' }
+export const ROLE_LABELS = { resident: '居民', volunteer: '志愿者', organiser: '组织者', unit_contact: '共建单位联络人', grid_leader: '网格长', grid_worker: '网格员', branch_organiser: '党组织管理员', lecture_office: '聚沙讲堂管理员', mediation_lead: '调解负责人', admin: '街道管理员' }
 export const SCOPE_LABELS = { subdistrict: '街道', community: '社区', grid: '网格', member_unit: '共建单位', party_branch: '党组织', squad: '中队' }
 
 // Which scopes each grantable role may be held over (roles.GRANTABLE).
