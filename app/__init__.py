@@ -69,9 +69,9 @@ def create_app(env=None, **overrides):
 def _init_areas(app):
     """Each area connects its signal receivers (app/signals.py), declares its
     queued and periodic jobs (app/jobs.py) and adds its ``flask jusha`` commands."""
-    from app import admin, auth, checkin, events, files, hours, needs, notices, screen, units, whistles
+    from app import admin, auth, checkin, events, files, hours, needs, notices, residents, screen, units, whistles
 
-    for area in (auth, admin, checkin, events, hours, notices, files, units, needs, whistles, screen):
+    for area in (auth, admin, checkin, events, hours, notices, files, units, needs, whistles, screen, residents):
         area.init_app(app)
 
 
@@ -92,6 +92,7 @@ def _register_areas(app, api):
     from app.auth.routes import blp as auth_blp
     from app.checkin.attendance_routes import blp as attendance_blp
     from app.checkin.projector_routes import bp as projector_bp
+    from app.checkin.resident_routes import blp as resident_checkin_blp
     from app.checkin.routes import blp as checkin_blp
     from app.console import bp as console_bp
     from app.events.routes import blp as events_blp
@@ -105,6 +106,7 @@ def _register_areas(app, api):
     from app.teams.routes import blp as teams_blp
     from app.units.routes import blp as units_blp
     from app.notices.routes import blp as notices_blp
+    from app.residents.routes import blp as residents_blp
     from app.screen.routes import blp as screen_blp
     from app.subscriptions.routes import blp as subscriptions_blp
     from app.users.routes import blp as users_blp
@@ -118,7 +120,8 @@ def _register_areas(app, api):
     app.register_blueprint(console_bp)
     for blueprint in (auth_blp, console_auth_blp, users_blp, admin_blp, events_blp, checkin_blp, attendance_blp,
                       teams_blp, volunteers_blp, hours_blp, hours_review_blp, certificates_blp, subscriptions_blp,
-                      notices_blp, files_blp, wechat_push_blp, units_blp, needs_blp, whistles_blp, screen_blp):
+                      notices_blp, files_blp, wechat_push_blp, units_blp, needs_blp, whistles_blp, screen_blp,
+                      resident_checkin_blp, residents_blp):
         api.register_blueprint(blueprint)
     console_demo.init_app(app)  # development servers only
 

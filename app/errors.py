@@ -90,6 +90,18 @@ CATALOGUE = {
     "event_location_missing": (409, "请先为活动设置地点坐标和签到范围，再生成海报"),
     "projector_link_invalid": (403, "投屏链接无效或已过期，请重新生成"),
     "user_not_found": (404, "未找到该居民"),
+    # the front door: resident codes and cards, family check-in, offline batches
+    "resident_code_invalid": (400, "居民码无效，请让居民出示「我的 → 居民码」或居民卡"),
+    "resident_code_expired": (400, "居民码已过期，请让居民刷新后再扫"),
+    "card_revoked": (409, "该居民卡已作废（已补办或注销），请使用新卡或到社区重新办理"),
+    "card_not_found": (404, "居民卡不存在"),
+    "proxy_not_allowed": (403, "您还不能为这位家人代签：需要本人在「家属代签」中出示邀请码同意，或由社区工作人员见证登记"),
+    "family_invite_invalid": (409, "邀请码无效或已过期，请让家人重新生成"),
+    "family_self": (422, "不能为自己代签"),
+    "family_link_not_found": (404, "代签关系不存在"),
+    "batch_too_large": (413, "一次上传的签到记录过多，请分批上传"),
+    "nonce_conflict": (409, "该条记录的编号已被另一条不同内容的记录使用，未予处理"),
+    "scanned_at_invalid": (422, "扫码时间不正确（晚于当前时间，或已超过可补传的期限）"),
     # the 数据大屏 (app/screen)
     "screen_key_invalid": (403, "大屏链接无效或已撤销，请联系街道管理员重新生成"),
     "screen_link_not_found": (404, "大屏链接不存在"),

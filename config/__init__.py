@@ -18,6 +18,9 @@ missing or still has its development value.
 | AUTH_TOKEN_TTL | 604800 | seconds a login token lives (7 days) |
 | CHECKIN_TOKEN_WINDOW | 30 | seconds one on-screen check-in QR token lives (its window) |
 | CHECKIN_TOKEN_GRACE | 5 | seconds around a window's edge in which the neighbouring window's token is still taken (a scan made as the code rotates) |
+| RESIDENT_CODE_WINDOW | 60 | seconds one rotating 居民码 on a resident's phone lives; the one before it is still taken for CHECKIN_TOKEN_GRACE seconds |
+| CHECKIN_BATCH_MAX | 100 | scans one offline batch (POST /events/{id}/checkins/batch) may carry |
+| OFFLINE_SCAN_MAX_AGE_HOURS | 72 | an offline scan uploaded later than this after it was made is refused (a phone's clock gone wrong, a lost queue found weeks later) |
 | CHECKIN_EVENT_CACHE_SECONDS | 5 | seconds a process keeps an event's check-in fields in memory (edits apply within this) |
 | CHECKIN_SCAN_LIMIT | 60 | scans one person may send a minute (a stuck button, a script); more get 429 |
 | PROJECTOR_LINK_TTL | 21600 | seconds an organiser's projector link works (6 hours) |
@@ -166,6 +169,9 @@ def load_settings(env=None, **overrides):
         "CERTIFICATE_ISSUER_CONTACT": env.get("CERTIFICATE_ISSUER_CONTACT", "" if app_env == "production" else "0571-12345678"),
         "CHECKIN_TOKEN_WINDOW": _int(env, "CHECKIN_TOKEN_WINDOW", 30),
         "CHECKIN_TOKEN_GRACE": _int(env, "CHECKIN_TOKEN_GRACE", 5),
+        "RESIDENT_CODE_WINDOW": _int(env, "RESIDENT_CODE_WINDOW", 60),
+        "CHECKIN_BATCH_MAX": _int(env, "CHECKIN_BATCH_MAX", 100),
+        "OFFLINE_SCAN_MAX_AGE_HOURS": _int(env, "OFFLINE_SCAN_MAX_AGE_HOURS", 72),
         "CHECKIN_EVENT_CACHE_SECONDS": _float(env, "CHECKIN_EVENT_CACHE_SECONDS", 5.0),
         "CHECKIN_SCAN_LIMIT": _int(env, "CHECKIN_SCAN_LIMIT", 60),
         "PROJECTOR_LINK_TTL": _int(env, "PROJECTOR_LINK_TTL", 6 * 3600),
@@ -304,6 +310,10 @@ def _check_checkin_windows(settings):
         raise ConfigError("CHECKIN_TOKEN_WINDOW must be at least 5 seconds")
     if not 0 <= grace < window / 2:
         raise ConfigError("CHECKIN_TOKEN_GRACE must be between 0 and half of CHECKIN_TOKEN_WINDOW")
+    if settings["RESIDENT_CODE_WINDOW"] < max(10, 2 * grace):
+        raise ConfigError("RESIDENT_CODE_WINDOW must be at least 10 seconds and twice CHECKIN_TOKEN_GRACE")
+    if not 1 <= settings["CHECKIN_BATCH_MAX"] <= 1000:
+        raise ConfigError("CHECKIN_BATCH_MAX must be between 1 and 1000")
 
 
 def _openapi_settings():

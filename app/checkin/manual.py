@@ -1,9 +1,6 @@
 """Check-in by hand: an organiser at the door records an elderly resident who
 has no smartphone (or whose phone will not scan)."""
-import secrets
-
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from app import audit
 from app.auth import policy
@@ -18,8 +15,7 @@ from app.checkin.service import (
 from app.errors import APIError
 from app.extensions import db
 from app.models import User, utcnow
-
-OFFLINE_OPENID_PREFIX = "offline:"
+from app.users import offline
 
 
 def resident(organiser, event, user_id=None, phone=None, name=None):
@@ -43,20 +39,10 @@ def resident(organiser, event, user_id=None, phone=None, name=None):
     name = (name or "").strip()
     if not name:
         raise APIError("user_not_found", "未找到该手机号的居民，请填写姓名后登记")
-    # The plain openid may belong to someone out of this organiser's reach:
-    # then this community keeps its own record of the person.
-    taken = db.session.execute(select(User.id).where(User.openid == OFFLINE_OPENID_PREFIX + phone)).first()
-    openid = OFFLINE_OPENID_PREFIX + phone + (f":{secrets.token_hex(4)}" if taken else "")
-    user = User(openid=openid, name=name, phone=phone, community_id=event.host_community_id)
-    db.session.add(user)
-    try:
-        db.session.flush()
-    except IntegrityError:
+    user = offline.register(organiser, phone, name, event.host_community_id)
+    if user is None:
         # Another organiser registered the same person a moment ago.
-        db.session.rollback()
         return _reachable_by_phone(organiser, event, phone) or resident(organiser, event, phone=phone, name=name)
-    audit.record("checkin.offline_resident", actor=organiser, target=user, detail={"name": name})
-    db.session.commit()
     return user
 
 

@@ -92,9 +92,11 @@ class _Answered(Exception):
         self.result = result
 
 
-def scan(user_id, token=None, scene=None, event_id=None, latitude=None, longitude=None):
+def scan(user_id, token=None, scene=None, event_id=None, latitude=None, longitude=None, proxy_by=None):
     """A resident's scan of the on-screen code (``token``) or of a printed
-    poster (``scene``); ``event_id`` when the phone knows which event it is at."""
+    poster (``scene``); ``event_id`` when the phone knows which event it is at.
+    ``proxy_by``: the family member scanning for ``user_id`` (家属代签, whose
+    consent the caller checked), recorded as method "proxy" by them."""
     if token is not None:
         try:
             verified = tokens.verify(token, event_id=event_id)
@@ -123,7 +125,11 @@ def scan(user_id, token=None, scene=None, event_id=None, latitude=None, longitud
                     _check_window(conn, event, direction, now, user_id)
                     if method == "poster":
                         _check_location(conn, event, direction, latitude, longitude, user_id)
-                    result = record_row(conn, event, user_id, direction, method, now, latitude, longitude)
+                    if proxy_by is None:
+                        result = record_row(conn, event, user_id, direction, method, now, latitude, longitude)
+                    else:
+                        result = record_row(conn, event, user_id, direction, "proxy", now, latitude, longitude,
+                                            recorded_by_id=proxy_by, note="家属代签")
                 except _Answered as answered:
                     return answered.result
             announce(result, event)

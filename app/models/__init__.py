@@ -78,6 +78,7 @@ from app.models.whistles import (
     WhistleReport,
     whistle_units,
 )
+from app.models.residents import FAMILY_CONSENTS, FAMILY_LINK_STATUSES, FamilyLink, OfflineScan, ResidentCard
 from app.models.screen import ScreenLink
 from app.models.teams import TEAM_LEVELS, Team
 from app.models.users import AuthSession, RoleGrant, User
@@ -156,6 +157,11 @@ __all__ = [
     "whistle_units",
     "RoleGrant",
     "ScreenLink",
+    "FAMILY_CONSENTS",
+    "FAMILY_LINK_STATUSES",
+    "FamilyLink",
+    "OfflineScan",
+    "ResidentCard",
     "TEAM_LEVELS",
     "Team",
     "TeamMembership",

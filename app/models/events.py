@@ -7,7 +7,9 @@ EVENT_KINDS = ("lecture", "welfare_day", "volunteer_activity")
 EVENT_STATUSES = ("published", "cancelled")
 REGISTRATION_STATUSES = ("registered", "waitlisted", "cancelled")
 CHECKIN_DIRECTIONS = ("in", "out")
-CHECKIN_METHODS = ("qr", "poster", "manual")
+# resident_code: the organiser scanned the resident's own code or printed card;
+# proxy: a family member checked the resident in with their consent (家属代签).
+CHECKIN_METHODS = ("qr", "poster", "manual", "resident_code", "proxy")
 
 
 class Event(TimestampMixin, db.Model):
@@ -93,7 +95,7 @@ class CheckIn(db.Model):
     event_id = db.Column(db.Integer, db.ForeignKey("events.id", ondelete="CASCADE"), nullable=False)
     user_id = db.Column(db.Integer, db.ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True)
     direction = db.Column(db.String(8), nullable=False)
-    method = db.Column(db.String(8), nullable=False, default="qr")
+    method = db.Column(db.String(16), nullable=False, default="qr")
     scanned_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
     latitude = db.Column(db.Float, nullable=True)
     longitude = db.Column(db.Float, nullable=True)

@@ -129,6 +129,26 @@ TABLE = {
     "GET /api/v1/events/{event_id}/attendance/chart.png": row("none", STAFF_IN),
     "GET /api/v1/attendance/monthly/chart.png": row("none", STAFF_ANY, "draws the caller's own events only"),
 
+    # --- the front door: resident codes and cards, offline batches, 家属代签 ---------------------------
+    "GET /api/v1/me/resident-code": row("none", SIGNED_IN),
+    "POST /api/v1/events/{event_id}/checkins/resident-code": row("resident_code_scan", STAFF_IN),
+    "POST /api/v1/events/{event_id}/checkins/batch": row("offline_batch", STAFF_IN),
+    "POST /api/v1/checkins/family": row("family_scan", outcomes("deny", anonymous="login", resident="allow"),
+                                        "only the family member the volunteer consented to (403 proxy_not_allowed)"),
+    "POST /api/v1/resident-cards": row("card_for_volunteer", dict(STAFF_IN, organiser_out="allow"),
+                                       "organiser_out is answered 404 user_not_found: the person is out of reach"),
+    "GET /api/v1/resident-cards": row("none", STAFF_ANY, "lists the cards of the caller's communities only"),
+    "GET /api/v1/resident-cards/{card_id}/pdf": row("a_card", STAFF_IN_HIDDEN),
+    "POST /api/v1/resident-cards/{card_id}/revoke": row("a_card_revoke", STAFF_IN_HIDDEN),
+    "GET /api/v1/me/family": row("none", SIGNED_IN),
+    "POST /api/v1/me/family/invitation": row("none", SIGNED_IN, "the invitation is the caller's own consent"),
+    "POST /api/v1/me/family": row("an_invitation", SIGNED_IN, "the invitation is the credential"),
+    "POST /api/v1/residents/{user_id}/family": row("witness_resident", STAFF_IN_HIDDEN,
+                                                   "staff of the elder's community witness their consent"),
+    "POST /api/v1/family-links/{link_id}/revoke": row("a_link", outcomes(
+        "hide", anonymous="login", resident="allow", volunteer="allow", organiser_in="allow", admin="allow"),
+        "the elder, the family member, and the elder's community staff"),
+
     # --- teams -----------------------------------------------------------------------------------------
     "GET /api/v1/teams": row("none", EVERYONE, "the tree (names and counts) feeds the application form"),
     "POST /api/v1/teams": row("squad_in_a", STAFF_IN, "a squad of community A"),

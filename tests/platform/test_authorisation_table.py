@@ -46,6 +46,7 @@ from tests.factories import (
     make_volunteer,
 )
 from tests.platform.authorisation_table import OWN_PERSONAS, OWN_TABLE, PERSONAS, TABLE, markdown
+from tests.platform.front_door_builders import FRONT_DOOR_BUILDERS
 from tests.platform.unit_builders import UNIT_BUILDERS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -349,6 +350,7 @@ BUILDERS = {
         "MsgType": "event", "Event": "wxa_media_check", "trace_id": "unknown-trace", "errcode": 0,
         "result": {"suggest": "pass", "label": 100}}},
     **UNIT_BUILDERS,
+    **FRONT_DOOR_BUILDERS,
 }
 
 
