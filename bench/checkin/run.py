@@ -14,6 +14,7 @@ stopped and the database dropped at the end, also on Ctrl-C.
 It FLUSHES the Redis database it is given (default redis://127.0.0.1:6379/4).
 
     ./bench/checkin/run --hung-redis           # half the burst, then Redis hangs (SIGSTOP)
+    ./bench/checkin/run --batch 50             # offline scans uploaded in batches of 50 (bench/checkin/batches.py)
 
 With --hung-redis the app uses a redis-server of the benchmark's own on a
 spare port (6391 and up): the first half of the residents scan with Redis
@@ -55,7 +56,8 @@ def arguments():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--people", type=int, default=3000, help="distinct residents in the burst")
     parser.add_argument("--duplicates", type=float, default=0.25, help="extra scans, as a fraction of --people")
-    parser.add_argument("--connections", type=int, default=32, help="concurrent phones (keep-alive connections)")
+    parser.add_argument("--connections", type=int, default=None,
+                        help="concurrent phones (keep-alive connections); 32, or 4 in batch mode")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (2 cores: 3 sync workers measured best)")
     parser.add_argument("--worker-class", default="sync", choices=("sync", "gthread"))
     parser.add_argument("--threads", type=int, default=8, help="threads per gthread worker")
@@ -66,6 +68,10 @@ def arguments():
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL",
                                                                  "postgresql://postgres@127.0.0.1:5432/postgres"))
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/4"))
+    parser.add_argument("--batch", type=int, default=None, metavar="N",
+                        help="batch mode: organisers' phones upload residents' codes scanned offline, N per batch "
+                             "(--duplicates then is the fraction of batches uploaded twice; 4 phones unless "
+                             "--connections is given)")
     parser.add_argument("--hung-redis", action="store_true",
                         help="own redis-server on a spare port, SIGSTOPped after the first half of the burst")
     return parser.parse_args()
@@ -238,6 +244,10 @@ def count_rows(database_url, event_id):
 
 def main():
     args = arguments()
+    if args.connections is None:
+        args.connections = 4 if args.batch else 32
+    if args.batch:
+        return main_batches(args)
     with contextlib.ExitStack() as stack:
         own_redis = stack.enter_context(OwnRedis()) if args.hung_redis else None
         if own_redis is not None:
@@ -294,6 +304,43 @@ def main():
     print(json.dumps(result, ensure_ascii=False, indent=2))
     errors = sum(report["errors"] for _, _, report in reports)
     ok = errors == 0 and total == distinct and lost == 0 and total == expected
+    sys.exit(0 if ok else 1)
+
+
+def main_batches(args):
+    """--batch N: the same seeded hall, scanned offline and uploaded in batches."""
+    from bench.checkin.batches import make_batches, upload
+
+    with ThrowawayDatabase(args.database_url) as database:
+        env = {"APP_ENV": "development", "DATABASE_URL": database.url, "REDIS_URL": args.redis_url,
+               "SECRET_KEY": secrets.token_urlsafe(48), "LOG_LEVEL": "WARNING", "DB_POOL_SIZE": "1",
+               "DB_MAX_OVERFLOW": "2", "WECHAT_API_BASE": "http://127.0.0.1:9",
+               "CHECKIN_BATCH_MAX": str(max(100, args.batch))}
+        redis.Redis.from_url(args.redis_url).flushdb()
+        event_id, warmup_event_id, organiser_bearer, residents, bearers = seed(env, args.people + 200, None,
+                                                                               args.redis_url)
+        app = create_app(env=env)
+        warmup = make_batches(app, [bearers[b] for b in residents[:200]], args.batch, 0.0, args.seed + 1)
+        batches = make_batches(app, [bearers[b] for b in residents[200:]], args.batch, args.duplicates, args.seed)
+        server = start_gunicorn(args, env)
+        try:
+            upload(args.port, warmup_event_id, organiser_bearer, warmup, args.connections, 30)
+            watch = [("app (gunicorn)", process_tree(server.pid)), ("postgres", backend_pids(database.url))]
+            before = {name: cpu_seconds(pids) for name, pids in watch}
+            report = upload(args.port, event_id, organiser_bearer, batches, args.connections, args.time_limit)
+            report["cpu_s"] = {name: round(cpu_seconds(pids) - before[name], 2) for name, pids in watch}
+        finally:
+            stop(server)
+        total, distinct, _ = count_rows(database.url, event_id)
+        redis.Redis.from_url(args.redis_url).flushdb()
+    result = {
+        "setup": {"mode": "batch", "batch_size": args.batch, "workers": args.workers, "phones": args.connections,
+                  "people": args.people, "batches_uploaded_twice": args.duplicates, "cpus": os.cpu_count()},
+        **report,
+        "rows": total, "duplicates": total - distinct, "expected_rows": args.people,
+    }
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    ok = report["errors"] == 0 and total == distinct == args.people
     sys.exit(0 if ok else 1)
 
 
