@@ -1,7 +1,13 @@
 // 聚沙 Jusha mini-program. Login is silent and on demand: the first API call
 // without a token logs in (utils/request.js), so no page waits for onLaunch.
 const api = require('./utils/api');
+const care = require('./utils/care');
 const checkin = require('./utils/checkin');
+
+// Every page, the subpackages' too, follows the user's font size (关怀模式):
+// its `ui` is kept current here, so no page has to remember it.
+const definePage = Page;
+Page = (definition) => definePage(care.withCare(definition, wx)); // eslint-disable-line no-global-assign
 
 App({
   globalData: {

@@ -34,7 +34,7 @@ DEFAULT_PAGES = (
     "pages/event/detail",
     "pages/hours/hours",
     "pages/volunteer/apply",
-    "pages/organiser/index",
+    "organiser/pages/index",
     "pages/notice/detail",
     "pages/needs/detail",
     "pages/duties/detail",

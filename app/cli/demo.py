@@ -109,6 +109,7 @@ def seed_demo():
 
     history = seed_history()
     from app.needs.demo import seed_needs
+    from app.residents.demo import seed_front_door
     from app.units.demo import seed_units
     from app.whistles.demo import seed_whistles
 
@@ -123,6 +124,7 @@ def seed_demo():
         seed_units(),
         seed_needs(),  # after the units: it dispatches to them
         seed_whistles(),  # after the units: it calls them
+        seed_front_door(),
     ]
 
 

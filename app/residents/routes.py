@@ -13,6 +13,7 @@ from app.auth.roles import STAFF
 from app.checkin import qr, resident_codes
 from app.errors import APIError
 from app.extensions import db
+from app.localtime import iso
 from app.models import FamilyLink, User
 from app.residents import card_pdf, cards, family
 from app.residents.schemas import (
@@ -53,7 +54,9 @@ def my_resident_code(args):
     It changes every minute; redraw it by ``refresh_in``."""
     issued = resident_codes.rotating(current_user().id)
     if args["format"] == "png":
-        return Response(qr.png(issued.url), mimetype="image/png", headers=NO_STORE)
+        expires = datetime.fromtimestamp(issued.expires_at, timezone.utc)
+        return Response(qr.png(issued.url), mimetype="image/png", headers={
+            **NO_STORE, "X-Token-Expires-At": iso(expires), "X-Token-Refresh-In": f"{issued.refresh_in:.3f}"})
     return {"code": issued.code, "url": issued.url, "refresh_in": round(issued.refresh_in, 3),
             "expires_at": datetime.fromtimestamp(issued.expires_at, timezone.utc)}, 200, NO_STORE
 

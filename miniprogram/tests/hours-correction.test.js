@@ -48,7 +48,7 @@ test('organiser hours: a mistaken check-out is fixed with the time the volunteer
   fixtures['hours.eventRecords'] = records();
   let settled = null;
   fixtures['hours.settle'] = (req) => { settled = { url: req.url, data: req.data }; return { status: 'pending', hours: 2.5 }; };
-  const { page } = loadPage('pages/organiser/hours', fixtures,
+  const { page } = loadPage('organiser/pages/hours', fixtures,
     { actionSheetIndex: 1, modalContents: ['11:40', '误扫签退码，负责人确认'] });
   page.onLoad({ event_id: '3' });
   await settle();
@@ -64,7 +64,7 @@ test('organiser hours: an approved record is corrected through the ledger', asyn
   fixtures['hours.eventRecords'] = records();
   let corrected = null;
   fixtures['hours.correct'] = (req) => { corrected = { url: req.url, data: req.data }; return { statusCode: 201, data: { minutes: 30 } }; };
-  const { page } = loadPage('pages/organiser/hours', fixtures, { modalContents: ['2.5', '核对签到表后更正'] });
+  const { page } = loadPage('organiser/pages/hours', fixtures, { modalContents: ['2.5', '核对签到表后更正'] });
   page.onLoad({ event_id: '3' });
   await settle();
   page.correct({ currentTarget: { dataset: { id: 2 } } });

@@ -54,7 +54,7 @@ test('events list: a failed load shows the error, not "暂无符合条件的活�
 test('organiser home: a failed load is not "暂无进行中的活动"', async () => {
   const fixtures = fx.base(fx.ORGANISER);
   fixtures['events.list'] = () => DOWN;
-  const { page } = loadPage('pages/organiser/index', fixtures);
+  const { page } = loadPage('organiser/pages/index', fixtures);
   page.onShow();
   await settle();
   assert.equal(page.data.state, 'failed');
@@ -64,11 +64,11 @@ test('organiser home: a failed load is not "暂无进行中的活动"', async ()
 test('create and notice: pickers say the load failed instead of "暂无…"', async () => {
   const fixtures = fx.base(fx.ORGANISER);
   fixtures['events.list'] = () => DOWN;
-  const create = loadPage('pages/organiser/create', fixtures);
+  const create = loadPage('organiser/pages/create', fixtures);
   create.page.onLoad({});
   await settle();
   assert.equal(create.page.data.welfarePlaceholder, '加载失败，请返回重试');
-  const notice = loadPage('pages/organiser/notice', fixtures);
+  const notice = loadPage('organiser/pages/notice', fixtures);
   notice.page.onLoad({});
   await settle();
   assert.equal(notice.page.data.eventsPlaceholder, '加载失败，请返回重试');

@@ -44,12 +44,12 @@ test('organiser home: current and past events, and a resident is told it is not 
   const past = Object.assign({}, fx.ACTIVITY, { id: 9, phase: 'ended', starts_at: '2026-01-10T01:00:00Z', ends_at: '2026-01-10T03:00:00Z' });
   const future = Object.assign({}, fx.LECTURE, { starts_at: '2099-05-12T06:00:00Z', ends_at: '2099-05-12T08:00:00Z' });
   fixtures['events.list'] = fx.page([past, future]);
-  const { page } = loadPage('pages/organiser/index', fixtures);
+  const { page } = loadPage('organiser/pages/index', fixtures);
   page.onShow();
   await settle();
   assert.deepEqual(page.data.current.map((e) => e.id), [2]);
   assert.deepEqual(page.data.past.map((e) => e.id), [9]);
-  const resident = loadPage('pages/organiser/index', fx.base());
+  const resident = loadPage('organiser/pages/index', fx.base());
   resident.page.onShow();
   await settle();
   assert.equal(resident.page.data.allowed, false);
@@ -59,7 +59,7 @@ test('create event: the form goes out as the backend wants it, then the detail o
   const fixtures = fx.base(fx.ORGANISER);
   let sent = null;
   fixtures['events.create'] = (req) => { sent = req.data; return { statusCode: 201, data: Object.assign({}, fx.LECTURE, { id: 42 }) }; };
-  const { page } = loadPage('pages/organiser/create', fixtures);
+  const { page } = loadPage('organiser/pages/create', fixtures);
   page.onLoad();
   await settle();
   assert.equal(page.data.hosts.length, 1);
@@ -79,7 +79,7 @@ test('create event: the server\'s field errors land beside the fields', async ()
   const fixtures = fx.base(fx.ORGANISER);
   fixtures['events.create'] = { statusCode: 422, data: { error: { code: 'validation_failed', message: '提交的内容不符合要求',
     details: { json: { title: ['标题需为 1 到 64 个字'] } } } } };
-  const { page } = loadPage('pages/organiser/create', fixtures);
+  const { page } = loadPage('organiser/pages/create', fixtures);
   page.onLoad();
   await settle();
   page.input({ currentTarget: { dataset: { field: 'title' } }, detail: { value: 'x' } });
@@ -95,7 +95,7 @@ test('attendance: live list and check-in by hand', async () => {
       checked_in_at: '2026-05-12T05:57:00Z', checkin_method: 'qr', checked_out_at: null, checkout_method: null, minutes: null }] };
   let manual = null;
   fixtures['events.manualCheckin'] = (req) => { manual = req.data; return { statusCode: 201, data: { code: 'checked_in', message: '签到成功' } }; };
-  const { page } = loadPage('pages/organiser/attendance', fixtures);
+  const { page } = loadPage('organiser/pages/attendance', fixtures);
   page.onLoad({ id: '2' });
   page.onShow();
   await settle();
@@ -118,14 +118,14 @@ test('report: live counts while sending, the list without an id', async () => {
     failed_codes: {}, not_reached: [{ user_id: 9, name: '刘大伯', state: 'skipped', reason: 'no_subscription' }] };
   fixtures['notices.list'] = [{ id: 7, template_name: 'event_reminder', values: { thing1: '五月市民公益日' },
     audience: { label: '活动报名者' }, status: 'done', created_at: '2026-05-09T01:00:00Z', counts: { total: 3, sent: 2 } }];
-  const one = loadPage('pages/organiser/report', fixtures);
+  const one = loadPage('organiser/pages/report', fixtures);
   one.page.onLoad({ id: '7' });
   one.page.onShow();
   await settle();
   one.page.onUnload();
   assert.equal(one.page.data.report.counts.sent, 2);
   assert.equal(one.page.data.report.notReached[0].reason, '未订阅该提醒');
-  const list = loadPage('pages/organiser/report', fixtures);
+  const list = loadPage('organiser/pages/report', fixtures);
   list.page.onLoad({});
   list.page.onShow();
   await settle();
@@ -139,13 +139,13 @@ test('report and list name the template by its Chinese title, never its key', as
     audience: { label: '活动报名者' }, counts: { total: 1, sent: 1 } };
   fixtures['notices.list'] = [{ id: 7, template_name: 'event_reminder', template_title: '活动开始提醒', values: {},
     audience: { label: '活动报名者' }, status: 'done', created_at: '2026-05-09T01:00:00Z', counts: { total: 1, sent: 1 } }];
-  const one = loadPage('pages/organiser/report', fixtures);
+  const one = loadPage('organiser/pages/report', fixtures);
   one.page.onLoad({ id: '7' });
   one.page.onShow();
   await settle();
   one.page.onUnload();
   assert.equal(one.page.data.report.title, '活动开始提醒');
-  const list = loadPage('pages/organiser/report', fixtures);
+  const list = loadPage('organiser/pages/report', fixtures);
   list.page.onLoad({});
   list.page.onShow();
   await settle();
@@ -159,7 +159,7 @@ test('volunteer review: approve sends the decision', async () => {
     community_id: 1, team_name: '铭和社区党员中队', skills: ['调解纠纷'], status: 'pending', created_at: '2026-05-01T01:00:00Z' }];
   let review = null;
   fixtures['volunteers.review'] = (req) => { review = [req.url, req.data]; return { status: 'approved' }; };
-  const { page } = loadPage('pages/organiser/volunteers', fixtures);
+  const { page } = loadPage('organiser/pages/volunteers', fixtures);
   page.onLoad();
   await settle();
   assert.equal(page.data.items[0].community, '铭和社区');

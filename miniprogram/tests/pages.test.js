@@ -143,7 +143,7 @@ test('organiser QR: fetches the PNG, schedules the next one from X-Token-Refresh
   fixtures['events.qrcode'] = () => { fetched += 1; return { statusCode: 200, data: new Uint8Array([137, 80, 78, 71]).buffer, header: { 'X-Token-Refresh-In': '0.05', 'X-Token-Expires-At': '2026-05-10T01:00:30Z' } }; };
   fixtures['events.attendance'] = { event_id: 2, title: '讲堂', capacity: 300, registration_required: true, registered: 120,
     checked_in: 88, checked_out: 3, present: 85, items: [] };
-  const { page } = loadPage('pages/organiser/qrcode', fixtures);
+  const { page } = loadPage('organiser/pages/qrcode', fixtures);
   page.onLoad({ id: '2', purpose: 'checkin' });
   page.onShow();
   await settle();
@@ -166,7 +166,7 @@ test('organiser notice: prefilled from the event, previewed, then sent', async (
   fixtures['notices.preview'] = (req) => { previewBody = req.data; return { title: '活动开始提醒', fields: [], shortened: [],
     audience: { label: '活动报名者' }, content_check: 'pass', recipients: 120, with_quota: 80, will_skip: 40, skip_reasons: { no_subscription: 40 } }; };
   fixtures['notices.create'] = (req) => { createBody = req.data; return { id: 77, status: 'queued' }; };
-  const { page, wx } = loadPage('pages/organiser/notice', fixtures);
+  const { page, wx } = loadPage('organiser/pages/notice', fixtures);
   page.onLoad({ event_id: '2' });
   await settle();
   assert.equal(page.data.values.thing1, '聚沙讲堂·百年党史第六讲');
@@ -180,7 +180,7 @@ test('organiser notice: prefilled from the event, previewed, then sent', async (
   page.send();
   await settle();
   assert.equal(createBody.values.thing4, '请提前十分钟入场');
-  assert.deepEqual(wx.calls.navigations, ['/pages/organiser/report?id=77']);
+  assert.deepEqual(wx.calls.navigations, ['/organiser/pages/report?id=77']);
 });
 
 test('organiser notice: chosen volunteers are the audience', async () => {
@@ -194,7 +194,7 @@ test('organiser notice: chosen volunteers are the audience', async () => {
   let previewBody = null;
   fixtures['notices.preview'] = (req) => { previewBody = req.data; return { title: '活动开始提醒', fields: [], shortened: [],
     audience: { label: '选定的 1 人' }, content_check: 'pass', recipients: 1, with_quota: 1, will_skip: 0, skip_reasons: {} }; };
-  const { page } = loadPage('pages/organiser/notice', fixtures);
+  const { page } = loadPage('organiser/pages/notice', fixtures);
   page.onLoad({ event_id: '2' });
   await settle();
   page.fieldInput({ currentTarget: { dataset: { key: 'thing4' } }, detail: { value: '请提前十分钟入场' } });
@@ -219,7 +219,7 @@ test('organiser hours: approve all pending records of an event', async () => {
     started_at: '2026-01-10T01:00:00Z', ended_at: '2026-01-10T03:00:00Z', hours: 2, status_label: '待审核' }];
   let approved = null;
   fixtures['hours.approve'] = (req) => { approved = req.data; return { approved: [1], skipped: [] }; };
-  const { page } = loadPage('pages/organiser/hours', fixtures);
+  const { page } = loadPage('organiser/pages/hours', fixtures);
   page.onLoad({ event_id: '3' });
   await settle();
   assert.equal(page.data.rows[0].name, '张志愿');

@@ -12,6 +12,11 @@ const ROOT = path.resolve(__dirname, '..');
 const read = (p) => fs.readFileSync(path.join(ROOT, p), 'utf8');
 const appJson = JSON.parse(read('app.json'));
 const CJK = /[\u4e00-\u9fff]/;
+// The main package's pages and every subpackage's (root + "/" + page).
+const ALL_PAGES = appJson.pages.concat(...(appJson.subPackages || []).map(
+  (sub) => sub.pages.map((page) => sub.root + '/' + page)));
+// Every source folder: the main package's and the subpackages' roots.
+const SOURCE_DIRS = ['pages', 'components', 'utils'].concat((appJson.subPackages || []).map((sub) => sub.root));
 
 function walk(dir, out) {
   fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).forEach((entry) => {
@@ -37,7 +42,7 @@ test('project.config.json: placeholder appid, root, and no domain check for the 
 });
 
 test('every page has its four files and a Chinese title', () => {
-  appJson.pages.forEach((page) => {
+  ALL_PAGES.forEach((page) => {
     ['.js', '.json', '.wxml', '.wxss'].forEach((ext) => assert.ok(fs.existsSync(path.join(ROOT, page + ext)), page + ext));
     const json = JSON.parse(read(page + '.json'));
     if (json.navigationBarTitleText) assert.match(json.navigationBarTitleText, CJK, page);
@@ -49,7 +54,7 @@ test('every page has its four files and a Chinese title', () => {
 });
 
 test('every component used exists and declares itself a component', () => {
-  const users = ['app.json'].concat(appJson.pages.map((p) => p + '.json'));
+  const users = ['app.json'].concat(ALL_PAGES.map((p) => p + '.json'));
   users.forEach((user) => components(user).forEach((c) => {
     const base = c.replace(/^\//, '');
     ['.js', '.json', '.wxml', '.wxss'].forEach((ext) => assert.ok(fs.existsSync(path.join(ROOT, base + ext)), base + ext));
@@ -66,7 +71,7 @@ function handlersIn(wxml) {
 }
 
 test('every handler a page WXML names is a method of the page', () => {
-  appJson.pages.forEach((route) => {
+  ALL_PAGES.forEach((route) => {
     const { definition } = loadPage(route, {});
     handlersIn(read(route + '.wxml')).forEach((name) => {
       assert.equal(typeof definition[name], 'function', route + ': ' + name);
@@ -109,7 +114,7 @@ function balanced(wxml) {
 }
 
 test('WXML tags are balanced and mustaches closed', () => {
-  walk('pages', []).concat(walk('components', [])).filter((f) => f.endsWith('.wxml')).forEach((file) => {
+  [].concat(...SOURCE_DIRS.map((dir) => walk(dir, []))).filter((f) => f.endsWith('.wxml')).forEach((file) => {
     const wxml = read(file);
     assert.equal(balanced(wxml), null, file);
     assert.equal((wxml.match(/\{\{/g) || []).length, (wxml.match(/\}\}/g) || []).length, file);
@@ -117,7 +122,7 @@ test('WXML tags are balanced and mustaches closed', () => {
 });
 
 test('every endpoint the code calls is declared, and every declared endpoint is called', () => {
-  const sources = walk('pages', []).concat(walk('utils', []), ['app.js']).filter((f) => f.endsWith('.js'));
+  const sources = [].concat(...SOURCE_DIRS.map((dir) => walk(dir, [])), ['app.js']).filter((f) => f.endsWith('.js'));
   const used = new Set();
   sources.forEach((file) => {
     const re = /\b(?:call|callBinary|download|upload)\(\s*'([\w.]+)'/g;
@@ -144,4 +149,22 @@ test('location use is declared as WeChat requires', () => {
   assert.ok(appJson.requiredPrivateInfos.includes('getLocation'));
   assert.ok(appJson.requiredPrivateInfos.includes('chooseLocation'));
   assert.match(appJson.permission['scope.userLocation'].desc, CJK);
+});
+
+// 关怀模式: every page follows the user's font size (utils/care.js); run
+// `python3 scripts/miniprogram_care_mode.py` to bring a new page in line.
+test('every page starts with the care-mode page-meta, and every font size is in rem', () => {
+  ALL_PAGES.forEach((page) => {
+    assert.ok(read(page + '.wxml').startsWith('<page-meta root-font-size="{{ui.rootFontSize}}">'), page + '.wxml');
+  });
+  [].concat(...SOURCE_DIRS.map((dir) => walk(dir, [])), ['app.wxss']).filter((f) => f.endsWith('.wxss'))
+    .forEach((file) => assert.doesNotMatch(read(file), /font-size:\s*[0-9.]+(rpx|px)/, file));
+});
+
+test('the main package stays small and every package is under WeChat’s 2 MB', () => {
+  const { sizes, LIMIT } = require('./helpers/package-size');
+  const all = sizes();
+  Object.keys(all).forEach((name) => assert.ok(all[name] < LIMIT, name + ': ' + all[name] + ' bytes'));
+  assert.ok(all.main < 512 * 1024, 'residents download the main package before the first page: ' + all.main);
+  assert.ok(all.organiser > 0, 'the organiser pages are a subpackage');
 });

@@ -97,7 +97,7 @@ test('roll call page: reported first with response time, the silent ones, the co
   assert.equal(page.data.summary.rate, '50%');
   assert.equal(page.data.units[0].arrive, '12:30');
   page.showCode();
-  assert.deepEqual(wx.calls.navigations, ['/pages/organiser/qrcode?id=40']);
+  assert.deepEqual(wx.calls.navigations, ['/organiser/pages/qrcode?id=40']);
 });
 
 test('whistle list: staff may blow the whistle; a contact opens the report page', async () => {

@@ -6,6 +6,8 @@ const format = require('./format'); // eslint-disable-line no-unused-vars -- use
 
 const ENTRIES = [
   // { label: '聚沙讲堂', url: '/party/pages/courses/courses', when: (user) => format.holds(user, 'resident') },
+  { label: '我的居民码（请工作人员扫码签到）', url: '/resident/pages/code/code' },
+  { label: '家属代签', url: '/resident/pages/family/family' },
 ];
 
 function entriesFor(user) {

@@ -111,11 +111,11 @@ Page({
   },
 
   manage() {
-    wx.navigateTo({ url: '/pages/organiser/attendance?id=' + this.data.id });
+    wx.navigateTo({ url: '/organiser/pages/attendance?id=' + this.data.id });
   },
 
   showCode() {
-    wx.navigateTo({ url: '/pages/organiser/qrcode?id=' + this.data.id });
+    wx.navigateTo({ url: '/organiser/pages/qrcode?id=' + this.data.id });
   },
 
   // Organisers: cancel with a reason (registrations are kept; people are told by notice).
@@ -139,7 +139,7 @@ Page({
             content: '需要通知已报名的居民吗？',
             confirmText: '去发通知',
             cancelText: '稍后',
-            success: (r) => { if (r.confirm) wx.navigateTo({ url: '/pages/organiser/notice?event_id=' + this.data.id }); },
+            success: (r) => { if (r.confirm) wx.navigateTo({ url: '/organiser/pages/notice?event_id=' + this.data.id }); },
           });
           this.load();
         }).catch(() => {});

@@ -1,4 +1,5 @@
 const api = require('../../utils/api');
+const care = require('../../utils/care');
 const format = require('../../utils/format');
 const meMenu = require('../../utils/me-menu');
 const reminders = require('../../utils/reminders');
@@ -85,6 +86,11 @@ Page({
   },
 
   // From a tap: WeChat shows the subscription dialog only then.
+  // 关怀模式: the switch applies here at once, and to every page as it shows.
+  toggleLargeText(e) {
+    this.setData({ ui: care.setLargeText(wx, e.detail.value) });
+  },
+
   subscribeAll() {
     if (!this.data.templates.length) {
       reminders.reportFailure({ message: '提醒模板加载中，请稍后再点一次' });

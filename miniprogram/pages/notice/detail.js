@@ -14,7 +14,7 @@ Page({
     }
     getApp().loadUser().then((user) => {
       if (options.id && format.isOrganiser(user)) {
-        wx.redirectTo({ url: '/pages/organiser/report?id=' + options.id });
+        wx.redirectTo({ url: '/organiser/pages/report?id=' + options.id });
       } else {
         wx.switchTab({ url: '/pages/index/index' });
       }

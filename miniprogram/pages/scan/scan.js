@@ -15,6 +15,8 @@ Page({
     view: null,
     canGoBack: true,
     locationDenied: false,
+    elders: [], // family members I may check in (家属代签)
+    forElder: null,
   },
 
   onLoad(options) {
@@ -24,6 +26,20 @@ Page({
     app.globalData.pendingCheckin = null;
     if (source) this.submit(source);
     else if (options && options.start) this.scan();
+    api.call('family.mine', { silent: true })
+      .then((links) => this.setData({ elders: (links.elders || []).map((l) => l.elder) })).catch(() => {});
+  },
+
+  // 家属代签: the next scan checks this family member in, not me.
+  scanForElder(e) {
+    const elder = this.data.elders.find((person) => person.id === Number(e.currentTarget.dataset.id)) || null;
+    this.setData({ forElder: elder });
+    this.scan();
+  },
+
+  scanForMe() {
+    this.setData({ forElder: null });
+    this.scan();
   },
 
   onShow() {
@@ -65,8 +81,12 @@ Page({
     const locate = wantLocation ? this.locate() : Promise.resolve({ location: null, problem: null });
     return locate.then(({ location, problem }) => {
       this.setData({ state: 'working', view: null });
-      return api.call('checkins.create', { data: checkin.checkinBody(source, location), silent: true })
-        .then((answer) => this.show(checkin.describe(answer)))
+      const elder = this.data.forElder;
+      const request = elder
+        ? api.call('checkins.family', { data: Object.assign(checkin.checkinBody(source, location), { elder_id: elder.id }), silent: true })
+        : api.call('checkins.create', { data: checkin.checkinBody(source, location), silent: true });
+      return request
+        .then((answer) => this.show(Object.assign(checkin.describe(answer), elder ? { title: '为' + elder.name + '：' + checkin.describe(answer).title } : {})))
         .catch((error) => {
           if (error.code === 'location_required' && problem) return this.showLocationProblem(problem);
           if (error.code === 'location_required' && !wantLocation) return this.submit(source, true);

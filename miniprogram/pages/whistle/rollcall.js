@@ -41,10 +41,10 @@ Page({
   },
 
   showCode() {
-    if (this.data.eventId) wx.navigateTo({ url: '/pages/organiser/qrcode?id=' + this.data.eventId });
+    if (this.data.eventId) wx.navigateTo({ url: '/organiser/pages/qrcode?id=' + this.data.eventId });
   },
 
   showAttendance() {
-    if (this.data.eventId) wx.navigateTo({ url: '/pages/organiser/attendance?id=' + this.data.eventId });
+    if (this.data.eventId) wx.navigateTo({ url: '/organiser/pages/attendance?id=' + this.data.eventId });
   },
 });

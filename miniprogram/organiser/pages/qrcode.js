@@ -131,6 +131,6 @@ Page({
   },
 
   attendance() {
-    wx.navigateTo({ url: '/pages/organiser/attendance?id=' + this.data.id });
+    wx.navigateTo({ url: '/organiser/pages/attendance?id=' + this.data.id });
   },
 });

@@ -231,7 +231,7 @@ Page({
         this.setData({ sending: true });
         api.call('notices.create', { data: body, loading: '提交中' }).then((notice) => {
           this.setData({ sending: false });
-          wx.redirectTo({ url: '/pages/organiser/report?id=' + notice.id });
+          wx.redirectTo({ url: '/organiser/pages/report?id=' + notice.id });
         }).catch(() => this.setData({ sending: false }));
       },
     });

@@ -99,6 +99,6 @@ Page({
   },
 
   showCode() {
-    wx.navigateTo({ url: '/pages/organiser/qrcode?id=' + this.data.id });
+    wx.navigateTo({ url: '/organiser/pages/qrcode?id=' + this.data.id });
   },
 });

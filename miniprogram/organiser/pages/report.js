@@ -63,11 +63,11 @@ Page({
   },
 
   open(e) {
-    wx.navigateTo({ url: '/pages/organiser/report?id=' + e.currentTarget.dataset.id });
+    wx.navigateTo({ url: '/organiser/pages/report?id=' + e.currentTarget.dataset.id });
   },
 
   compose() {
-    wx.navigateTo({ url: '/pages/organiser/notice' });
+    wx.navigateTo({ url: '/organiser/pages/notice' });
   },
 
   cancel() {
