@@ -6,6 +6,9 @@ const format = require('./format'); // eslint-disable-line no-unused-vars -- use
 
 const ENTRIES = [
   // { label: '聚沙讲堂', url: '/party/pages/courses/courses', when: (user) => format.holds(user, 'resident') },
+  { label: '我的党组织', url: '/party/pages/membership/membership' },
+  { label: '学习档案', url: '/party/pages/learning/learning' },
+  { label: '党员审核', url: '/party/pages/review/review', when: (user) => format.holds(user, 'branch_organiser') || format.holds(user, 'admin') },
 ];
 
 function entriesFor(user) {
