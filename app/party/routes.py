@@ -140,6 +140,7 @@ def _review(membership_id, action, reason=None):
     found = _visible_membership(membership_id, user)
     if found.user_id == user.id:
         raise fail("own_membership")
+    policy.require(policy.party.may_review(user, found))
     return views.membership_view(membership.review(user, found.id, action, reason))
 
 
