@@ -64,6 +64,8 @@ PEOPLE = [
     # Unit contacts: their grant over the unit is given by the units demo (下沙中学) and the needs demo (下沙供电所).
     ("demo-unit-contact", "下沙中学李老师", "unit_contact", None, None),
     ("demo-unit-power", "下沙供电所赵师傅", "unit_contact", None, None),
+    # Branch organiser of 铭和社区党委: the grant is given by the party demo (app/party/demo.py).
+    ("demo-branch-secretary", "铭和社区党委刘书记", "branch_organiser", "minghe", None),
 ]
 
 DEMO_LOGIN_OPENID = "demo-resident"
@@ -112,6 +114,7 @@ def seed_demo():
     from app.residents.demo import seed_front_door
     from app.units.demo import seed_units
     from app.whistles.demo import seed_whistles
+    from app.party.demo import seed_party
 
     return [
         f"communities: {len(COMMUNITIES)}",
@@ -125,6 +128,7 @@ def seed_demo():
         seed_needs(),  # after the units: it dispatches to them
         seed_whistles(),  # after the units: it calls them
         seed_front_door(),
+        seed_party(),  # after the history: its volunteers become party members with records
     ]
 
 

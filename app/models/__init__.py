@@ -68,6 +68,7 @@ from app.models.places import (
     UnitStatusChange,
 )
 from app.models.party import BRANCH_KINDS, MEMBERSHIP_STATUSES, PartyBranch, PartyMembership
+from app.models.party import REPORT_STATUSES, PartyReport, ServicePost, party_report_posts
 from app.models.whistles import (
     ROUNDTABLE_STATUSES,
     WHISTLE_STATUSES,
@@ -119,6 +120,10 @@ __all__ = [
     "MEMBERSHIP_STATUSES",
     "PartyBranch",
     "PartyMembership",
+    "REPORT_STATUSES",
+    "PartyReport",
+    "ServicePost",
+    "party_report_posts",
     "MemberUnit",
     "MANDATORY_PROJECTS_PER_YEAR",
     "OPTIONAL_PROJECTS_PER_YEAR",

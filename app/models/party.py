@@ -53,3 +53,55 @@ class PartyMembership(TimestampMixin, db.Model):
     user = db.relationship("User", foreign_keys=[user_id])
     branch = db.relationship("PartyBranch")
     work_unit = db.relationship("MemberUnit")
+
+
+REPORT_STATUSES = ("active", "ended")
+
+
+class ServicePost(TimestampMixin, db.Model):
+    """A service post (服务岗位) a community offers to the 在职党员 who report
+    to it (楼道长, 文明劝导, 助老服务...). Its staff define and retire them;
+    a retired post (``active`` false) stays on the reports that chose it."""
+
+    __tablename__ = "party_service_posts"
+    __table_args__ = (db.UniqueConstraint("community_id", "name", name="uq_party_service_posts_community_name"),)
+
+    id = db.Column(db.Integer, primary_key=True)
+    community_id = db.Column(db.Integer, db.ForeignKey("communities.id"), nullable=False, index=True)
+    name = db.Column(db.String(32), nullable=False)
+    description = db.Column(db.String(200), nullable=True)
+    capacity = db.Column(db.Integer, nullable=True)  # how many members it wants; None: any number
+    active = db.Column(db.Boolean, nullable=False, default=True, server_default=db.true())
+    created_by_id = db.Column(db.Integer, db.ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+
+    community = db.relationship("Community")
+
+
+party_report_posts = db.Table(
+    "party_report_posts",
+    db.Column("report_id", db.Integer, db.ForeignKey("party_reports.id", ondelete="CASCADE"), primary_key=True),
+    db.Column("post_id", db.Integer, db.ForeignKey("party_service_posts.id", ondelete="CASCADE"), primary_key=True,
+              index=True),
+)
+
+
+class PartyReport(TimestampMixin, db.Model):
+    """在职党员报到: a confirmed in-service member reports to the community
+    where they live, choosing its service posts. One row per (person,
+    community); reporting to a new home community ends the old one (kept,
+    ``ended``, so the old community's record of what they did stays)."""
+
+    __tablename__ = "party_reports"
+    __table_args__ = (db.UniqueConstraint("user_id", "community_id", name="uq_party_reports_user_community"),)
+
+    id = db.Column(db.Integer, primary_key=True)
+    user_id = db.Column(db.Integer, db.ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True)
+    community_id = db.Column(db.Integer, db.ForeignKey("communities.id"), nullable=False, index=True)
+    status = db.Column(db.String(16), nullable=False, default="active", server_default="active")
+    note = db.Column(db.String(200), nullable=True)  # what they offer, in their own words
+    reported_at = db.Column(UTCDateTime(), nullable=False)
+    ended_at = db.Column(UTCDateTime(), nullable=True)
+
+    user = db.relationship("User")
+    community = db.relationship("Community")
+    posts = db.relationship("ServicePost", secondary=party_report_posts, order_by="ServicePost.id")

@@ -477,6 +477,7 @@ const ENDPOINTS = {
 // one require line each here; a name defined twice is a mistake, not an override.
 [
   require('./endpoint-areas/front-door'),
+  require('./endpoint-areas/party'),
 ].forEach((more) => {
   Object.keys(more).forEach((name) => {
     if (ENDPOINTS[name]) throw new Error('endpoint defined twice: ' + name);

@@ -8,6 +8,9 @@ const ENTRIES = [
   // { label: '聚沙讲堂', url: '/party/pages/courses/courses', when: (user) => format.holds(user, 'resident') },
   { label: '我的居民码（请工作人员扫码签到）', url: '/resident/pages/code/code' },
   { label: '家属代签', url: '/resident/pages/family/family' },
+  { label: '我的党组织', url: '/party/pages/membership/membership' },
+  { label: '学习档案', url: '/party/pages/learning/learning' },
+  { label: '党员审核', url: '/party/pages/review/review', when: (user) => format.holds(user, 'branch_organiser') || format.holds(user, 'admin') },
 ];
 
 function entriesFor(user) {

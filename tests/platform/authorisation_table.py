@@ -67,6 +67,10 @@ UNIT_OR_OFFICE = outcomes("deny", anonymous="login", unit_contact="allow", admin
 # Community A's staff, the office and the contact of the unit it concerns;
 # others are told it does not exist.
 WHISTLE_READERS = dict(STAFF_IN_HIDDEN, resident="hide", volunteer="hide", unit_contact="allow")
+# Party data: the branch's organiser (here unit_contact) and the office; the member reads their own.
+BRANCH_ORGANISERS = outcomes("deny", anonymous="login", unit_contact="allow", admin="allow")
+PARTY_MEMBER_READERS = outcomes("hide", anonymous="login", volunteer="allow", unit_contact="allow", admin="allow")
+PARTY_REVIEWERS = dict(PARTY_MEMBER_READERS, volunteer="deny")
 
 
 def row(body, who, why=""):
@@ -292,6 +296,32 @@ TABLE = {
     "GET /api/v1/screen/links": row("none", ADMIN_ONLY),
     "POST /api/v1/screen/links": row("screen_label", ADMIN_ONLY),
     "DELETE /api/v1/screen/links/{link_id}": row("screen_link", ADMIN_ONLY, "revoking keeps the row as history"),
+    # --- party members (党员): branches, membership, 在职党员报到, learning records ------------------------
+    # In this world unit_contact organises the unit's party branch (branch_organiser) and the volunteer is
+    # its confirmed 在职党员, reported to community A; community A's organiser is not the branch's.
+    "GET /api/v1/party/branches": row("party_world", SIGNED_IN, "names only, to choose one when declaring"),
+    "POST /api/v1/party/branches": row("party_branch_new", ADMIN_ONLY),
+    "PATCH /api/v1/party/branches/{branch_id}": row("party_branch_change", ADMIN_ONLY),
+    "GET /api/v1/party/branches/{branch_id}/members": row("party_branch", BRANCH_ORGANISERS,
+                                                          "party data: the branch's organisers and the office only"),
+    "GET /api/v1/party/branches/{branch_id}/learning": row("party_branch", BRANCH_ORGANISERS),
+    "GET /api/v1/me/party": row("party_world", SIGNED_IN),
+    "PUT /api/v1/me/party": row("party_declare", SIGNED_IN, "one's own declaration"),
+    "DELETE /api/v1/me/party": row("party_world", SIGNED_IN, "one's own; 409 once confirmed"),
+    "GET /api/v1/party/memberships/{membership_id}": row("party_membership", PARTY_MEMBER_READERS,
+                                                         "the member, the branch's organisers, the office"),
+    "POST /api/v1/party/memberships/{membership_id}/confirm": row("party_membership", PARTY_REVIEWERS,
+                                                                  "nobody reviews their own; 409 when confirmed"),
+    "POST /api/v1/party/memberships/{membership_id}/reject": row("party_membership_reason", PARTY_REVIEWERS),
+    "POST /api/v1/party/memberships/{membership_id}/leave": row("party_membership_reason", PARTY_REVIEWERS),
+    "GET /api/v1/party/communities/{community_id}/posts": row("party_community", SIGNED_IN),
+    "POST /api/v1/party/communities/{community_id}/posts": row("party_post_new", STAFF_IN),
+    "PATCH /api/v1/party/posts/{post_id}": row("party_post_change", STAFF_IN),
+    "GET /api/v1/party/communities/{community_id}/reports": row("party_community", STAFF_IN,
+                                                                "who reported to the community and what they did"),
+    "PUT /api/v1/me/party/report": row("party_report", SIGNED_IN, "409 unless a confirmed 在职党员"),
+    "DELETE /api/v1/me/party/report": row("party_world", SIGNED_IN, "one's own"),
+    "GET /api/v1/me/learning": row("party_world", SIGNED_IN, "one's own record"),
 }
 
 # Acting on one's own object: the staff member applied, or served at the

@@ -48,6 +48,7 @@ from tests.factories import (
 from tests.platform.authorisation_table import OWN_PERSONAS, OWN_TABLE, PERSONAS, TABLE, markdown
 from tests.platform.front_door_builders import FRONT_DOOR_BUILDERS
 from tests.platform.unit_builders import UNIT_BUILDERS
+from tests.platform.party_builders import PARTY_BUILDERS
 
 ROOT = Path(__file__).resolve().parents[2]
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -351,6 +352,7 @@ BUILDERS = {
         "result": {"suggest": "pass", "label": 100}}},
     **UNIT_BUILDERS,
     **FRONT_DOOR_BUILDERS,
+    **PARTY_BUILDERS,
 }
 
 
