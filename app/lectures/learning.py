@@ -10,7 +10,8 @@ trusts no clock but its own:
   start), at most HEARTBEAT_CAP; a beat whose ``seq`` is not above the last
   one is a replay and counts nothing;
 * two sessions on the same material (two phones) never count the same
-  moment twice: the progress row remembers up to when time was counted;
+  moment twice: the progress row remembers up to when time is settled, so
+  all the sessions together count at most the real time that passed;
 * the material is completed once counted time reaches its floor (80% of its
   length, at least a minute), exactly once: the progress row is locked
   while a beat adds to it, and ``completed_at`` is set only while empty.
@@ -82,8 +83,9 @@ def beat(user, session_id, seq, now=None):
     session.last_seq, session.last_beat_at = seq, max(now, session.last_beat_at)
     session.counted_seconds += credited
     progress.counted_seconds += credited
-    if credited:
-        progress.counted_until = since + timedelta(seconds=credited)
+    # Every moment up to now is settled, counted or (past the cap) forfeited:
+    # another session's beat can count only what comes after it.
+    progress.counted_until = max(now, since)
     just_completed = progress.completed_at is None and progress.counted_seconds >= floor_seconds(material)
     if just_completed:
         progress.completed_at = now
