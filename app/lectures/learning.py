@@ -50,6 +50,12 @@ def _state(session, progress, material, credited=0, replay=False, just_completed
             "heartbeat_seconds": HEARTBEAT_SECONDS, "cap_seconds": int(HEARTBEAT_CAP.total_seconds())}
 
 
+def _ensure_progress(user_id, material_id, now):
+    db.session.execute(insert_unless_exists(
+        LearningProgress.__table__, {"user_id": user_id, "material_id": material_id, "counted_seconds": 0,
+                                     "created_at": now}, ["user_id", "material_id"]))
+
+
 def start(user, material_id, now=None):
     """Open a session on a material (the page was shown)."""
     now = now or utcnow()
@@ -57,9 +63,7 @@ def start(user, material_id, now=None):
         raise APIError("not_party_member", "在线学习计时仅面向已确认的党员，请先登记党员身份并等待党组织确认",
                        status=403)
     material = catalogue.get_material(material_id)
-    db.session.execute(insert_unless_exists(
-        LearningProgress.__table__, {"user_id": user.id, "material_id": material.id, "counted_seconds": 0,
-                                     "created_at": now}, ["user_id", "material_id"]))
+    _ensure_progress(user.id, material.id, now)
     session = LearningSession(user_id=user.id, material_id=material.id, started_at=now, last_beat_at=now)
     db.session.add(session)
     db.session.commit()
@@ -74,6 +78,9 @@ def beat(user, session_id, seq, now=None):
         raise APIError("not_found", "学习记录不存在，请重新打开学习页面")
     material = db.session.get(CourseMaterial, session.material_id)
     progress = _progress_row(user.id, material.id)
+    if progress is None:  # a session made before its progress row (an import, a test's world)
+        _ensure_progress(user.id, material.id, now)
+        progress = _progress_row(user.id, material.id)
     if seq <= session.last_seq:
         db.session.commit()
         return _state(session, progress, material, replay=True)

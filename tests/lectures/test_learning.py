@@ -54,10 +54,11 @@ def test_racing_beats_complete_a_material_exactly_once(app, ctx, hall):
     session_id = learning.start(member, hall.video.id, now=at(0))["session_id"]  # floor 1440 s
     progress = db.session.execute(db.select(LearningProgress).filter_by(user_id=member.id)).scalar_one()
     progress.counted_seconds = 1430
+    member_id, progress_id = member.id, progress.id
     db.session.commit()
 
     def beat(i):
-        user = db.session.get(User, member.id)
+        user = db.session.get(User, member_id)
         return learning.beat(user, session_id, i + 1, now=at(30))
 
     results = race(app, beat, 8)
@@ -65,7 +66,7 @@ def test_racing_beats_complete_a_material_exactly_once(app, ctx, hall):
     assert sum(r["just_completed"] for r in results) == 1
     assert sum(r["credited_seconds"] for r in results) == 30
     db.session.expire_all()
-    progress = db.session.get(LearningProgress, progress.id)
+    progress = db.session.get(LearningProgress, progress_id)
     assert (progress.counted_seconds, progress.completed_at) == (1460, at(30))
 
 

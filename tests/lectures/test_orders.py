@@ -87,13 +87,14 @@ def test_a_lecturer_is_never_booked_twice_at_once(client, hall):
 
 def test_racing_confirmations_leave_one_lecture_per_lecturer_and_per_order(app, client, hall):
     orders = [place(client, hall)["id"] for _ in range(4)]
+    office_id, lecturer_ids = hall.office.id, [lecturer.id for lecturer in hall.lecturers]
     from app.lectures import orders as service
 
     def confirm(i):
         from app.models import User
 
-        office = db.session.get(User, hall.office.id)
-        return service.confirm(office, orders[i], {"lecturer_id": hall.lecturers[0].id}).id
+        office = db.session.get(User, office_id)
+        return service.confirm(office, orders[i], {"lecturer_id": lecturer_ids[0]}).id
 
     results = race(app, confirm, 4)
     codes = sorted(getattr(r, "code", "ok") for r in results)
@@ -103,8 +104,8 @@ def test_racing_confirmations_leave_one_lecture_per_lecturer_and_per_order(app, 
     def confirm_same(i):
         from app.models import User
 
-        office = db.session.get(User, hall.office.id)
-        return service.confirm(office, same, {"lecturer_id": hall.lecturers[1].id}).id
+        office = db.session.get(User, office_id)
+        return service.confirm(office, same, {"lecturer_id": lecturer_ids[1]}).id
 
     results = race(app, confirm_same, 3)
     assert sorted(getattr(r, "code", "ok") for r in results) == ["ok"] + ["order_not_requested"] * 2, results
