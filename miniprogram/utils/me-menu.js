@@ -6,6 +6,9 @@ const format = require('./format'); // eslint-disable-line no-unused-vars -- use
 
 const ENTRIES = [
   // { label: '聚沙讲堂', url: '/party/pages/courses/courses', when: (user) => format.holds(user, 'resident') },
+  { label: '聚沙讲堂·在线学习', url: '/lecture/pages/courses/courses' },
+  { label: '点课送学', url: '/lecture/pages/order/order', when: (user) => format.holds(user, 'organiser') || format.holds(user, 'unit_contact') || format.holds(user, 'admin') },
+  { label: '讲堂点课审核', url: '/lecture/pages/office/office', when: (user) => format.holds(user, 'lecture_office') || format.holds(user, 'admin') },
 ];
 
 function entriesFor(user) {
