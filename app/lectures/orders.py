@@ -148,23 +148,25 @@ def confirm(user, order_id, body):
     return order
 
 
-def decline(user, order_id, reason):
+def _end(user, order_id, status, reason, allowed, message):
+    """Decline or cancel a waiting order, saying why."""
     order = _locked_visible(user, order_id)
-    policy.require(lecture_policy.may_decide_order(user, order), message="只有聚沙讲堂管理员可以婉拒点课")
+    policy.require(allowed(user, order), message=message)
     if order.status != "requested":
         raise _order_status_error(order)
-    order.status, order.reason, order.decided_by_id, order.decided_at = "declined", reason, user.id, utcnow()
-    audit.record("course_order.decline", actor=user, target=order, detail={"reason": reason})
+    order.status, order.reason, order.decided_at = status, reason, utcnow()
+    if status == "declined":
+        order.decided_by_id = user.id
+    audit.record(f"course_order.{'decline' if status == 'declined' else 'cancel'}", actor=user, target=order,
+                 detail={"reason": reason})
     db.session.commit()
     return order
+
+
+def decline(user, order_id, reason):
+    return _end(user, order_id, "declined", reason, lecture_policy.may_decide_order,
+                "只有聚沙讲堂管理员可以婉拒点课")
 
 
 def cancel(user, order_id, reason):
-    order = _locked_visible(user, order_id)
-    policy.require(lecture_policy.may_cancel_order(user, order), message="只有点课的社区或单位可以取消")
-    if order.status != "requested":
-        raise _order_status_error(order)
-    order.status, order.reason, order.decided_at = "cancelled", reason, utcnow()
-    audit.record("course_order.cancel", actor=user, target=order, detail={"reason": reason})
-    db.session.commit()
-    return order
+    return _end(user, order_id, "cancelled", reason, lecture_policy.may_cancel_order, "只有点课的社区或单位可以取消")
