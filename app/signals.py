@@ -49,6 +49,8 @@ Signals (sender: the Flask app, always):
     is committed. kwargs: ``user_id``.
     Receivers: ``app.files`` deletes the person's uploaded photos; ``app.residents``
     revokes their resident cards and ends their family links (家属代签).
+    Receivers: ``app.files`` deletes the person's uploaded photos; ``app.lectures``
+    deletes their online learning time and unlinks a lecturer profile from the account.
 
 ``wechat_event_pushed``
     Sent by ``app.wechat`` (push_routes.py) for each event WeChat pushes to

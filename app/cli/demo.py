@@ -115,6 +115,7 @@ def seed_demo():
     from app.units.demo import seed_units
     from app.whistles.demo import seed_whistles
     from app.party.demo import seed_party
+    from app.lectures.demo import seed_lectures
 
     return [
         f"communities: {len(COMMUNITIES)}",
@@ -129,6 +130,7 @@ def seed_demo():
         seed_whistles(),  # after the units: it calls them
         seed_front_door(),
         seed_party(),  # after the history: its volunteers become party members with records
+        seed_lectures(),  # after the units: it invites them to a 共享党课
     ]
 
 

@@ -3,6 +3,7 @@ from marshmallow import fields, validate
 
 from app.events.fields import ChineseSchema, DateOrDateTime, LocalDateTime, Text
 from app.models import EVENT_KINDS, REGISTRATION_STATUSES
+from app.models.events import EVENT_KIND_LABELS
 from app.models.events import EVENT_STATUSES
 from app.schemas import Id, QueryId, Url
 
@@ -60,7 +61,8 @@ class EventFieldsSchema(ChineseSchema):
 
 
 class EventCreateSchema(EventFieldsSchema):
-    kind = Text(required=True, validate=validate.OneOf(EVENT_KINDS, error="活动类型不正确"))
+    kind = Text(required=True, validate=validate.OneOf(EVENT_KINDS, error="活动类型不正确"),
+                metadata={"description": " | ".join(f"{k} {v}" for k, v in EVENT_KIND_LABELS.items())})
     title = Text(required=True, validate=validate.Length(min=1, max=64, error="标题需为 1 到 64 个字"))
     starts_at = LocalDateTime(required=True)
     ends_at = LocalDateTime(required=True)

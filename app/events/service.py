@@ -80,11 +80,15 @@ def create_event(user, body):
     return event
 
 
-def add_event(user, body):
+def add_event(user, body, *, host_decided=False):
     """``create_event`` without the commit, for an area whose own row comes
-    with an event in one transaction (a whistle's event, app/whistles)."""
+    with an event in one transaction (a whistle's event, app/whistles).
+    ``host_decided``: the calling area's policy has already decided that
+    ``user`` may make this event for its host (the 聚沙讲堂 office confirming
+    a community's course order, app/lectures), so the organiser check is skipped."""
     kind = body["kind"]
-    _require_host_in_scope(user, body.get("host_community_id"), body.get("host_member_unit_id"))
+    if not host_decided:
+        _require_host_in_scope(user, body.get("host_community_id"), body.get("host_member_unit_id"))
     values = rules.values_for_create(kind, body)
     parent = _parent_for(kind, body.get("parent_id"))
     if parent is not None and not values.get("theme"):

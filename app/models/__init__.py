@@ -81,6 +81,17 @@ from app.models.whistles import (
 )
 from app.models.residents import FAMILY_CONSENTS, FAMILY_LINK_STATUSES, FamilyLink, OfflineScan, ResidentCard
 from app.models.screen import ScreenLink
+from app.models.lectures import (
+    MATERIAL_KINDS,
+    ORDER_STATUSES,
+    Course,
+    CourseMaterial,
+    CourseOrder,
+    LearningProgress,
+    LearningSession,
+    Lecturer,
+    course_order_units,
+)
 from app.models.teams import TEAM_LEVELS, Team
 from app.models.users import AuthSession, RoleGrant, User
 from app.models.volunteers import VOLUNTEER_STATUSES, TeamMembership, VolunteerProfile
@@ -175,4 +186,13 @@ __all__ = [
     "VolunteerProfile",
     "UTCDateTime",
     "utcnow",
+    "MATERIAL_KINDS",
+    "ORDER_STATUSES",
+    "Course",
+    "CourseMaterial",
+    "CourseOrder",
+    "LearningProgress",
+    "LearningSession",
+    "Lecturer",
+    "course_order_units",
 ]

@@ -3,7 +3,10 @@ registrations (报名) and check-ins."""
 from app.extensions import db
 from app.models.base import TimestampMixin, UTCDateTime, utcnow
 
-EVENT_KINDS = ("lecture", "welfare_day", "volunteer_activity")
+# party_day: 主题党日, a themed day of party activity, often held jointly by several units.
+EVENT_KINDS = ("lecture", "welfare_day", "volunteer_activity", "party_day")
+EVENT_KIND_LABELS = {"lecture": "共享党课", "welfare_day": "市民公益日", "volunteer_activity": "志愿活动",
+                     "party_day": "主题党日"}
 EVENT_STATUSES = ("published", "cancelled")
 REGISTRATION_STATUSES = ("registered", "waitlisted", "cancelled")
 CHECKIN_DIRECTIONS = ("in", "out")

@@ -6,7 +6,7 @@ from app.models.base import UTCDateTime, utcnow
 
 # What an upload is for. An area that takes photos adds its purpose here, so
 # a photo uploaded for one thing cannot be attached to another.
-UPLOAD_PURPOSES = ("need_photo", "duty_evidence", "whistle_photo", "report_photo", "avatar")
+UPLOAD_PURPOSES = ("need_photo", "duty_evidence", "whistle_photo", "report_photo", "avatar", "course_material")
 # WeChat's media check (mediaCheckAsync): pending until its push arrives;
 # error when the check could not be asked (the upload stays usable).
 CHECK_STATUSES = ("pending", "pass", "risky", "error")

@@ -6,6 +6,7 @@ const time = require('./time');
 const KINDS = [
   { value: 'lecture', label: '共享党课' },
   { value: 'volunteer_activity', label: '志愿活动' },
+  { value: 'party_day', label: '主题党日' },
   { value: 'welfare_day', label: '公益日社区活动' },
 ];
 const RADII = [100, 200, 300, 500, 1000];

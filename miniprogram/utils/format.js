@@ -3,6 +3,7 @@ const KIND_LABELS = {
   lecture: '共享党课',
   welfare_day: '市民公益日',
   volunteer_activity: '志愿活动',
+  party_day: '主题党日',
 };
 const REGISTRATION_LABELS = {
   registered: '已报名',

@@ -11,6 +11,9 @@ const ENTRIES = [
   { label: '我的党组织', url: '/party/pages/membership/membership' },
   { label: '学习档案', url: '/party/pages/learning/learning' },
   { label: '党员审核', url: '/party/pages/review/review', when: (user) => format.holds(user, 'branch_organiser') || format.holds(user, 'admin') },
+  { label: '聚沙讲堂·在线学习', url: '/lecture/pages/courses/courses' },
+  { label: '点课送学', url: '/lecture/pages/order/order', when: (user) => format.holds(user, 'organiser') || format.holds(user, 'unit_contact') || format.holds(user, 'admin') },
+  { label: '讲堂点课审核', url: '/lecture/pages/office/office', when: (user) => format.holds(user, 'lecture_office') || format.holds(user, 'admin') },
 ];
 
 function entriesFor(user) {

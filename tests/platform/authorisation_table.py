@@ -71,6 +71,8 @@ WHISTLE_READERS = dict(STAFF_IN_HIDDEN, resident="hide", volunteer="hide", unit_
 BRANCH_ORGANISERS = outcomes("deny", anonymous="login", unit_contact="allow", admin="allow")
 PARTY_MEMBER_READERS = outcomes("hide", anonymous="login", volunteer="allow", unit_contact="allow", admin="allow")
 PARTY_REVIEWERS = dict(PARTY_MEMBER_READERS, volunteer="deny")
+# 聚沙讲堂: community A's course order is read by its staff and the lecture office; hidden from the rest.
+COURSE_ORDER_READERS = outcomes("hide", anonymous="login", organiser_in="allow", admin="allow")
 
 
 def row(body, who, why=""):
@@ -322,6 +324,33 @@ TABLE = {
     "PUT /api/v1/me/party/report": row("party_report", SIGNED_IN, "409 unless a confirmed 在职党员"),
     "DELETE /api/v1/me/party/report": row("party_world", SIGNED_IN, "one's own"),
     "GET /api/v1/me/learning": row("party_world", SIGNED_IN, "one's own record"),
+    # --- 聚沙讲堂: the lecture office (lecture_office grant) acts as the admin does here ---------------------
+    "GET /api/v1/lecturers": row("none", SIGNED_IN),
+    "POST /api/v1/lecturers": row("lecturer_new", ADMIN_ONLY, "the lecture office and admins"),
+    "GET /api/v1/lecturers/{lecturer_id}": row("none", SIGNED_IN),
+    "PATCH /api/v1/lecturers/{lecturer_id}": row("lecturer_change", ADMIN_ONLY, "the lecture office and admins"),
+    "GET /api/v1/courses": row("none", SIGNED_IN),
+    "POST /api/v1/courses": row("course_new", ADMIN_ONLY, "the lecture office and admins"),
+    "GET /api/v1/courses/{course_id}": row("none", SIGNED_IN),
+    "PATCH /api/v1/courses/{course_id}": row("course_change", ADMIN_ONLY, "the lecture office and admins"),
+    "POST /api/v1/courses/{course_id}/materials": row("material_new", ADMIN_ONLY, "the lecture office and admins"),
+    "PATCH /api/v1/course-materials/{material_id}": row("material_change", ADMIN_ONLY),
+    "GET /api/v1/course-orders": row("none", SIGNED_IN, "lists only the orders the caller may see"),
+    "POST /api/v1/course-orders": row("course_order_in_a", STAFF_IN,
+                                      "for a community: its staff; for a unit: its contact"),
+    "GET /api/v1/course-orders/{order_id}": row("none", COURSE_ORDER_READERS,
+                                                "community A ordered it: its staff and the lecture office"),
+    "POST /api/v1/course-orders/{order_id}/confirm": row("confirm_lecturer", dict(COURSE_ORDER_READERS,
+                                                                                  organiser_in="deny"),
+                                                         "the lecture office; makes the 共享党课 event"),
+    "POST /api/v1/course-orders/{order_id}/decline": row("reason", dict(COURSE_ORDER_READERS, organiser_in="deny"),
+                                                         "the lecture office"),
+    "POST /api/v1/course-orders/{order_id}/cancel": row("reason", COURSE_ORDER_READERS,
+                                                        "the orderer (the lecture office alone may not)"),
+    "POST /api/v1/course-materials/{material_id}/learning-sessions": row(
+        "none", outcomes("deny", anonymous="login", volunteer="allow"), "confirmed party members (the volunteer is one)"),
+    "POST /api/v1/learning-sessions/{session_id}/heartbeats": row(
+        "heartbeat", outcomes("hide", anonymous="login", volunteer="allow"), "the session's learner alone"),
 }
 
 # Acting on one's own object: the staff member applied, or served at the

@@ -49,6 +49,7 @@ from tests.platform.authorisation_table import OWN_PERSONAS, OWN_TABLE, PERSONAS
 from tests.platform.front_door_builders import FRONT_DOOR_BUILDERS
 from tests.platform.unit_builders import UNIT_BUILDERS
 from tests.platform.party_builders import PARTY_BUILDERS
+from tests.platform.lecture_builders import LECTURE_BUILDERS, add_lectures
 
 ROOT = Path(__file__).resolve().parents[2]
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -172,6 +173,7 @@ def _build_world():
                   certificate, notice, grant_id, signed)
     _add_a_need(world)
     world.whistle, world.roundtable = _alliance_of_a(a, unit, event, organiser_in)
+    add_lectures(world)
     return world
 
 
@@ -353,6 +355,7 @@ BUILDERS = {
     **UNIT_BUILDERS,
     **FRONT_DOOR_BUILDERS,
     **PARTY_BUILDERS,
+    **LECTURE_BUILDERS,
 }
 
 
@@ -391,6 +394,8 @@ LISTS = {
     # The volunteer's approved hours were served at an event of community A.
     "GET /api/v1/needs": (lambda r: {n["id"] for n in r.get_json()["items"]}, lambda w: w.need.id,
                           "GET /api/v1/needs/{need_id}"),
+    "GET /api/v1/course-orders": (lambda r: {x["id"] for x in r.get_json()["items"]}, lambda w: w.alliance["order_id"],
+                                  "GET /api/v1/course-orders/{order_id}"),
     "GET /api/v1/hours/export.xlsx": (_names_in_workbook, lambda w: w.people["volunteer"].name,
                                       "GET /api/v1/hours/events/{event_id}/records"),
 }

@@ -17,7 +17,7 @@ def test_seed_demo_is_idempotent_and_has_what_the_demo_needs(ctx):
     assert first["Community"] == 7
     assert first["Team"] == 1 + 5 + 5  # "1+5+X": one corps, five brigades, squads
     kinds = {kind for (kind,) in db.session.execute(db.select(Event.kind).distinct())}
-    assert kinds == {"lecture", "volunteer_activity", "welfare_day"}
+    assert kinds == {"lecture", "volunteer_activity", "welfare_day", "party_day"}
     volunteer = db.session.execute(db.select(User).filter_by(openid="demo-volunteer")).scalar_one()
     assert db.session.execute(db.select(VolunteerProfile).filter_by(user_id=volunteer.id)).scalar_one().status == "approved"
 

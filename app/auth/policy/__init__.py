@@ -10,6 +10,7 @@ from app.auth.policy import (  # noqa: F401
     communities, events, needs, notices, people, records, residents, teams, units, uploads, volunteers, whistles,
 )
 from app.auth.policy import party  # noqa: F401
+from app.auth.policy import lectures  # noqa: F401
 from app.auth.policy.scope import (  # noqa: F401
     EVERYTHING,
     NOTHING,

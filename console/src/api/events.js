@@ -2,7 +2,7 @@
 import { api } from './client'
 import { download } from './download'
 
-export const KIND_LABELS = { lecture: '共享党课', welfare_day: '市民公益日', volunteer_activity: '志愿活动' }
+export const KIND_LABELS = { lecture: '共享党课', welfare_day: '市民公益日', volunteer_activity: '志愿活动', party_day: '主题党日' }
 export const PHASE_LABELS = { upcoming: '未开始', ongoing: '进行中', ended: '已结束', cancelled: '已取消' }
 
 export const eventsApi = {

@@ -7,6 +7,7 @@ const KINDS = [
   { value: 'lecture', label: '共享党课' },
   { value: 'welfare_day', label: '市民公益日' },
   { value: 'volunteer_activity', label: '志愿活动' },
+  { value: 'party_day', label: '主题党日' },
 ];
 const PAGE_SIZE = 20;
 
