@@ -73,6 +73,10 @@ def _init_areas(app):
 
     for area in (auth, admin, checkin, events, hours, notices, files, units, needs, whistles, screen):
         area.init_app(app)
+    from app import grids, patrols
+
+    for area in (grids, patrols):
+        area.init_app(app)
 
 
 def _refuse_debug_in_production(app):
@@ -119,6 +123,11 @@ def _register_areas(app, api):
     for blueprint in (auth_blp, console_auth_blp, users_blp, admin_blp, events_blp, checkin_blp, attendance_blp,
                       teams_blp, volunteers_blp, hours_blp, hours_review_blp, certificates_blp, subscriptions_blp,
                       notices_blp, files_blp, wechat_push_blp, units_blp, needs_blp, whistles_blp, screen_blp):
+        api.register_blueprint(blueprint)
+    from app.grids.routes import blp as grids_blp
+    from app.patrols.routes import blp as patrols_blp
+
+    for blueprint in (grids_blp, patrols_blp):
         api.register_blueprint(blueprint)
     console_demo.init_app(app)  # development servers only
 

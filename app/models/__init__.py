@@ -67,6 +67,16 @@ from app.models.places import (
     MemberUnit,
     UnitStatusChange,
 )
+from app.models.patrols import (
+    PASS_METHODS,
+    PATROL_STATUSES,
+    Checkpoint,
+    CheckpointPass,
+    Patrol,
+    PatrolRoute,
+    PatrolTeam,
+    TrackPoint,
+)
 from app.models.party import BRANCH_KINDS, MEMBERSHIP_STATUSES, PartyBranch, PartyMembership
 from app.models.whistles import (
     ROUNDTABLE_STATUSES,
@@ -118,6 +128,14 @@ __all__ = [
     "MEMBERSHIP_STATUSES",
     "PartyBranch",
     "PartyMembership",
+    "PASS_METHODS",
+    "PATROL_STATUSES",
+    "Checkpoint",
+    "CheckpointPass",
+    "Patrol",
+    "PatrolRoute",
+    "PatrolTeam",
+    "TrackPoint",
     "MemberUnit",
     "MANDATORY_PROJECTS_PER_YEAR",
     "OPTIONAL_PROJECTS_PER_YEAR",

@@ -8,6 +8,9 @@ EVENT_STATUSES = ("published", "cancelled")
 REGISTRATION_STATUSES = ("registered", "waitlisted", "cancelled")
 CHECKIN_DIRECTIONS = ("in", "out")
 CHECKIN_METHODS = ("qr", "poster", "manual")
+# Events that exist only to carry service records (a patrol's: app/patrols/service_hours.py):
+# never listed with the activities, never created through the events API.
+SERVICE_ONLY_KINDS = ("patrol",)
 
 
 class Event(TimestampMixin, db.Model):
