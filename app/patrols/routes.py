@@ -123,7 +123,7 @@ def list_routes(args):
 def create_route(body):
     """A route with its checkpoints in walking order: the community's staff."""
     user = current_user()
-    patrol_team = _team(body["patrol_team_id"], user)
+    patrol_team = service.get_or_404(PatrolTeam, body["patrol_team_id"], "patrol_team_not_found")
     policy.require(policy.patrols.may_manage_team(user, patrol_team))
     service.check_route_body(body["checkpoints"])
     route = service.create_route(user, patrol_team, body["name"], body.get("description"), body["checkpoints"])
@@ -179,7 +179,7 @@ def checkpoint_poster(args, checkpoint_id):
 def start_patrol(body):
     """Start a patrol on a route of my squad's patrol team: one at a time."""
     user = current_user()
-    route = _route(body["route_id"], user)
+    route = service.get_or_404(PatrolRoute, body["route_id"], "route_not_found")
     patrol = service.start(user, route)
     return views.patrol_view(patrol, utcnow())
 

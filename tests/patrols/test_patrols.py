@@ -107,7 +107,7 @@ def test_who_may_start_see_and_walk_a_patrol(client, world):
     url = f"/api/v1/patrols/{patrol['id']}"
     other_squad_volunteer = make_volunteer(community=world.community)
     start = client.post("/api/v1/patrols", json={"route_id": world.route.id}, headers=auth_headers(world.resident))
-    assert start.status_code == 404  # the route of a team one is not in is not shown
+    assert start.get_json()["error"]["code"] == "not_a_patroller"
     assert client.get(url, headers=auth_headers(other_squad_volunteer)).status_code == 404
 
     own_grid_worker = grid_grant(make_user(), world.grid)

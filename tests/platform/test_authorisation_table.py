@@ -47,6 +47,7 @@ from tests.factories import (
 )
 from tests.platform.authorisation_table import OWN_PERSONAS, OWN_TABLE, PERSONAS, TABLE, markdown
 from tests.platform.unit_builders import UNIT_BUILDERS
+from tests.platform.patrol_builders import PATROL_BUILDERS, add_patrols
 
 ROOT = Path(__file__).resolve().parents[2]
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -170,6 +171,7 @@ def _build_world():
                   certificate, notice, grant_id, signed)
     _add_a_need(world)
     world.whistle, world.roundtable = _alliance_of_a(a, unit, event, organiser_in)
+    add_patrols(world)
     return world
 
 
@@ -349,6 +351,7 @@ BUILDERS = {
         "MsgType": "event", "Event": "wxa_media_check", "trace_id": "unknown-trace", "errcode": 0,
         "result": {"suggest": "pass", "label": 100}}},
     **UNIT_BUILDERS,
+    **PATROL_BUILDERS,
 }
 
 
@@ -387,6 +390,12 @@ LISTS = {
     # The volunteer's approved hours were served at an event of community A.
     "GET /api/v1/needs": (lambda r: {n["id"] for n in r.get_json()["items"]}, lambda w: w.need.id,
                           "GET /api/v1/needs/{need_id}"),
+    "GET /api/v1/grids": (lambda r: {g["id"] for g in r.get_json()["items"]}, lambda w: w.alliance["grid_id"],
+                          "GET /api/v1/grids/{grid_id}"),
+    "GET /api/v1/patrols": (lambda r: {p["id"] for p in r.get_json()["items"]}, lambda w: w.alliance["patrol_id"],
+                            "GET /api/v1/patrols/{patrol_id}"),
+    "GET /api/v1/patrols/teams": (lambda r: {t["id"] for t in r.get_json()}, lambda w: w.alliance["patrol_team_id"],
+                                  "GET /api/v1/patrols/teams/{patrol_team_id}"),
     "GET /api/v1/hours/export.xlsx": (_names_in_workbook, lambda w: w.people["volunteer"].name,
                                       "GET /api/v1/hours/events/{event_id}/records"),
 }
