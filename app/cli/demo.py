@@ -64,6 +64,7 @@ PEOPLE = [
     # Unit contacts: their grant over the unit is given by the units demo (下沙中学) and the needs demo (下沙供电所).
     ("demo-unit-contact", "下沙中学李老师", "unit_contact", None, None),
     ("demo-unit-power", "下沙供电所赵师傅", "unit_contact", None, None),
+    ("demo-patroller", "周巡防", "volunteer", "zhige", None),  # 智格社区巡防中队's patroller: app/patrols/demo.py
 ]
 
 DEMO_LOGIN_OPENID = "demo-resident"
@@ -111,6 +112,7 @@ def seed_demo():
     from app.needs.demo import seed_needs
     from app.units.demo import seed_units
     from app.whistles.demo import seed_whistles
+    from app.patrols.demo import seed_grids_and_patrols
 
     return [
         f"communities: {len(COMMUNITIES)}",
@@ -123,6 +125,7 @@ def seed_demo():
         seed_units(),
         seed_needs(),  # after the units: it dispatches to them
         seed_whistles(),  # after the units: it calls them
+        seed_grids_and_patrols(),
     ]
 
 
