@@ -6,6 +6,8 @@ const format = require('./format'); // eslint-disable-line no-unused-vars -- use
 
 const ENTRIES = [
   // { label: '聚沙讲堂', url: '/party/pages/courses/courses', when: (user) => format.holds(user, 'resident') },
+  { label: '我的巡防', url: '/patrol/pages/mine/mine', when: (user) => format.holds(user, 'volunteer') },
+  { label: '社区网格', url: '/patrol/pages/grids/grids', when: (user) => ['organiser', 'admin', 'grid_leader', 'grid_worker'].some((r) => format.holds(user, r)) },
 ];
 
 function entriesFor(user) {
