@@ -81,6 +81,9 @@ def check(community, features, progress=lambda n: None):
         except geo.BoundaryError as error:
             errors.append(f"{label}：{error}")
             continue
+        except (TypeError, ValueError, AttributeError, IndexError):
+            errors.append(f"{label}：边界格式不正确，须为 GeoJSON Polygon")
+            continue
         checked.append((name, code, geometry, polygon))
     kept = [(g.name, shape(g.boundary)) for g in _existing(community).values()
             if g.boundary and g.name not in names]

@@ -43,6 +43,8 @@ def checked_polygon(boundary, community_id, except_id=None):
         polygon = geo.polygon_from_geojson(boundary)
     except geo.BoundaryError as error:
         raise invalid("boundary", str(error)) from None
+    except (TypeError, ValueError, AttributeError, IndexError):  # rings that are not lists of points
+        raise invalid("boundary", "边界格式不正确：须为 GeoJSON Polygon") from None
     clashes = geo.overlapping(polygon, others_of(community_id, except_id))
     if clashes:
         raise invalid("boundary", f"边界与本社区的网格重叠：{'、'.join(clashes)}")
