@@ -51,6 +51,8 @@ Signals (sender: the Flask app, always):
     revokes their resident cards and ends their family links (家属代签).
     Receivers: ``app.files`` deletes the person's uploaded photos; ``app.lectures``
     deletes their online learning time and unlinks a lecturer profile from the account.
+    Receivers: ``app.files`` deletes the person's uploaded photos; ``app.patrols``
+    deletes their patrol tracks and the places they passed checkpoints from.
 
 ``wechat_event_pushed``
     Sent by ``app.wechat`` (push_routes.py) for each event WeChat pushes to

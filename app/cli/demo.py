@@ -66,6 +66,7 @@ PEOPLE = [
     ("demo-unit-power", "下沙供电所赵师傅", "unit_contact", None, None),
     # Branch organiser of 铭和社区党委: the grant is given by the party demo (app/party/demo.py).
     ("demo-branch-secretary", "铭和社区党委刘书记", "branch_organiser", "minghe", None),
+    ("demo-patroller", "周巡防", "volunteer", "zhige", None),  # 智格社区巡防中队's patroller: app/patrols/demo.py
 ]
 
 DEMO_LOGIN_OPENID = "demo-resident"
@@ -116,6 +117,7 @@ def seed_demo():
     from app.whistles.demo import seed_whistles
     from app.party.demo import seed_party
     from app.lectures.demo import seed_lectures
+    from app.patrols.demo import seed_grids_and_patrols
 
     return [
         f"communities: {len(COMMUNITIES)}",
@@ -131,6 +133,7 @@ def seed_demo():
         seed_front_door(),
         seed_party(),  # after the history: its volunteers become party members with records
         seed_lectures(),  # after the units: it invites them to a 共享党课
+        seed_grids_and_patrols(),
     ]
 
 

@@ -22,6 +22,7 @@ from app.events.times import range_end, range_start
 from app.events.views import EVENT_LOAD_OPTIONS, present_events
 from app.extensions import db
 from app.models import Event, Registration
+from app.models.events import SERVICE_ONLY_KINDS
 
 
 def encode_cursor(event):
@@ -50,7 +51,7 @@ def _mine_condition(user):
 
 
 def _conditions(args, user):
-    conditions = []
+    conditions = [Event.kind.not_in(SERVICE_ONLY_KINDS)]
     if "kind" in args:
         conditions.append(Event.kind == args["kind"])
     if "status" in args:

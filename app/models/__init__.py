@@ -67,6 +67,16 @@ from app.models.places import (
     MemberUnit,
     UnitStatusChange,
 )
+from app.models.patrols import (
+    PASS_METHODS,
+    PATROL_STATUSES,
+    Checkpoint,
+    CheckpointPass,
+    Patrol,
+    PatrolRoute,
+    PatrolTeam,
+    TrackPoint,
+)
 from app.models.party import BRANCH_KINDS, MEMBERSHIP_STATUSES, PartyBranch, PartyMembership
 from app.models.party import REPORT_STATUSES, PartyReport, ServicePost, party_report_posts
 from app.models.whistles import (
@@ -135,6 +145,14 @@ __all__ = [
     "PartyReport",
     "ServicePost",
     "party_report_posts",
+    "PASS_METHODS",
+    "PATROL_STATUSES",
+    "Checkpoint",
+    "CheckpointPass",
+    "Patrol",
+    "PatrolRoute",
+    "PatrolTeam",
+    "TrackPoint",
     "MemberUnit",
     "MANDATORY_PROJECTS_PER_YEAR",
     "OPTIONAL_PROJECTS_PER_YEAR",

@@ -13,6 +13,9 @@ CHECKIN_DIRECTIONS = ("in", "out")
 # resident_code: the organiser scanned the resident's own code or printed card;
 # proxy: a family member checked the resident in with their consent (家属代签).
 CHECKIN_METHODS = ("qr", "poster", "manual", "resident_code", "proxy")
+# Events that exist only to carry service records (a patrol's: app/patrols/service_hours.py):
+# never listed with the activities, never created through the events API.
+SERVICE_ONLY_KINDS = ("patrol",)
 
 
 class Event(TimestampMixin, db.Model):

@@ -479,6 +479,7 @@ const ENDPOINTS = {
   require('./endpoint-areas/front-door'),
   require('./endpoint-areas/party'),
   require('./endpoint-areas/lectures'),
+  require('./endpoint-areas/patrols'),
 ].forEach((more) => {
   Object.keys(more).forEach((name) => {
     if (ENDPOINTS[name]) throw new Error('endpoint defined twice: ' + name);

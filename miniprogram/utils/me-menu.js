@@ -14,6 +14,8 @@ const ENTRIES = [
   { label: '聚沙讲堂·在线学习', url: '/lecture/pages/courses/courses' },
   { label: '点课送学', url: '/lecture/pages/order/order', when: (user) => format.holds(user, 'organiser') || format.holds(user, 'unit_contact') || format.holds(user, 'admin') },
   { label: '讲堂点课审核', url: '/lecture/pages/office/office', when: (user) => format.holds(user, 'lecture_office') || format.holds(user, 'admin') },
+  { label: '我的巡防', url: '/patrol/pages/mine/mine', when: (user) => format.holds(user, 'volunteer') },
+  { label: '社区网格', url: '/patrol/pages/grids/grids', when: (user) => ['organiser', 'admin', 'grid_leader', 'grid_worker'].some((r) => format.holds(user, r)) },
 ];
 
 function entriesFor(user) {

@@ -73,6 +73,11 @@ PARTY_MEMBER_READERS = outcomes("hide", anonymous="login", volunteer="allow", un
 PARTY_REVIEWERS = dict(PARTY_MEMBER_READERS, volunteer="deny")
 # 聚沙讲堂: community A's course order is read by its staff and the lecture office; hidden from the rest.
 COURSE_ORDER_READERS = outcomes("hide", anonymous="login", organiser_in="allow", admin="allow")
+# Patrols: the volunteer is the patroller (their squad is A's patrol team); the
+# team's community staff and the office oversee; everyone else is not told.
+PATROL_VIEWERS = outcomes("hide", anonymous="login", volunteer="allow", organiser_in="allow", admin="allow")
+PATROL_STAFF = dict(PATROL_VIEWERS, volunteer="deny")
+PATROLLER = dict(PATROL_VIEWERS, organiser_in="deny", admin="deny")
 
 
 def row(body, who, why=""):
@@ -351,6 +356,32 @@ TABLE = {
         "none", outcomes("deny", anonymous="login", volunteer="allow"), "confirmed party members (the volunteer is one)"),
     "POST /api/v1/learning-sessions/{session_id}/heartbeats": row(
         "heartbeat", outcomes("hide", anonymous="login", volunteer="allow"), "the session's learner alone"),
+
+    # --- grids (网格) and patrols (巡防) -----------------------------------------------------------
+    "GET /api/v1/grids": row("none", SIGNED_IN, "names and people for all; boundaries to those who work the grid"),
+    "POST /api/v1/grids": row("grid_in_a", STAFF_IN),
+    "GET /api/v1/grids/locate": row("locate_in_grid", SIGNED_IN),
+    "GET /api/v1/grids/{grid_id}": row("none", SIGNED_IN, "residents should know their 网格长 and 网格员"),
+    "PATCH /api/v1/grids/{grid_id}": row("grid_rename", STAFF_IN),
+    "POST /api/v1/grids/{grid_id}/people": row("grid_appoint", STAFF_IN, "a grid_leader / grid_worker grant"),
+    "DELETE /api/v1/grids/{grid_id}/people/{grant_id}": row("grid_worker_grant", STAFF_IN),
+    "GET /api/v1/patrols/teams": row("none", SIGNED_IN, "lists only the teams the caller patrols with or oversees"),
+    "POST /api/v1/patrols/teams": row("patrol_team_in_a", STAFF_IN),
+    "GET /api/v1/patrols/teams/{patrol_team_id}": row("none", PATROL_VIEWERS),
+    "GET /api/v1/patrols/routes": row("none", SIGNED_IN, "lists only the routes of the caller's teams"),
+    "POST /api/v1/patrols/routes": row("route_in_a", STAFF_IN),
+    "GET /api/v1/patrols/routes/{route_id}": row("none", PATROL_VIEWERS),
+    "PATCH /api/v1/patrols/routes/{route_id}": row("route_stop", PATROL_STAFF),
+    "GET /api/v1/patrols/checkpoints/{checkpoint_id}/poster": row("none", PATROL_STAFF),
+    "POST /api/v1/patrols": row("patrol_start", outcomes("deny", anonymous="login", volunteer="allow"),
+                                "the squad's volunteers; the volunteer gets 409 patrol_already_open"),
+    "GET /api/v1/patrols": row("patrols_overseen", SIGNED_IN, "mine, or those of the teams the caller oversees"),
+    "GET /api/v1/patrols/current": row("none", SIGNED_IN, "404 no_open_patrol is about oneself"),
+    "GET /api/v1/patrols/{patrol_id}": row("none", PATROL_VIEWERS, "also the workers of the team's grid"),
+    "GET /api/v1/patrols/{patrol_id}/track": row("none", PATROL_VIEWERS),
+    "POST /api/v1/patrols/{patrol_id}/track": row("track_batch", PATROLLER),
+    "POST /api/v1/patrols/{patrol_id}/checkpoints": row("checkpoint_code", PATROLLER),
+    "POST /api/v1/patrols/{patrol_id}/end": row("none_json", PATROL_VIEWERS, "staff may close a patrol left open"),
 }
 
 # Acting on one's own object: the staff member applied, or served at the

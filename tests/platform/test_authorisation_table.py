@@ -50,6 +50,7 @@ from tests.platform.front_door_builders import FRONT_DOOR_BUILDERS
 from tests.platform.unit_builders import UNIT_BUILDERS
 from tests.platform.party_builders import PARTY_BUILDERS
 from tests.platform.lecture_builders import LECTURE_BUILDERS, add_lectures
+from tests.platform.patrol_builders import PATROL_BUILDERS, add_patrols
 
 ROOT = Path(__file__).resolve().parents[2]
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -174,6 +175,7 @@ def _build_world():
     _add_a_need(world)
     world.whistle, world.roundtable = _alliance_of_a(a, unit, event, organiser_in)
     add_lectures(world)
+    add_patrols(world)
     return world
 
 
@@ -356,6 +358,7 @@ BUILDERS = {
     **FRONT_DOOR_BUILDERS,
     **PARTY_BUILDERS,
     **LECTURE_BUILDERS,
+    **PATROL_BUILDERS,
 }
 
 
@@ -396,6 +399,12 @@ LISTS = {
                           "GET /api/v1/needs/{need_id}"),
     "GET /api/v1/course-orders": (lambda r: {x["id"] for x in r.get_json()["items"]}, lambda w: w.alliance["order_id"],
                                   "GET /api/v1/course-orders/{order_id}"),
+    "GET /api/v1/grids": (lambda r: {g["id"] for g in r.get_json()["items"]}, lambda w: w.alliance["grid_id"],
+                          "GET /api/v1/grids/{grid_id}"),
+    "GET /api/v1/patrols": (lambda r: {p["id"] for p in r.get_json()["items"]}, lambda w: w.alliance["patrol_id"],
+                            "GET /api/v1/patrols/{patrol_id}"),
+    "GET /api/v1/patrols/teams": (lambda r: {t["id"] for t in r.get_json()}, lambda w: w.alliance["patrol_team_id"],
+                                  "GET /api/v1/patrols/teams/{patrol_team_id}"),
     "GET /api/v1/hours/export.xlsx": (_names_in_workbook, lambda w: w.people["volunteer"].name,
                                       "GET /api/v1/hours/events/{event_id}/records"),
 }

@@ -11,6 +11,8 @@ from app.auth.policy import (  # noqa: F401
 )
 from app.auth.policy import party  # noqa: F401
 from app.auth.policy import lectures  # noqa: F401
+from app.auth.policy import grids  # noqa: F401
+from app.auth.policy import patrols  # noqa: F401
 from app.auth.policy.scope import (  # noqa: F401
     EVERYTHING,
     NOTHING,
