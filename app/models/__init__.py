@@ -79,6 +79,24 @@ from app.models.whistles import (
     whistle_units,
 )
 from app.models.screen import ScreenLink
+from app.models.mediation import (
+    CASE_STATUSES,
+    DISPUTE_KIND_LABELS,
+    DISPUTE_KINDS,
+    MediationAssignment,
+    MediationCase,
+    MediationFollowUp,
+    MediationParty,
+    MediationSession,
+    MediationSquad,
+)
+from app.models.consultations import (
+    ConsultationAction,
+    ConsultationComment,
+    ConsultationOption,
+    ConsultationTopic,
+    ConsultationVote,
+)
 from app.models.teams import TEAM_LEVELS, Team
 from app.models.users import AuthSession, RoleGrant, User
 from app.models.volunteers import VOLUNTEER_STATUSES, TeamMembership, VolunteerProfile
@@ -164,4 +182,18 @@ __all__ = [
     "VolunteerProfile",
     "UTCDateTime",
     "utcnow",
+    "CASE_STATUSES",
+    "DISPUTE_KIND_LABELS",
+    "DISPUTE_KINDS",
+    "MediationAssignment",
+    "MediationCase",
+    "MediationFollowUp",
+    "MediationParty",
+    "MediationSession",
+    "MediationSquad",
+    "ConsultationAction",
+    "ConsultationComment",
+    "ConsultationOption",
+    "ConsultationTopic",
+    "ConsultationVote",
 ]
