@@ -44,6 +44,7 @@ class MediationCase(TimestampMixin, db.Model):
     summary = db.Column(EncryptedString(), nullable=True)
     status = db.Column(db.String(16), nullable=False, default="open")
     opened_by_id = db.Column(db.Integer, db.ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    outcome = db.Column(db.String(16), nullable=True)  # kept when the case is closed
     outcome_at = db.Column(UTCDateTime(), nullable=True)
     agreement_terms = db.Column(EncryptedString(), nullable=True)  # settled: what the parties agreed
     referred_to = db.Column(db.String(64), nullable=True)  # referred: e.g. 人民调解委员会, 派出所

@@ -50,6 +50,7 @@ def upgrade():
     sa.Column('summary', sa.String(), nullable=True),
     sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('opened_by_id', sa.Integer(), nullable=True),
+    sa.Column('outcome', sa.String(length=16), nullable=True),
     sa.Column('outcome_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('agreement_terms', sa.String(), nullable=True),
     sa.Column('referred_to', sa.String(length=64), nullable=True),
