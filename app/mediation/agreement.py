@@ -41,7 +41,7 @@ def _content(case, mediators, community_name):
     return {
         "number": f"编号：{case.number}",
         "parties": parties,
-        "dispute": f"{community_name}{DISPUTE_KIND_LABELS[case.kind]}。" + (case.summary or ""),
+        "dispute": f"纠纷类别：{DISPUTE_KIND_LABELS[case.kind]}。" + (case.summary or ""),
         "terms": case.agreement_terms or "",
         "mediators": mediators,
         "date": chinese_date(case.outcome_at or case.updated_at),
@@ -66,7 +66,7 @@ def _signature_table(content, s):
     people += [f"调解员（{name}）" for name in content["mediators"]] or ["调解员"]
     rows = [[Paragraph(escape(who), s["base"]), Paragraph(SIGN_LABELS[0], s["base"]), "",
              Paragraph(SIGN_LABELS[1], s["base"]), ""] for who in people]
-    table = Table(rows, colWidths=[55 * mm, 14 * mm, 45 * mm, 14 * mm, WIDTH - 128 * mm], rowHeights=14 * mm)
+    table = Table(rows, colWidths=[52 * mm, 20 * mm, 42 * mm, 20 * mm, WIDTH - 134 * mm], rowHeights=14 * mm)
     table.setStyle(TableStyle([("LINEBELOW", (2, 0), (2, -1), 0.6, colors.black),
                                ("LINEBELOW", (4, 0), (4, -1), 0.6, colors.black),
                                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -83,7 +83,7 @@ def _all_text(content):
 def render_agreement(case, mediators, community_name):
     """The agreement as PDF bytes (``mediators``: their names as shown)."""
     content = _content(case, mediators, community_name)
-    text = (_all_text(content) + TITLE + ISSUER + "".join(CLAUSES) + "".join(SIGN_LABELS) + "身份姓名住址联系电话"
+    text = (_all_text(content) + TITLE + ISSUER + "".join(CLAUSES) + "".join(SIGN_LABELS) + "身份姓名住址联系电话纠纷类别"
             + "".join(SIDE_LABELS.values()) + "调解员当事人基本情况纠纷事项协议内容（）一二三四")
     with embedded_font(text) as font:
         s = _styles(font)
