@@ -6,6 +6,8 @@ const format = require('./format'); // eslint-disable-line no-unused-vars -- use
 
 const ENTRIES = [
   // { label: '聚沙讲堂', url: '/party/pages/courses/courses', when: (user) => format.holds(user, 'resident') },
+  { label: '社区议事', url: '/consult/pages/topics/topics', when: (user) => !!(user && user.community) },
+  { label: '我的调解案件', url: '/mediation/pages/cases/cases', when: (user) => format.holds(user, 'volunteer') || format.holds(user, 'mediation_lead') },
 ];
 
 function entriesFor(user) {

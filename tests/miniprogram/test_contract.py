@@ -103,4 +103,5 @@ def test_every_area_the_mini_program_names_is_a_known_blueprint_name():
     areas = {e["area"] for e in ENDPOINTS.values()}
     known = {"auth", "console_auth", "users", "events", "checkin", "attendance", "volunteers", "teams", "hours",
              "certificates", "subscriptions", "notices", "units", "needs", "files", "whistles"}
+    known |= {"mediation", "consultations"}
     assert areas <= known, areas - known
