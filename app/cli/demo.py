@@ -64,6 +64,13 @@ PEOPLE = [
     # Unit contacts: their grant over the unit is given by the units demo (下沙中学) and the needs demo (下沙供电所).
     ("demo-unit-contact", "下沙中学李老师", "unit_contact", None, None),
     ("demo-unit-power", "下沙供电所赵师傅", "unit_contact", None, None),
+    # 钱塘阿姨 mediation in 七格社区 (app/mediation/demo.py gives the lead's grant and the mediators' squad)
+    ("demo-mediation-lead", "七格社区孙主任", "mediation_lead", "qige", None),
+    ("demo-mediator", "周阿姨", "mediator", "qige", None),
+    ("demo-mediator-2", "吴阿姨", "mediator", "qige", None),
+    # 议事 in 新沙社区 (app/consultations/demo.py)
+    ("demo-organiser-xinsha", "新沙社区黄书记", "organiser", "xinsha", "xinsha"),
+    ("demo-resident-xinsha", "新沙社区郑大姐", "resident", "xinsha", None),
 ]
 
 DEMO_LOGIN_OPENID = "demo-resident"
@@ -111,6 +118,8 @@ def seed_demo():
     from app.needs.demo import seed_needs
     from app.units.demo import seed_units
     from app.whistles.demo import seed_whistles
+    from app.mediation.demo import seed_mediation
+    from app.consultations.demo import seed_consultations
 
     return [
         f"communities: {len(COMMUNITIES)}",
@@ -123,6 +132,8 @@ def seed_demo():
         seed_units(),
         seed_needs(),  # after the units: it dispatches to them
         seed_whistles(),  # after the units: it calls them
+        seed_mediation(),
+        seed_consultations(),  # after the needs: a resolution names 下沙供电所
     ]
 
 
