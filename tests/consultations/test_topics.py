@@ -105,3 +105,16 @@ def test_a_closed_account_loses_its_comments_text(client, xinsha):
     client.post("/api/v1/me/close-account", json={"confirm": True}, headers=auth_headers(residents[0]))
     (comment,) = client.get(f"{url}/comments", headers=auth_headers(staff)).get_json()["items"]
     assert comment["body"] is None and comment["author"]["name"] == "已注销用户"
+
+
+def test_two_staff_resolving_at_once_leave_one_resolution(app, client, xinsha):
+    a, b, staff, residents = xinsha
+    second = make_organiser(a)
+    topic = _open(client, a, staff)
+    people = [auth_headers(staff), auth_headers(second)]
+    answers = race(app, lambda i: app.test_client().post(
+        f"/api/v1/consultations/{topic['id']}/resolve", headers=people[i],
+        json={"decision": f"决议{i}", "actions": [{"what": "落实", "assignee_kind": "text", "assignee_text": f"负责方{i}"}]}), 2)
+    assert sorted(r.status_code for r in answers) == [200, 409]
+    seen = client.get(f"/api/v1/consultations/{topic['id']}", headers=auth_headers(residents[0])).get_json()
+    assert len(seen["actions"]) == 1 and seen["decision"][-1] == seen["actions"][0]["assignee"][-1]
