@@ -88,9 +88,7 @@ def vote(actor, topic_id, option_id, now=None):
     """One row per person: a second vote (or two racing) changes the choice,
     never adds a row. Allowed until the vote closes."""
     now = now or utcnow()
-    topic = db.session.get(ConsultationTopic, topic_id)
-    if topic.status != "open":
-        raise refuse("topic_resolved")
+    topic = _open_locked(topic_id)  # a vote never lands on a topic resolved meanwhile
     if not topic.has_vote:
         raise refuse("topic_has_no_vote")
     if topic.vote_closes_at is not None and now >= topic.vote_closes_at:
