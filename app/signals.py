@@ -53,6 +53,8 @@ Signals (sender: the Flask app, always):
     deletes their online learning time and unlinks a lecturer profile from the account.
     Receivers: ``app.files`` deletes the person's uploaded photos; ``app.patrols``
     deletes their patrol tracks and the places they passed checkpoints from.
+    Receivers: ``app.files`` deletes the person's uploaded photos;
+    ``app.consultations`` erases the text of their 议事 comments.
 
 ``wechat_event_pushed``
     Sent by ``app.wechat`` (push_routes.py) for each event WeChat pushes to

@@ -67,6 +67,13 @@ PEOPLE = [
     # Branch organiser of 铭和社区党委: the grant is given by the party demo (app/party/demo.py).
     ("demo-branch-secretary", "铭和社区党委刘书记", "branch_organiser", "minghe", None),
     ("demo-patroller", "周巡防", "volunteer", "zhige", None),  # 智格社区巡防中队's patroller: app/patrols/demo.py
+    # 钱塘阿姨 mediation in 七格社区 (app/mediation/demo.py gives the lead's grant and the mediators' squad)
+    ("demo-mediation-lead", "七格社区孙主任", "mediation_lead", "qige", None),
+    ("demo-mediator", "周阿姨", "mediator", "qige", None),
+    ("demo-mediator-2", "吴阿姨", "mediator", "qige", None),
+    # 议事 in 新沙社区 (app/consultations/demo.py)
+    ("demo-organiser-xinsha", "新沙社区黄书记", "organiser", "xinsha", "xinsha"),
+    ("demo-resident-xinsha", "新沙社区郑大姐", "resident", "xinsha", None),
 ]
 
 DEMO_LOGIN_OPENID = "demo-resident"
@@ -118,6 +125,8 @@ def seed_demo():
     from app.party.demo import seed_party
     from app.lectures.demo import seed_lectures
     from app.patrols.demo import seed_grids_and_patrols
+    from app.mediation.demo import seed_mediation
+    from app.consultations.demo import seed_consultations
 
     return [
         f"communities: {len(COMMUNITIES)}",
@@ -134,6 +143,8 @@ def seed_demo():
         seed_party(),  # after the history: its volunteers become party members with records
         seed_lectures(),  # after the units: it invites them to a 共享党课
         seed_grids_and_patrols(),
+        seed_mediation(),
+        seed_consultations(),  # after the needs: a resolution names 下沙供电所
     ]
 
 

@@ -101,6 +101,23 @@ from app.models.lectures import (
     LearningSession,
     Lecturer,
     course_order_units,
+from app.models.mediation import (
+    CASE_STATUSES,
+    DISPUTE_KIND_LABELS,
+    DISPUTE_KINDS,
+    MediationAssignment,
+    MediationCase,
+    MediationFollowUp,
+    MediationParty,
+    MediationSession,
+    MediationSquad,
+)
+from app.models.consultations import (
+    ConsultationAction,
+    ConsultationComment,
+    ConsultationOption,
+    ConsultationTopic,
+    ConsultationVote,
 )
 from app.models.teams import TEAM_LEVELS, Team
 from app.models.users import AuthSession, RoleGrant, User
@@ -213,4 +230,18 @@ __all__ = [
     "LearningSession",
     "Lecturer",
     "course_order_units",
+    "CASE_STATUSES",
+    "DISPUTE_KIND_LABELS",
+    "DISPUTE_KINDS",
+    "MediationAssignment",
+    "MediationCase",
+    "MediationFollowUp",
+    "MediationParty",
+    "MediationSession",
+    "MediationSquad",
+    "ConsultationAction",
+    "ConsultationComment",
+    "ConsultationOption",
+    "ConsultationTopic",
+    "ConsultationVote",
 ]

@@ -480,6 +480,8 @@ const ENDPOINTS = {
   require('./endpoint-areas/party'),
   require('./endpoint-areas/lectures'),
   require('./endpoint-areas/patrols'),
+  require('./endpoint-areas/mediation'),
+  require('./endpoint-areas/consultations'),
 ].forEach((more) => {
   Object.keys(more).forEach((name) => {
     if (ENDPOINTS[name]) throw new Error('endpoint defined twice: ' + name);

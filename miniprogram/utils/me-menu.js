@@ -16,6 +16,8 @@ const ENTRIES = [
   { label: '讲堂点课审核', url: '/lecture/pages/office/office', when: (user) => format.holds(user, 'lecture_office') || format.holds(user, 'admin') },
   { label: '我的巡防', url: '/patrol/pages/mine/mine', when: (user) => format.holds(user, 'volunteer') },
   { label: '社区网格', url: '/patrol/pages/grids/grids', when: (user) => ['organiser', 'admin', 'grid_leader', 'grid_worker'].some((r) => format.holds(user, r)) },
+  { label: '社区议事', url: '/consult/pages/topics/topics', when: (user) => !!(user && user.community) },
+  { label: '我的调解案件', url: '/mediation/pages/cases/cases', when: (user) => format.holds(user, 'volunteer') || format.holds(user, 'mediation_lead') },
 ];
 
 function entriesFor(user) {

@@ -79,6 +79,16 @@ PATROL_VIEWERS = outcomes("hide", anonymous="login", volunteer="allow", organise
 PATROL_STAFF = dict(PATROL_VIEWERS, volunteer="deny")
 PATROLLER = dict(PATROL_VIEWERS, organiser_in="deny", admin="deny")
 
+# 钱塘阿姨: the volunteer persona is the case's assigned mediator; everyone else (staff and the office
+# included) is told the case does not exist.
+CASE_READERS = outcomes("hide", anonymous="login", volunteer="allow")
+CASE_LEAD = dict(CASE_READERS, volunteer="deny")
+MEDIATOR_ONLY_ACTS = outcomes("deny", anonymous="login", volunteer="allow")
+# 议事: community A's residents (the volunteer lives there too), its staff and the office.
+TOPIC_READERS = outcomes("hide", anonymous="login", resident="allow", volunteer="allow", organiser_in="allow",
+                         admin="allow")
+TOPIC_STAFF = dict(TOPIC_READERS, resident="deny", volunteer="deny")
+
 
 def row(body, who, why=""):
     return Row(body, dict(who), why)
@@ -296,6 +306,39 @@ TABLE = {
                                                         "held already: allowed staff get 409"),
     "POST /api/v1/roundtables/{roundtable_id}/resolutions": row("resolution", dict(WHISTLE_READERS,
                                                                                    unit_contact="deny")),
+    # --- 钱塘阿姨 mediation (the volunteer is a mediator of A's squad, assigned to A's case; no persona
+    # is the mediation lead: the lead's rights and "a mediator not on the case" are tested in tests/mediation) --
+    "PUT /api/v1/mediation/communities/{community_id}/squad": row("mediation_squad", STAFF_IN,
+                                                                  "the community's staff designate its squad"),
+    "GET /api/v1/mediation/communities/{community_id}/squad": row("none", dict(STAFF_IN, volunteer="allow"),
+                                                                  "staff, the lead and the squad's mediators"),
+    "POST /api/v1/mediation/cases": row("mediation_case", MEDIATOR_ONLY_ACTS,
+                                        "the lead or a mediator of the community's squad"),
+    "GET /api/v1/mediation/cases": row("none", SIGNED_IN, "only the cases the caller reads; every row audited"),
+    "GET /api/v1/mediation/cases/{case_id}": row("none", CASE_READERS, "NOT community staff, NOT the office: "
+                                                 "they see /mediation/stats; every read audited"),
+    "POST /api/v1/mediation/cases/{case_id}/mediators": row("mediation_assign", CASE_LEAD, "the lead assigns"),
+    "DELETE /api/v1/mediation/cases/{case_id}/mediators/{user_id}": row("none", CASE_LEAD),
+    "POST /api/v1/mediation/cases/{case_id}/sessions": row("mediation_session", CASE_READERS),
+    "GET /api/v1/mediation/cases/{case_id}/sessions": row("none", CASE_READERS, "audited"),
+    "POST /api/v1/mediation/cases/{case_id}/outcome": row("mediation_outcome", CASE_READERS),
+    "GET /api/v1/mediation/cases/{case_id}/agreement.pdf": row("none", CASE_READERS, "audited; 409 unless settled"),
+    "POST /api/v1/mediation/cases/{case_id}/follow-ups": row("mediation_follow_up", CASE_READERS,
+                                                             "409 case_without_outcome"),
+    "POST /api/v1/mediation/cases/{case_id}/close": row("none", CASE_LEAD, "the lead closes"),
+    "GET /api/v1/mediation/stats": row("mediation_stats", STAFF_IN, "counts only; also the lead"),
+    # --- 议事 (community A's topic with a vote; the resident's comment) -----------------------------------
+    "POST /api/v1/consultations": row("topic_in_a", STAFF_IN),
+    "GET /api/v1/consultations": row("none", SIGNED_IN, "topics of my community and of those I staff"),
+    "GET /api/v1/consultations/{topic_id}": row("none", TOPIC_READERS, "residents of A, its staff, the office"),
+    "GET /api/v1/consultations/{topic_id}/comments": row("none", TOPIC_READERS),
+    "POST /api/v1/consultations/{topic_id}/comments": row("topic_comment", TOPIC_READERS,
+                                                          "residents; staff answer (WeChat checks the text)"),
+    "POST /api/v1/consultations/{topic_id}/comments/{comment_id}/hide": row("reason", TOPIC_STAFF),
+    "POST /api/v1/consultations/{topic_id}/vote": row("topic_vote", dict(TOPIC_READERS, organiser_in="deny",
+                                                                         admin="deny"),
+                                                      "residents of the community only"),
+    "POST /api/v1/consultations/{topic_id}/resolve": row("topic_resolution", TOPIC_STAFF),
     # --- 数据大屏 ----------------------------------------------------------------------------------------
     "GET /api/v1/screen/summary": row("none", CONSOLE_USERS, "aggregates only; a hall display sends ?key= "
                                       "instead (an admin's screen link: anyone holding it is allowed)"),

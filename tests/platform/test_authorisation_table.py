@@ -24,6 +24,8 @@ from app.models import Duty, Notice, RoleGrant, utcnow
 from app.needs.service import raise_need
 from app.models import Notice, RoleGrant, Roundtable, RoundtableResolution, Whistle, utcnow
 from app.models import Notice, RoleGrant, utcnow
+from app.models import (ConsultationComment, ConsultationOption, ConsultationTopic, MediationAssignment,
+                        MediationCase, MediationParty, MediationSquad)
 from app.screen import links as screen_links
 from app.subscriptions import templates
 from app.volunteers.consent import CONSENT_VERSION
@@ -110,12 +112,13 @@ class World:
     alliance: dict = field(default_factory=dict)
     whistle: object = None
     roundtable: object = None
+    mediation: dict = field(default_factory=dict)
 
     def params(self):
         return {"event_id": self.event.id, "user_id": self.people["volunteer"].id, "record_id": self.record.id,
                 "team_id": self.squad.id, "notice_id": self.notice.id, "grant_id": self.grant_id,
                 "serial": self.certificate.serial, "signed": self.signed, "whistle_id": self.whistle.id,
-                "roundtable_id": self.roundtable.id, **self.alliance}
+                "roundtable_id": self.roundtable.id, **self.alliance, **self.mediation}
 
 
 @contextmanager
@@ -176,7 +179,29 @@ def _build_world():
     world.whistle, world.roundtable = _alliance_of_a(a, unit, event, organiser_in)
     add_lectures(world)
     add_patrols(world)
+    world.mediation = _mediation_of_a(a, squad, volunteer, people["resident"], organiser_in)
     return world
+
+
+def _mediation_of_a(a, squad, volunteer, resident, organiser):
+    """A's squad is its 钱塘阿姨 squad; the volunteer mediates A's case. A's
+    open topic with a vote, and the resident's comment on it."""
+    db.session.add(MediationSquad(community_id=a.id, team_id=squad.id))
+    case = MediationCase(community_id=a.id, kind="neighbour", status="open")
+    case.parties = [MediationParty(side="applicant", name="赵甲"), MediationParty(side="respondent", name="钱乙")]
+    db.session.add(case)
+    db.session.flush()
+    db.session.add(MediationAssignment(case_id=case.id, user_id=volunteer.id))
+    topic = ConsultationTopic(community_id=a.id, title="长廊加装座椅", description="请大家议一议", opened_by_id=organiser.id,
+                              vote_closes_at=utcnow() + timedelta(days=3))
+    topic.options = [ConsultationOption(position=0, label="同意"), ConsultationOption(position=1, label="不同意")]
+    db.session.add(topic)
+    db.session.flush()
+    comment = ConsultationComment(topic_id=topic.id, author_id=resident.id, body="支持")
+    db.session.add(comment)
+    db.session.commit()
+    return {"community_id": a.id, "case_id": case.id, "topic_id": topic.id, "comment_id": comment.id,
+            "option_id": topic.options[0].id}
 
 
 def _add_a_need(world):
@@ -339,6 +364,20 @@ BUILDERS = {
     "resolution": lambda w, actor, wechat: {"json": {"text": "下沙中学负责沙袋储备", "owner_unit_id": w.unit.id}},
     "screen_label": lambda w, actor, wechat: {"json": {"label": "街道大厅"}},
     "screen_link": lambda w, actor, wechat: {"path": {"link_id": screen_links.create(w.people["admin"], "大厅")[0].id}},
+    "mediation_squad": lambda w, actor, wechat: {"json": {"team_id": w.squad.id}},
+    "mediation_case": lambda w, actor, wechat: {"json": {
+        "community_id": w.a.id, "kind": "noise", "parties": [{"name": "孙丙"}, {"name": "李丁", "side": "respondent"}]}},
+    "mediation_assign": lambda w, actor, wechat: {"json": {"user_id": w.people["volunteer"].id}},
+    "mediation_session": lambda w, actor, wechat: {"json": {"notes": "双方到场，各自陈述"}},
+    "mediation_outcome": lambda w, actor, wechat: {"json": {"outcome": "not_settled", "note": "双方分歧较大"}},
+    "mediation_follow_up": lambda w, actor, wechat: {"json": {"notes": "电话回访"}},
+    "mediation_stats": lambda w, actor, wechat: {"query": {"community_id": w.a.id, "year": utcnow().year}},
+    "topic_in_a": lambda w, actor, wechat: {"json": {"community_id": w.a.id, "title": "楼道停车议一议",
+                                                     "description": "电动车楼道停放问题"}},
+    "topic_comment": lambda w, actor, wechat: _visited(wechat, actor) or {"json": {"body": "同意加装"}},
+    "topic_vote": lambda w, actor, wechat: {"json": {"option_id": w.mediation["option_id"]}},
+    "topic_resolution": lambda w, actor, wechat: {"json": {"decision": "同意加装座椅", "actions": [
+        {"what": "安装座椅", "assignee_kind": "text", "assignee_text": "物业服务中心"}]}},
     # OWN_TABLE: the actor's own application or record
     "review_own": _own_application,
     "own_record": lambda w, actor, wechat: {"path": _own_record(w, actor)},
@@ -405,6 +444,10 @@ LISTS = {
                             "GET /api/v1/patrols/{patrol_id}"),
     "GET /api/v1/patrols/teams": (lambda r: {t["id"] for t in r.get_json()}, lambda w: w.alliance["patrol_team_id"],
                                   "GET /api/v1/patrols/teams/{patrol_team_id}"),
+    "GET /api/v1/mediation/cases": (lambda r: {x["id"] for x in r.get_json()["items"]},
+                                     lambda w: w.mediation["case_id"], "GET /api/v1/mediation/cases/{case_id}"),
+    "GET /api/v1/consultations": (lambda r: {x["id"] for x in r.get_json()["items"]},
+                                  lambda w: w.mediation["topic_id"], "GET /api/v1/consultations/{topic_id}"),
     "GET /api/v1/hours/export.xlsx": (_names_in_workbook, lambda w: w.people["volunteer"].name,
                                       "GET /api/v1/hours/events/{event_id}/records"),
 }

@@ -1,13 +1,13 @@
 """The demo data: what ./scripts/dev loads, loaded twice, is loaded once."""
 from app.cli.demo import seed_demo
 from app.extensions import db
-from app.models import Community, Event, Team, User, VolunteerProfile
+from app.models import Community, ConsultationTopic, Event, MediationCase, Team, User, VolunteerProfile
 from app.models.events import SERVICE_ONLY_KINDS
 
 
 def counts():
     return {model.__name__: db.session.execute(db.select(db.func.count()).select_from(model)).scalar()
-            for model in (Community, Team, User, VolunteerProfile, Event)}
+            for model in (Community, Team, User, VolunteerProfile, Event, MediationCase, ConsultationTopic)}
 
 
 def test_seed_demo_is_idempotent_and_has_what_the_demo_needs(ctx):
@@ -86,3 +86,10 @@ def test_the_alliance_demo_uses_the_units_demo_units_and_people_who_can_log_in(c
     assert {openid for openid, _ in grants} <= openids, "every unit contact gets a login code from ./scripts/dev"
     assert db.session.execute(db.select(db.func.count()).select_from(Need)).scalar() > 0
     assert db.session.execute(db.select(db.func.count()).select_from(Whistle)).scalar() == 2
+    # 钱塘阿姨 and 议事: cases in every state (one settled, with its agreement) and topics in 新沙社区.
+    from app.models import ConsultationTopic, MediationCase
+
+    assert set(db.session.execute(db.select(MediationCase.status)).scalars()) == {
+        "open", "in_mediation", "settled", "referred", "closed"}
+    assert {(t.community.name, t.status) for t in db.session.execute(db.select(ConsultationTopic)).scalars()} == {
+        ("新沙社区", "open"), ("新沙社区", "resolved")}

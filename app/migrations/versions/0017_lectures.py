@@ -1,7 +1,7 @@
 """聚沙讲堂: lecturers, courses and materials, course orders with invited units, online learning
 
 Revision ID: 0017
-Revises: 0015
+Revises: 0016
 Create Date: 2026-12-02 12:49:43
 
 Only new tables, so nothing existing is rewritten or locked for long. The
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0017'
-down_revision = '0015'
+down_revision = '0016'
 branch_labels = None
 depends_on = None
 

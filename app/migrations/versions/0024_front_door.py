@@ -2,7 +2,7 @@
 check-in methods resident_code and proxy
 
 Revision ID: 0024
-Revises: 0015
+Revises: 0023
 Create Date: 2026-12-02 13:00:00
 
 New tables, and checkins.method widened from 8 to 16 characters for
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0024'
-down_revision = '0015'
+down_revision = '0023'
 branch_labels = None
 depends_on = None
 
