@@ -69,9 +69,9 @@ def create_app(env=None, **overrides):
 def _init_areas(app):
     """Each area connects its signal receivers (app/signals.py), declares its
     queued and periodic jobs (app/jobs.py) and adds its ``flask jusha`` commands."""
-    from app import admin, auth, checkin, events, files, hours, needs, notices, screen, units, whistles
+    from app import admin, auth, checkin, events, files, hall, hours, needs, notices, screen, units, whistles
 
-    for area in (auth, admin, checkin, events, hours, notices, files, units, needs, whistles, screen):
+    for area in (auth, admin, checkin, events, hours, notices, files, units, needs, whistles, screen, hall):
         area.init_app(app)
 
 
@@ -111,15 +111,19 @@ def _register_areas(app, api):
     from app.volunteers.routes import blp as volunteers_blp
     from app.wechat.push_routes import blp as wechat_push_blp
     from app.whistles.routes import blp as whistles_blp
+    from app.hall.projector_routes import bp as hall_projector_bp
+    from app.hall.routes import blp as hall_blp
 
     app.register_blueprint(health_bp)
     app.register_blueprint(verify_bp)
     app.register_blueprint(projector_bp)
     app.register_blueprint(console_bp)
+    app.register_blueprint(hall_projector_bp)
     for blueprint in (auth_blp, console_auth_blp, users_blp, admin_blp, events_blp, checkin_blp, attendance_blp,
                       teams_blp, volunteers_blp, hours_blp, hours_review_blp, certificates_blp, subscriptions_blp,
                       notices_blp, files_blp, wechat_push_blp, units_blp, needs_blp, whistles_blp, screen_blp):
         api.register_blueprint(blueprint)
+    api.register_blueprint(hall_blp)
     console_demo.init_app(app)  # development servers only
 
 

@@ -79,6 +79,18 @@ from app.models.whistles import (
     whistle_units,
 )
 from app.models.screen import ScreenLink
+from app.models.hall import (
+    CONTEST_STATUSES,
+    ENTRY_OUTCOMES,
+    ROUND_KIND_LABELS,
+    ROUND_KINDS,
+    Contest,
+    ContestJudge,
+    ContestRound,
+    ContestTeam,
+    ScoreEntry,
+    ScoresAreAppendOnly,
+)
 from app.models.teams import TEAM_LEVELS, Team
 from app.models.users import AuthSession, RoleGrant, User
 from app.models.volunteers import VOLUNTEER_STATUSES, TeamMembership, VolunteerProfile
@@ -164,4 +176,14 @@ __all__ = [
     "VolunteerProfile",
     "UTCDateTime",
     "utcnow",
+    "CONTEST_STATUSES",
+    "ENTRY_OUTCOMES",
+    "ROUND_KIND_LABELS",
+    "ROUND_KINDS",
+    "Contest",
+    "ContestJudge",
+    "ContestRound",
+    "ContestTeam",
+    "ScoreEntry",
+    "ScoresAreAppendOnly",
 ]
