@@ -18,4 +18,4 @@ def page(signed):
     except APIError as exc:
         return render_template("hall/scoreboard_invalid.html", message=exc.message), 403, HEADERS
     return render_template("hall/scoreboard.html", state=scoreboard.state(contest), kinds=ROUND_KIND_LABELS,
-                           state_url=url_for("hall.scoreboard_state", signed=signed)), 200, HEADERS
+                           state_url=url_for("hall.scoreboard_state", board=signed)), 200, HEADERS

@@ -155,12 +155,12 @@ def scoreboard_link(contest_id):
             "path": url_for("hall_projector.page", signed=link.signed), "expires_at": link.expires_at}
 
 
-@blp.route("/projector/<string:signed>/state", methods=["GET"])
+@blp.route("/projector/<string:board>/state", methods=["GET"])
 @blp.response(200, HallScoreboardStateSchema)
 @blp.alt_response(403, schema=ErrorSchema, description="scoreboard_link_invalid")
-def scoreboard_state(signed):
+def scoreboard_state(board):
     """What the projector's scoreboard polls (authorised by its signed link alone)."""
-    return scoreboard.state(scoreboard.open_link(signed)), 200, NO_STORE
+    return scoreboard.state(scoreboard.open_link(board)), 200, NO_STORE
 
 
 @blp.route("/contests/<int:contest_id>/results.xlsx", methods=["GET"])
