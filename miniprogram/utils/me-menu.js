@@ -6,6 +6,8 @@ const format = require('./format'); // eslint-disable-line no-unused-vars -- use
 
 const ENTRIES = [
   // { label: '聚沙讲堂', url: '/party/pages/courses/courses', when: (user) => format.holds(user, 'resident') },
+  { label: '党史竞赛成绩', url: '/hall/pages/contests/contests' },
+  { label: '竞赛评委计分', url: '/hall/pages/contests/contests?judging=1', when: (user) => !!user },
 ];
 
 function entriesFor(user) {
