@@ -46,7 +46,7 @@ def _content(contest, team, standing):
     who = f"{team.name}（代表{unit}）" if unit and unit not in team.name else team.name
     return {
         "addressee": f"{who}：",
-        "body": f"在{held}举办的“{contest.title}”中，以 {standing.total} 分的成绩荣获",
+        "body": f"在{held}举办的“{contest.title}”中，以{standing.total}分的成绩荣获",
         "award": rules.award_name(standing.rank),
         "closing": "特发此证，以资鼓励。",
         "members": "队员：" + "、".join(team.members) if team.members else "",
@@ -67,7 +67,7 @@ def team_certificate(contest, team_id):
     if standing.rank > contest.award_places:
         raise hall_error("not_top_place")
     content = _content(contest, team, standing)
-    with embedded_font("".join(content.values()) + TITLE + SEAL_TEXT) as font:
+    with embedded_font("".join(content.values()) + TITLE + SEAL_TEXT + "　") as font:
         buffer = BytesIO()
         canvas = Canvas(buffer, pagesize=(PAGE_W, PAGE_H), initialFontName=font)
         canvas.setTitle(f"荣誉证书 {team.name}")
@@ -126,7 +126,7 @@ def _draw(c, content, font):
     c.setDash()
     c.setFillColor(colors.HexColor("#E3A3A5"))
     c.setFont(font, 12)
-    c.drawCentredString(cx, cy - 4, SEAL_TEXT)
+    c.drawCentredString(cx, cy - radius + 5 * mm, SEAL_TEXT)
     c.setFillColor(GREY)
     c.setFont(font, 9)
     c.drawString(22 * mm, 20 * mm, content["serial"])

@@ -60,9 +60,10 @@ def results_workbook(contest):
     judges = dict(db.session.execute(db.select(User.id, User.name).where(
         User.id.in_({e.judge_id for e in entries if e.judge_id}))).all())
     for e in entries:
+        entered = WriteOnlyCell(log, value=local(e.entered_at).replace(tzinfo=None))
+        entered.number_format = "yyyy-mm-dd hh:mm:ss"
         log.append([e.id, rounds[e.round_id].name, teams[e.team_id].name, e.question_no, OUTCOME_LABELS[e.outcome],
-                    e.tier, e.points, e.revision, e.supersedes_id, e.reason, judges.get(e.judge_id),
-                    local(e.entered_at).replace(tzinfo=None)])
+                    e.tier, e.points, e.revision, e.supersedes_id, e.reason, judges.get(e.judge_id), entered])
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()

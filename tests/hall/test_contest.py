@@ -119,7 +119,7 @@ def test_scoring_correcting_ranking_and_closing(client, hall):
     assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
     if shutil.which("pdftotext"):  # poppler-utils, as tests/hours does
         text = subprocess.run(["pdftotext", "-", "-"], input=pdf.data, capture_output=True, check=True).stdout.decode()
-        for words in ("荣誉证书", "七格社区代表队", "一等奖", "50 分", "陈阿姨、刘大伯"):
+        for words in ("荣誉证书", "七格社区代表队", "一等奖", "50分", "陈阿姨、刘大伯"):
             assert words in text, text
     fourth = client.get(f"/api/v1/hall/contests/{hall.contest.id}/teams/{hall.teams[0]['id']}/certificate.pdf",
                         headers=auth_headers(hall.office))
