@@ -10,6 +10,8 @@ entry also leave exactly one. Entries and the close take the contest's row
 (entries share it on PostgreSQL, the close takes it alone), so no entry lands
 after the close and the results never change once closed.
 """
+from sqlalchemy.exc import IntegrityError
+
 from app import audit
 from app.auth import policy
 from app.errors import invalid
@@ -132,7 +134,11 @@ def add_team(actor, contest_id, body):
     if any(team.name == body["name"] for team in contest.teams):
         raise hall_error("team_name_taken")
     team = _add_team(contest, body)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError:  # the same name (or seat) added at the same moment
+        db.session.rollback()
+        raise hall_error("team_name_taken") from None
     audit.record("hall.team_added", actor=actor, target=contest, detail={"team_id": team.id, "name": team.name})
     db.session.commit()
     return team
@@ -148,7 +154,11 @@ def _appoint(actor, contest, user_id, head):
         raise hall_error("head_judge_exists")
     judge = ContestJudge(contest_id=contest.id, user_id=user_id, head=bool(head), appointed_by_id=actor.id)
     contest.judges.append(judge)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError:  # appointed at the same moment by someone else: the unique indexes decide
+        db.session.rollback()
+        raise hall_error("head_judge_exists" if head else "judge_exists") from None
     audit.record("hall.judge_appointed", actor=actor, target=contest, detail={"user_id": user_id, "head": head})
     return judge
 
