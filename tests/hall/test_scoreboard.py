@@ -44,6 +44,34 @@ def test_the_board_follows_entries_and_corrections(client, hall):
     refused = client.get(path)
     assert refused.status_code == 403 and "比分大屏链接无效" in refused.get_data(as_text=True)
     assert client.get("/hall/projector/not-a-link").status_code == 403
+    # The capability never reaches a log line (app/observability.py redacts /projector/<...>).
+    from app.observability import redact
+
+    assert redact(f"GET {state_url} 200") == "GET /api/v1/hall/projector/[redacted]/state 200"
+    assert redact(f"GET {path} 200") == "GET /hall/projector/[redacted] 200"
+
+
+def test_a_judge_of_another_contest_and_the_lecture_office_may_not_score_here(client, hall):
+    from app.hall import service
+
+    other = service.create_contest(hall.office, {"title": "另一场比赛", "held_on": hall.contest.held_on,
+                                                 "rounds": [{"kind": "buzz"}],
+                                                 "judges": [{"user_id": hall.outsider.id, "head": True}]})
+    for user in (hall.outsider, hall.office):
+        answer = enter(client, hall, user, 1, 0, 1, "correct")
+        assert answer.status_code == 403 and answer.get_json()["error"]["code"] == "not_a_judge"
+    entry = enter(client, hall, hall.judge, 1, 0, 1, "correct").get_json()
+    fix = client.post(f"/api/v1/hall/contests/{hall.contest.id}/entries/{entry['id']}/correction",
+                      json={"outcome": "void", "reason": "试试"}, headers=auth_headers(hall.outsider))
+    assert fix.status_code == 403 and fix.get_json()["error"]["code"] == "not_head_judge"
+    # An entry of this contest cannot be corrected through the other one.
+    cross = client.post(f"/api/v1/hall/contests/{other.id}/entries/{entry['id']}/correction",
+                        json={"outcome": "void", "reason": "试试"}, headers=auth_headers(hall.outsider))
+    assert cross.status_code == 404 and cross.get_json()["error"]["code"] == "entry_not_found"
+    # The lecture office sees every judge's log and opens the board; a plain judge manages nothing.
+    assert client.get(f"/api/v1/hall/contests/{hall.contest.id}/entries", headers=auth_headers(hall.office)).status_code == 200
+    assert client.post(f"/api/v1/hall/contests/{hall.contest.id}/judges", json={"user_id": hall.outsider.id},
+                       headers=auth_headers(hall.head)).status_code == 403
 
 
 def test_judging_is_in_see_my_data_and_ends_with_the_account(client, hall):
