@@ -47,7 +47,8 @@ Signals (sender: the Flask app, always):
 ``account_closed``
     Sent by ``app.volunteers`` after a person's account closing (anonymising)
     is committed. kwargs: ``user_id``.
-    Receivers: ``app.files`` deletes the person's uploaded photos.
+    Receivers: ``app.files`` deletes the person's uploaded photos; ``app.hall``
+    ends their judge appointments to contests still open.
 
 ``wechat_event_pushed``
     Sent by ``app.wechat`` (push_routes.py) for each event WeChat pushes to
