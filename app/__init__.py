@@ -70,13 +70,14 @@ def _init_areas(app):
     """Each area connects its signal receivers (app/signals.py), declares its
     queued and periodic jobs (app/jobs.py) and adds its ``flask jusha`` commands."""
     from app import admin, auth, checkin, events, files, hours, needs, notices, party, residents, screen, units, whistles
+    from app import hall
     from app import consultations
     from app import mediation
     from app import patrols
     from app import grids
     from app import lectures
 
-    for area in (auth, admin, checkin, events, hours, notices, files, units, needs, whistles, screen, residents, lectures, grids, patrols, mediation, consultations):
+    for area in (auth, admin, checkin, events, hours, notices, files, units, needs, whistles, screen, residents, lectures, grids, patrols, mediation, consultations, hall):
         area.init_app(app)
     party.init_app(app)
 
@@ -119,6 +120,7 @@ def _register_areas(app, api):
     from app.volunteers.routes import blp as volunteers_blp
     from app.wechat.push_routes import blp as wechat_push_blp
     from app.whistles.routes import blp as whistles_blp
+    from app.hall.routes import blp as hall_blp
     from app.consultations.routes import blp as consultations_blp
     from app.mediation.routes import blp as mediation_blp
     from app.patrols.routes import blp as patrols_blp
@@ -130,11 +132,13 @@ def _register_areas(app, api):
     app.register_blueprint(verify_bp)
     app.register_blueprint(projector_bp)
     app.register_blueprint(console_bp)
+    app.register_blueprint(hall_projector_bp)
     for blueprint in (auth_blp, console_auth_blp, users_blp, admin_blp, events_blp, checkin_blp, attendance_blp,
                       teams_blp, volunteers_blp, hours_blp, hours_review_blp, certificates_blp, subscriptions_blp,
                       notices_blp, files_blp, wechat_push_blp, units_blp, needs_blp, whistles_blp, screen_blp,
                       resident_checkin_blp, residents_blp):
         api.register_blueprint(blueprint)
+    api.register_blueprint(hall_blp)
     api.register_blueprint(consultations_blp)
     api.register_blueprint(mediation_blp)
     api.register_blueprint(patrols_blp)

@@ -55,6 +55,8 @@ Signals (sender: the Flask app, always):
     deletes their patrol tracks and the places they passed checkpoints from.
     Receivers: ``app.files`` deletes the person's uploaded photos;
     ``app.consultations`` erases the text of their 议事 comments.
+    Receivers: ``app.files`` deletes the person's uploaded photos; ``app.hall``
+    ends their judge appointments to contests still open.
 
 ``wechat_event_pushed``
     Sent by ``app.wechat`` (push_routes.py) for each event WeChat pushes to

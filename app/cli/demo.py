@@ -127,6 +127,7 @@ def seed_demo():
     from app.patrols.demo import seed_grids_and_patrols
     from app.mediation.demo import seed_mediation
     from app.consultations.demo import seed_consultations
+    from app.hall.demo import seed_hall
 
     return [
         f"communities: {len(COMMUNITIES)}",
@@ -145,6 +146,7 @@ def seed_demo():
         seed_grids_and_patrols(),
         seed_mediation(),
         seed_consultations(),  # after the needs: a resolution names 下沙供电所
+        seed_hall(),  # after the units: their teams play
     ]
 
 

@@ -118,6 +118,17 @@ from app.models.consultations import (
     ConsultationOption,
     ConsultationTopic,
     ConsultationVote,
+from app.models.hall import (
+    CONTEST_STATUSES,
+    ENTRY_OUTCOMES,
+    ROUND_KIND_LABELS,
+    ROUND_KINDS,
+    Contest,
+    ContestJudge,
+    ContestRound,
+    ContestTeam,
+    ScoreEntry,
+    ScoresAreAppendOnly,
 )
 from app.models.teams import TEAM_LEVELS, Team
 from app.models.users import AuthSession, RoleGrant, User
@@ -244,4 +255,14 @@ __all__ = [
     "ConsultationOption",
     "ConsultationTopic",
     "ConsultationVote",
+    "CONTEST_STATUSES",
+    "ENTRY_OUTCOMES",
+    "ROUND_KIND_LABELS",
+    "ROUND_KINDS",
+    "Contest",
+    "ContestJudge",
+    "ContestRound",
+    "ContestTeam",
+    "ScoreEntry",
+    "ScoresAreAppendOnly",
 ]

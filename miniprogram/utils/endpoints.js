@@ -482,6 +482,7 @@ const ENDPOINTS = {
   require('./endpoint-areas/patrols'),
   require('./endpoint-areas/mediation'),
   require('./endpoint-areas/consultations'),
+  require('./endpoint-areas/hall'),
 ].forEach((more) => {
   Object.keys(more).forEach((name) => {
     if (ENDPOINTS[name]) throw new Error('endpoint defined twice: ' + name);

@@ -18,6 +18,8 @@ const ENTRIES = [
   { label: '社区网格', url: '/patrol/pages/grids/grids', when: (user) => ['organiser', 'admin', 'grid_leader', 'grid_worker'].some((r) => format.holds(user, r)) },
   { label: '社区议事', url: '/consult/pages/topics/topics', when: (user) => !!(user && user.community) },
   { label: '我的调解案件', url: '/mediation/pages/cases/cases', when: (user) => format.holds(user, 'volunteer') || format.holds(user, 'mediation_lead') },
+  { label: '党史竞赛成绩', url: '/hall/pages/contests/contests' },
+  { label: '竞赛评委计分', url: '/hall/pages/contests/contests?judging=1', when: (user) => !!user },
 ];
 
 function entriesFor(user) {

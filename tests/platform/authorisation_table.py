@@ -425,6 +425,24 @@ TABLE = {
     "POST /api/v1/patrols/{patrol_id}/track": row("track_batch", PATROLLER),
     "POST /api/v1/patrols/{patrol_id}/checkpoints": row("checkpoint_code", PATROLLER),
     "POST /api/v1/patrols/{patrol_id}/end": row("none_json", PATROL_VIEWERS, "staff may close a patrol left open"),
+    # --- 党史学习亮初心: the offline contest (app/hall; judges are tested in tests/hall) ---------------------
+    "POST /api/v1/hall/contests": row("hall_contest", ADMIN_ONLY, "the lecture office and the office"),
+    "GET /api/v1/hall/contests": row("none", SIGNED_IN, "contests are public"),
+    "GET /api/v1/hall/contests/{contest_id}": row("hall_path", SIGNED_IN),
+    "POST /api/v1/hall/contests/{contest_id}/teams": row("hall_team", ADMIN_ONLY),
+    "POST /api/v1/hall/contests/{contest_id}/judges": row("hall_judge", ADMIN_ONLY),
+    "GET /api/v1/hall/contests/{contest_id}/results": row("hall_path", SIGNED_IN, "the public results"),
+    "GET /api/v1/hall/contests/{contest_id}/entries": row("hall_path", ADMIN_ONLY, "and the contest's judges"),
+    "POST /api/v1/hall/contests/{contest_id}/entries": row("hall_entry", outcomes("deny", anonymous="login"),
+                                                           "the contest's judges only (the office appoints)"),
+    "POST /api/v1/hall/contests/{contest_id}/entries/{entry_id}/correction": row(
+        "hall_correction", outcomes("deny", anonymous="login"), "the contest's head judge only"),
+    "POST /api/v1/hall/contests/{contest_id}/close": row("hall_path", ADMIN_ONLY),
+    "POST /api/v1/hall/contests/{contest_id}/scoreboard-link": row("hall_path", ADMIN_ONLY, "and the judges"),
+    "GET /api/v1/hall/projector/{board}/state": row("hall_board", EVERYONE, "the signed link is the credential"),
+    "GET /api/v1/hall/contests/{contest_id}/results.xlsx": row("hall_path", ADMIN_ONLY, "409 until closed"),
+    "GET /api/v1/hall/contests/{contest_id}/teams/{contest_team_id}/certificate.pdf": row(
+        "hall_path", ADMIN_ONLY, "409 until closed"),
 }
 
 # Acting on one's own object: the staff member applied, or served at the

@@ -53,6 +53,7 @@ from tests.platform.unit_builders import UNIT_BUILDERS
 from tests.platform.party_builders import PARTY_BUILDERS
 from tests.platform.lecture_builders import LECTURE_BUILDERS, add_lectures
 from tests.platform.patrol_builders import PATROL_BUILDERS, add_patrols
+from tests.platform.hall_builders import HALL_BUILDERS
 
 ROOT = Path(__file__).resolve().parents[2]
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -398,6 +399,7 @@ BUILDERS = {
     **PARTY_BUILDERS,
     **LECTURE_BUILDERS,
     **PATROL_BUILDERS,
+    **HALL_BUILDERS,
 }
 
 

@@ -14,6 +14,7 @@ from app.auth.policy import lectures  # noqa: F401
 from app.auth.policy import grids  # noqa: F401
 from app.auth.policy import patrols  # noqa: F401
 from app.auth.policy import mediation  # noqa: F401
+from app.auth.policy import hall  # noqa: F401
 from app.auth.policy.scope import (  # noqa: F401
     EVERYTHING,
     NOTHING,

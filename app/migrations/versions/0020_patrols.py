@@ -1,7 +1,7 @@
 """patrols (巡防): patrol teams, routes, checkpoints, patrols, passes, track points
 
 Revision ID: 0020
-Revises: 0017
+Revises: 0019
 Create Date: 2026-12-02 13:00:00
 
 Only new tables, so nothing existing is rewritten or locked for long. The
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision = '0020'
-down_revision = '0017'
+down_revision = '0019'
 branch_labels = None
 depends_on = None
 
