@@ -120,6 +120,7 @@ def _register_areas(app, api):
     from app.volunteers.routes import blp as volunteers_blp
     from app.wechat.push_routes import blp as wechat_push_blp
     from app.whistles.routes import blp as whistles_blp
+    from app.hall.projector_routes import bp as hall_projector_bp
     from app.hall.routes import blp as hall_blp
     from app.consultations.routes import blp as consultations_blp
     from app.mediation.routes import blp as mediation_blp
