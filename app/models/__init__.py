@@ -101,6 +101,7 @@ from app.models.lectures import (
     LearningSession,
     Lecturer,
     course_order_units,
+)
 from app.models.mediation import (
     CASE_STATUSES,
     DISPUTE_KIND_LABELS,
@@ -118,6 +119,7 @@ from app.models.consultations import (
     ConsultationOption,
     ConsultationTopic,
     ConsultationVote,
+)
 from app.models.hall import (
     CONTEST_STATUSES,
     ENTRY_OUTCOMES,
