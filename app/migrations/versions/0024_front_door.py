@@ -7,8 +7,7 @@ Create Date: 2026-12-02 13:00:00
 
 New tables, and checkins.method widened from 8 to 16 characters for
 "resident_code". On PostgreSQL widening a varchar is a catalogue change (no
-rewrite of the checkins table, which is the biggest table there is); SQLite
-does not enforce lengths, so nothing is done there.
+rewrite of the checkins table, which is the biggest table there is).
 """
 import sqlalchemy as sa
 from alembic import op
@@ -20,9 +19,11 @@ depends_on = None
 
 
 def upgrade():
-    if op.get_bind().dialect.name == 'postgresql':
-        op.alter_column('checkins', 'method', type_=sa.String(length=16), existing_type=sa.String(length=8),
-                        existing_nullable=False)
+    # PostgreSQL: a catalogue change. SQLite (the embedded default, small by
+    # nature) copies the table, as batch mode does for every ALTER there.
+    with op.batch_alter_table('checkins', schema=None) as batch_op:
+        batch_op.alter_column('method', type_=sa.String(length=16), existing_type=sa.String(length=8),
+                              existing_nullable=False)
     op.create_table(
         'resident_cards',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -99,6 +100,6 @@ def downgrade():
     op.drop_table('family_links')
     op.drop_index('uq_resident_cards_live', table_name='resident_cards')
     op.drop_table('resident_cards')
-    if op.get_bind().dialect.name == 'postgresql':
-        op.alter_column('checkins', 'method', type_=sa.String(length=8), existing_type=sa.String(length=16),
-                        existing_nullable=False)
+    with op.batch_alter_table('checkins', schema=None) as batch_op:
+        batch_op.alter_column('method', type_=sa.String(length=8), existing_type=sa.String(length=16),
+                              existing_nullable=False)
