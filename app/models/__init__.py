@@ -79,6 +79,15 @@ from app.models.whistles import (
     whistle_units,
 )
 from app.models.screen import ScreenLink
+from app.models.reports import (
+    REJECT_REASONS,
+    WORK_ORDER_LEVELS,
+    WORK_ORDER_OPEN,
+    WORK_ORDER_SOURCES,
+    WORK_ORDER_STATUSES,
+    WorkOrder,
+    WorkOrderStep,
+)
 from app.models.teams import TEAM_LEVELS, Team
 from app.models.users import AuthSession, RoleGrant, User
 from app.models.volunteers import VOLUNTEER_STATUSES, TeamMembership, VolunteerProfile
@@ -164,4 +173,11 @@ __all__ = [
     "VolunteerProfile",
     "UTCDateTime",
     "utcnow",
+    "REJECT_REASONS",
+    "WORK_ORDER_LEVELS",
+    "WORK_ORDER_OPEN",
+    "WORK_ORDER_SOURCES",
+    "WORK_ORDER_STATUSES",
+    "WorkOrder",
+    "WorkOrderStep",
 ]

@@ -9,6 +9,7 @@ else decides.
 from app.auth.policy import (  # noqa: F401
     communities, events, needs, notices, people, records, teams, units, uploads, volunteers, whistles,
 )
+from app.auth.policy import reports  # noqa: F401,E402  (随手拍 work orders)
 from app.auth.policy.scope import (  # noqa: F401
     EVERYTHING,
     NOTHING,
