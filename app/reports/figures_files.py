@@ -16,15 +16,17 @@ HEADERS = ("社区", "网格", "上报数", "网格内办结", "社区办结", "
 WIDTHS = (14, 16, 9, 11, 10, 10, 10, 9, 8, 20, 14)
 ROW_HEIGHT_INCHES = 0.42
 COLOURS = {"closed_in_grid": PARTY_RED, "closed_in_community": "#e8833a", "closed_above": "#f2c14e",
-           "open": "#b9b2ad"}
+           "rejected": "#dcd6d2", "open": "#8f8782"}
 LEGEND = {"closed_in_grid": "网格内办结", "closed_in_community": "社区办结", "closed_above": "街道办结",
-          "open": "未办结"}
+          "rejected": "不予受理", "open": "未办结"}
 
 
 def row_name(row):
     if row["community"] is None:
         return "合计"
-    return row["grid"]["name"] if row["grid"] else f"{row['community']['name']}（合计）"
+    if row["grid"]:  # grids of different communities may share a name: the community says which
+        return f"{row['community']['name']} · {row['grid']['name']}"
+    return f"{row['community']['name']}（合计）"
 
 
 def _rate(value):
@@ -70,13 +72,17 @@ def figures_chart(found):
         axes.text(0.5, 0.5, "本月暂无随手拍上报", ha="center", va="center", transform=axes.transAxes)
         axes.set_axis_off()
         return render_png(figure, Canvas)
-    shown = list(reversed(rows))
-    names = [wrap(row_name(r), 12, lines=2) for r in shown]
+    shown = list(reversed(rows))  # barh draws upwards: the first row on top
+    positions = list(range(len(shown)))
     left = [0] * len(shown)
     for key, colour in COLOURS.items():
         values = [r[key] for r in shown]
-        axes.barh(names, values, left=left, color=colour, label=LEGEND[key])
+        axes.barh(positions, values, left=left, color=colour, label=LEGEND[key])
         left = [a + b for a, b in zip(left, values, strict=True)]
+    axes.set_yticks(positions, [wrap(row_name(r), 14, lines=2) for r in shown])
+    for tick, row in zip(axes.get_yticklabels(), shown, strict=True):
+        if row["grid"] is None:
+            tick.set_fontweight("bold")
     for y, row in enumerate(shown):
         median = row["median_hours_to_close"]
         label = f"{row['reports']} 件 · 超时 {row['overdue']}" + (f" · 中位 {median:g} 小时" if median is not None else "")
