@@ -117,7 +117,9 @@ test('WXML tags are balanced and mustaches closed', () => {
 });
 
 test('every endpoint the code calls is declared, and every declared endpoint is called', () => {
-  const sources = walk('pages', []).concat(walk('utils', []), ['app.js']).filter((f) => f.endsWith('.js'));
+  const subpackages = (appJson.subPackages || []).map((sub) => sub.root);
+  const sources = walk('pages', []).concat(walk('utils', []), ['app.js'], ...subpackages.map((root) => walk(root, [])))
+    .filter((f) => f.endsWith('.js'));
   const used = new Set();
   sources.forEach((file) => {
     const re = /\b(?:call|callBinary|download|upload)\(\s*'([\w.]+)'/g;

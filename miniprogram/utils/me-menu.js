@@ -6,6 +6,9 @@ const format = require('./format'); // eslint-disable-line no-unused-vars -- use
 
 const ENTRIES = [
   // { label: '聚沙讲堂', url: '/party/pages/courses/courses', when: (user) => format.holds(user, 'resident') },
+  { label: '随手拍', url: '/reports/pages/new/new' },
+  { label: '我的随手拍', url: '/reports/pages/mine/mine' },
+  { label: '我的工单', url: '/reports/pages/orders/orders', when: (user) => ['grid_worker', 'grid_leader', 'organiser', 'admin'].some((role) => format.holds(user, role)) },
 ];
 
 function entriesFor(user) {
