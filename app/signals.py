@@ -48,6 +48,7 @@ Signals (sender: the Flask app, always):
     Sent by ``app.volunteers`` after a person's account closing (anonymising)
     is committed. kwargs: ``user_id``.
     Receivers: ``app.files`` deletes the person's uploaded photos.
+    ``app.reports`` unlinks the person from the 随手拍 reports they filed.
 
 ``wechat_event_pushed``
     Sent by ``app.wechat`` (push_routes.py) for each event WeChat pushes to

@@ -64,6 +64,7 @@ PEOPLE = [
     # Unit contacts: their grant over the unit is given by the units demo (下沙中学) and the needs demo (下沙供电所).
     ("demo-unit-contact", "下沙中学李老师", "unit_contact", None, None),
     ("demo-unit-power", "下沙供电所赵师傅", "unit_contact", None, None),
+    ("demo-grid-worker", "网格员小周", "grid_worker", "minghe", None),  # granted a grid by app/reports/demo.py
 ]
 
 DEMO_LOGIN_OPENID = "demo-resident"
