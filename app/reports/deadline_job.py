@@ -18,8 +18,9 @@ def overdue_orders(now):
     objects that would reload: a racing run's escalation must not be
     mistaken for this run's reading)."""
     return db.session.execute(
-        select(WorkOrder.id, WorkOrder.status, WorkOrder.level, WorkOrder.due_at, WorkOrder.category).where(WorkOrder.status.in_(rules.OPEN), WorkOrder.due_at < now,
-                                or_(WorkOrder.lapsed_due_at.is_(None), WorkOrder.lapsed_due_at < WorkOrder.due_at))
+        select(WorkOrder.id, WorkOrder.status, WorkOrder.level, WorkOrder.due_at, WorkOrder.category)
+        .where(WorkOrder.status.in_(rules.OPEN), WorkOrder.due_at < now,
+               or_(WorkOrder.lapsed_due_at.is_(None), WorkOrder.lapsed_due_at < WorkOrder.due_at))
         .order_by(WorkOrder.due_at, WorkOrder.id)).all()
 
 

@@ -2,7 +2,8 @@
 timelines spread over the past days, so ./scripts/dev shows a report filed,
 accepted, worked, closed and rated, escalated by hand and by deadline,
 raised as a need, rejected as a duplicate and reopened. Running it twice adds
-nothing (each story is found by its source_ref).
+nothing (each story is found by its source_ref). Its closes happened days
+ago, so they send no closing notice.
 
 Grids: the demo communities' grids are used when they have some (the
 patrols area's demo adds them); a community without any gets two small
@@ -96,7 +97,7 @@ def lamp_closed(g, c, p):
     order = _file(lamp_closed, g["minghe"][0], p["chen"], 6, "facilities", "3 幢门口路灯不亮，晚上很黑", "3 幢门口")
     move(p["worker"], order.id, "accept", now=_ago(6, -1))
     move(p["worker"], order.id, "progress", note="已联系物业电工", now=_ago(5, 20))
-    move(p["worker"], order.id, "close", note="更换灯泡，路灯已恢复", now=_ago(5, 18))
+    move(p["worker"], order.id, "close", note="更换灯泡，路灯已恢复", now=_ago(5, 18), notify=False)
     move(p["chen"], order.id, "rate", rating=5, note="第二天就修好了", now=_ago(5))
     return order
 
@@ -105,7 +106,7 @@ def bins_closed(g, c, p):
     """铭和 grid 1: closed yesterday, waiting for the reporter's rating (7 days to reopen)."""
     order = _file(bins_closed, g["minghe"][0], p["zhang"], 2, "environment", "垃圾分类亭满溢，异味很重", "北门垃圾亭")
     move(p["worker"], order.id, "accept", now=_ago(2, -1))
-    move(p["worker"], order.id, "close", note="已协调清运公司加运一次", now=_ago(1))
+    move(p["worker"], order.id, "close", note="已协调清运公司加运一次", now=_ago(1), notify=False)
     return order
 
 
@@ -158,7 +159,7 @@ def manhole_reopened(g, c, p):
     """智格: closed, then reopened by the reporter (the cover rattles again)."""
     order = _file(manhole_reopened, g["zhige"][-1], p["liu"], 5, "safety", "井盖松动，车辆经过响声很大", "东门路口")
     move(p["admin"], order.id, "accept", now=_ago(5, -1))
-    move(p["admin"], order.id, "close", note="已加固井盖", now=_ago(4))
+    move(p["admin"], order.id, "close", note="已加固井盖", now=_ago(4), notify=False)
     move(p["liu"], order.id, "reopen", note="今天又开始响了", now=_ago(1))
     return order
 

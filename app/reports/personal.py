@@ -18,7 +18,8 @@ def my_reports(user):
     rows = db.session.execute(select(WorkOrder).where(WorkOrder.reporter_id == user.id)
                               .order_by(WorkOrder.id)).scalars().all()
     return [{"id": o.id, "category": rules.CATEGORIES.get(o.category, o.category), "description": o.description,
-             "place": o.place, "latitude": o.latitude, "longitude": o.longitude, "status": rules.STATUS_LABELS[o.status],
+             "place": o.place, "latitude": o.latitude, "longitude": o.longitude,
+             "status": rules.STATUS_LABELS[o.status],
              "rating": o.rating, "rating_comment": o.rating_comment, "created_at": iso(o.created_at)} for o in rows]
 
 

@@ -197,5 +197,7 @@ class ReportFigureRowSchema(Schema):
 
 class ReportFiguresSchema(Schema):
     month = fields.String()
-    rows = fields.List(fields.Nested(ReportFigureRowSchema), metadata={"description": "per grid, then the community's total"})
-    total = fields.Nested(ReportFigureRowSchema, metadata={"description": "every row counted together (community: null)"})
+    rows = fields.List(fields.Nested(ReportFigureRowSchema),
+                       metadata={"description": "per grid, then the community's total"})
+    total = fields.Nested(ReportFigureRowSchema,
+                          metadata={"description": "every row counted together (community: null)"})

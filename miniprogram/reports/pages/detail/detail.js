@@ -6,6 +6,17 @@ const time = require('../../../utils/time');
 const needsView = require('../../../utils/needs-view');
 const view = require('../../utils/report-view');
 
+// The calls of the handler's and the reporter's steps, each given its request options.
+const CALLS = {
+  accept: (o) => api.call('workOrders.accept', o),
+  progress: (o) => api.call('workOrders.progress', o),
+  close: (o) => api.call('workOrders.close', o),
+  escalate: (o) => api.call('workOrders.escalate', o),
+  reject: (o) => api.call('workOrders.reject', o),
+  rate: (o) => api.call('workOrders.rate', o),
+  reopen: (o) => api.call('workOrders.reopen', o),
+};
+
 Page({
   data: {
     id: null, order: null, steps: [], can: {}, note: '', photos: [], rating: 5, stars: '', busy: false,
@@ -43,10 +54,10 @@ Page({
     }).catch(() => {});
   },
 
-  // One step: its call (given the request options), the toast; then the page again.
-  step(send, done) {
+  // One step: its call with the body, the toast; then the page again.
+  step(action, data, done) {
     this.setData({ busy: true });
-    return send({ params: { id: this.data.id }, loading: '提交中' }).then(() => {
+    return CALLS[action]({ params: { id: this.data.id }, data: data, loading: '提交中' }).then(() => {
       this.setData({ busy: false, note: '', photos: [] });
       wx.showToast({ title: done, icon: 'none' });
       return this.load();
@@ -59,35 +70,39 @@ Page({
     return null;
   },
 
-  accept() { return this.step((o) => api.call('workOrders.accept', Object.assign(o, { data: {} })), '已受理'); },
+  photoIds() { return this.data.photos.map((p) => p.id); },
+
+  optionalNote() { return (this.data.note || '').trim() || undefined; },
+
+  accept() { return this.step('accept', {}, '已受理'); },
 
   progress() {
     const note = this.needNote();
-    if (note) this.step((o) => api.call('workOrders.progress', Object.assign(o, { data: { note: note, photo_ids: this.data.photos.map((p) => p.id) } })), '已记录进展');
+    if (note) this.step('progress', { note: note, photo_ids: this.photoIds() }, '已记录进展');
   },
 
   close() {
     const note = this.needNote();
-    if (note) this.step((o) => api.call('workOrders.close', Object.assign(o, { data: { note: note, photo_ids: this.data.photos.map((p) => p.id) } })), '已办结');
+    if (note) this.step('close', { note: note, photo_ids: this.photoIds() }, '已办结');
   },
 
   escalate() {
     const note = this.needNote();
-    if (note) this.step((o) => api.call('workOrders.escalate', Object.assign(o, { data: { reason: note } })), '已上报上级');
+    if (note) this.step('escalate', { reason: note }, '已上报上级');
   },
 
   reject(e) {
     const reason = view.REJECT_REASONS[Number(e.detail.value)];
-    if (reason) this.step((o) => api.call('workOrders.reject', Object.assign(o, { data: { reason: reason.value, note: (this.data.note || '').trim() || undefined } })), '已不予受理');
+    if (reason) this.step('reject', { reason: reason.value, note: this.optionalNote() }, '已不予受理');
   },
 
   submitRating() {
-    this.step((o) => api.call('workOrders.rate', Object.assign(o, { data: { rating: this.data.rating, comment: (this.data.note || '').trim() || undefined } })), '感谢您的评价');
+    this.step('rate', { rating: this.data.rating, comment: this.optionalNote() }, '感谢您的评价');
   },
 
   reopen() {
     const note = this.needNote();
-    if (note) this.step((o) => api.call('workOrders.reopen', Object.assign(o, { data: { reason: note } })), '已申请重新办理');
+    if (note) this.step('reopen', { reason: note }, '已申请重新办理');
   },
 
   preview(e) {

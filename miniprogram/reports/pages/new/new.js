@@ -60,7 +60,8 @@ Page({
       return;
     }
     // From the tap: WeChat opens the subscription dialog only then (办结通知).
-    const asked = this.data.templates.length ? reminders.ask(this.data.templates, ['report_closed']).catch(() => null) : Promise.resolve(null);
+    const asked = this.data.templates.length
+      ? reminders.ask(this.data.templates, ['report_closed']).catch(() => null) : Promise.resolve(null);
     this.setData({ submitting: true });
     asked.then(() => api.call('reports.create', { data: built.body, loading: '提交中' })).then((order) => {
       const where = order.grid ? order.grid.name : order.community.name;
