@@ -157,6 +157,19 @@ CATALOGUE = {
     "duty_not_done": (409, "该任务尚未办结"),
     "reopen_window_passed": (409, "办结已超过 7 天，不能重新办理"),
     "timeline_append_only": (409, "办理记录不能修改或删除，请追加新的记录"),
+    # 随手拍 work orders (工单), app/reports
+    "work_order_not_found": (404, "工单不存在"),
+    "work_order_taken": (409, "该工单已被他人受理，请刷新后查看"),
+    "work_order_not_accepted": (409, "该工单尚未受理或已结束，不能提交进展或办结"),
+    "work_order_not_open": (409, "该工单已办结或不予受理，不能再操作"),
+    "work_order_not_closed": (409, "工单尚未办结，不能评价"),
+    "work_order_already_rated": (409, "您已评价过该工单"),
+    "work_order_not_finished": (409, "只有已办结或不予受理的工单可以申请重新办理"),
+    "work_order_reopen_window_passed": (409, "办结已超过 7 天，不能申请重新办理；如问题仍在，请重新随手拍"),
+    "work_order_top_level": (409, "工单已在街道层级，不能再上报"),
+    "work_order_wrong_level": (409, "只有社区或街道层级的工单可以吹哨或转为联盟需求"),
+    "work_order_linked": (409, "该工单已吹哨或已转为联盟需求"),
+    "report_outside_subdistrict": (422, "该位置不在下沙街道的网格或社区范围内，请重新选择位置"),
     "internal_error": (500, "服务器开小差了，请稍后再试"),
 }
 

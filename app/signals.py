@@ -57,6 +57,8 @@ Signals (sender: the Flask app, always):
     ``app.consultations`` erases the text of their 议事 comments.
     Receivers: ``app.files`` deletes the person's uploaded photos; ``app.hall``
     ends their judge appointments to contests still open.
+    Receivers: ``app.files`` deletes the person's uploaded photos.
+    ``app.reports`` unlinks the person from the 随手拍 reports they filed.
 
 ``wechat_event_pushed``
     Sent by ``app.wechat`` (push_routes.py) for each event WeChat pushes to

@@ -47,6 +47,7 @@ missing or still has its development value.
 | CERTIFICATE_ISSUER_HANDLER | 志愿服务总队办公室 (development, testing); empty (production) | 经办人 printed on 志愿服务证明; empty: the organiser who issued it, else a line to sign by hand |
 | CERTIFICATE_ISSUER_CONTACT | 0571-12345678 (development, testing); empty (production) | 联系电话 printed on 志愿服务证明; empty: a line to write it by hand |
 | SUBSCRIBE_TEMPLATES | config/subscribe_templates.json | the subscribe-message templates (shared with the emulator) |
+| REPORT_DEADLINES | config/report_deadlines.json | hours each level (grid, community, office) has for a 随手拍 work order, per category |
 | MINIPROGRAM_PAGES | the mini-program's pages | comma-separated pages a notice may open |
 | WECHAT_MINIPROGRAM_STATE | formal | developer, trial or formal: which build a notice opens |
 | NOTICE_SEND_RATE | 300 | subscribe messages per second, across every worker together |
@@ -252,6 +253,7 @@ def _notice_settings(env, settings):
     inprocess = inprocess_default if inprocess in (None, "") else inprocess not in ("0", "false", "no")
     return {
         "SUBSCRIBE_TEMPLATES": env.get("SUBSCRIBE_TEMPLATES") or str(REPO_ROOT / "config" / "subscribe_templates.json"),
+        "REPORT_DEADLINES": env.get("REPORT_DEADLINES") or str(REPO_ROOT / "config" / "report_deadlines.json"),
         "MINIPROGRAM_PAGES": pages or list(DEFAULT_MINIPROGRAM_PAGES),
         "WECHAT_MINIPROGRAM_STATE": state,
         "NOTICE_SEND_RATE": rate,

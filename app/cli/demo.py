@@ -74,6 +74,7 @@ PEOPLE = [
     # 议事 in 新沙社区 (app/consultations/demo.py)
     ("demo-organiser-xinsha", "新沙社区黄书记", "organiser", "xinsha", "xinsha"),
     ("demo-resident-xinsha", "新沙社区郑大姐", "resident", "xinsha", None),
+    ("demo-grid-worker", "网格员小周", "grid_worker", "minghe", None),  # granted a grid by app/reports/demo.py
 ]
 
 DEMO_LOGIN_OPENID = "demo-resident"
@@ -128,6 +129,7 @@ def seed_demo():
     from app.mediation.demo import seed_mediation
     from app.consultations.demo import seed_consultations
     from app.hall.demo import seed_hall
+    from app.reports.demo import seed_reports
 
     return [
         f"communities: {len(COMMUNITIES)}",
@@ -147,6 +149,7 @@ def seed_demo():
         seed_mediation(),
         seed_consultations(),  # after the needs: a resolution names 下沙供电所
         seed_hall(),  # after the units: their teams play
+        seed_reports(),  # after the people and communities: it files their reports
     ]
 
 

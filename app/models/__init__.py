@@ -132,6 +132,15 @@ from app.models.hall import (
     ScoreEntry,
     ScoresAreAppendOnly,
 )
+from app.models.reports import (
+    REJECT_REASONS,
+    WORK_ORDER_LEVELS,
+    WORK_ORDER_OPEN,
+    WORK_ORDER_SOURCES,
+    WORK_ORDER_STATUSES,
+    WorkOrder,
+    WorkOrderStep,
+)
 from app.models.teams import TEAM_LEVELS, Team
 from app.models.users import AuthSession, RoleGrant, User
 from app.models.volunteers import VOLUNTEER_STATUSES, TeamMembership, VolunteerProfile
@@ -267,4 +276,11 @@ __all__ = [
     "ContestTeam",
     "ScoreEntry",
     "ScoresAreAppendOnly",
+    "REJECT_REASONS",
+    "WORK_ORDER_LEVELS",
+    "WORK_ORDER_OPEN",
+    "WORK_ORDER_SOURCES",
+    "WORK_ORDER_STATUSES",
+    "WorkOrder",
+    "WorkOrderStep",
 ]

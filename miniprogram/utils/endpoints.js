@@ -483,6 +483,7 @@ const ENDPOINTS = {
   require('./endpoint-areas/mediation'),
   require('./endpoint-areas/consultations'),
   require('./endpoint-areas/hall'),
+  require('./endpoint-areas/reports'),
 ].forEach((more) => {
   Object.keys(more).forEach((name) => {
     if (ENDPOINTS[name]) throw new Error('endpoint defined twice: ' + name);

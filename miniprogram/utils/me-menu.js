@@ -20,6 +20,9 @@ const ENTRIES = [
   { label: '我的调解案件', url: '/mediation/pages/cases/cases', when: (user) => format.holds(user, 'volunteer') || format.holds(user, 'mediation_lead') },
   { label: '党史竞赛成绩', url: '/hall/pages/contests/contests' },
   { label: '竞赛评委计分', url: '/hall/pages/contests/contests?judging=1', when: (user) => !!user },
+  { label: '随手拍', url: '/reports/pages/new/new' },
+  { label: '我的随手拍', url: '/reports/pages/mine/mine' },
+  { label: '我的工单', url: '/reports/pages/orders/orders', when: (user) => ['grid_worker', 'grid_leader', 'organiser', 'admin'].some((role) => format.holds(user, role)) },
 ];
 
 function entriesFor(user) {

@@ -88,6 +88,11 @@ MEDIATOR_ONLY_ACTS = outcomes("deny", anonymous="login", volunteer="allow")
 TOPIC_READERS = outcomes("hide", anonymous="login", resident="allow", volunteer="allow", organiser_in="allow",
                          admin="allow")
 TOPIC_STAFF = dict(TOPIC_READERS, resident="deny", volunteer="deny")
+# 随手拍 work orders: the volunteer's report in a grid of community A. Its grid's
+# workers (no persona; tests/reports) and community A's staff work it, the office too.
+ORDER_VIEWERS = outcomes("hide", anonymous="login", volunteer="allow", organiser_in="allow", admin="allow")
+ORDER_WORKERS = dict(ORDER_VIEWERS, volunteer="deny")
+ORDER_REPORTER = dict(ORDER_VIEWERS, organiser_in="deny", admin="deny")
 
 
 def row(body, who, why=""):
@@ -339,6 +344,24 @@ TABLE = {
                                                                          admin="deny"),
                                                       "residents of the community only"),
     "POST /api/v1/consultations/{topic_id}/resolve": row("topic_resolution", TOPIC_STAFF),
+    # --- 随手拍 → 工单 (app/reports) -------------------------------------------------------------------
+    "POST /api/v1/reports": row("report_in_a", SIGNED_IN, "anyone signed in reports; the grid comes from the place"),
+    "GET /api/v1/reports/categories": row("none", SIGNED_IN),
+    "GET /api/v1/reports/figures": row("none", STAFF_ANY, "community staff, grid workers and the office; "
+                                       "each sees their own share"),
+    "GET /api/v1/work-orders": row("none", SIGNED_IN, "lists only the orders the caller may see"),
+    "GET /api/v1/work-orders/{order_id}": row("none", ORDER_VIEWERS, "reporter, its grid, community and the office"),
+    "GET /api/v1/work-orders/{order_id}/timeline": row("none", ORDER_VIEWERS),
+    "POST /api/v1/work-orders/{order_id}/accept": row("none_json", ORDER_WORKERS, "the people of its level"),
+    "POST /api/v1/work-orders/{order_id}/progress": row("progress_note", ORDER_WORKERS, "409 not accepted yet"),
+    "POST /api/v1/work-orders/{order_id}/close": row("progress_note", ORDER_WORKERS, "409 not accepted yet"),
+    "POST /api/v1/work-orders/{order_id}/escalate": row("reason", ORDER_WORKERS),
+    "POST /api/v1/work-orders/{order_id}/reject": row("order_reject", ORDER_WORKERS),
+    "POST /api/v1/work-orders/{order_id}/whistle": row("order_whistle", ORDER_WORKERS,
+                                                       "409 work_order_wrong_level at grid level"),
+    "POST /api/v1/work-orders/{order_id}/need": row("order_need", ORDER_WORKERS, "409 at grid level"),
+    "POST /api/v1/work-orders/{order_id}/rating": row("rating", ORDER_REPORTER, "the reporter; 409 not closed"),
+    "POST /api/v1/work-orders/{order_id}/reopen": row("reason", ORDER_REPORTER, "409 not closed"),
     # --- 数据大屏 ----------------------------------------------------------------------------------------
     "GET /api/v1/screen/summary": row("none", CONSOLE_USERS, "aggregates only; a hall display sends ?key= "
                                       "instead (an admin's screen link: anyone holding it is allowed)"),

@@ -114,6 +114,7 @@ class World:
     whistle: object = None
     roundtable: object = None
     mediation: dict = field(default_factory=dict)
+    work_order: object = None
 
     def params(self):
         return {"event_id": self.event.id, "user_id": self.people["volunteer"].id, "record_id": self.record.id,
@@ -203,6 +204,30 @@ def _mediation_of_a(a, squad, volunteer, resident, organiser):
     db.session.commit()
     return {"community_id": a.id, "case_id": case.id, "topic_id": topic.id, "comment_id": comment.id,
             "option_id": topic.options[0].id}
+    _add_a_work_order(world)
+    return world
+
+
+# The volunteer's 随手拍 report, in a grid of community A (a square around this point).
+ORDER_POINT = (30.3005, 120.3505)
+
+
+def _add_a_work_order(world):
+    from app.grids.geo import bounding_box, polygon_from_geojson
+    from app.models import Grid
+    from app.reports.service import file_report
+
+    lat, lng = ORDER_POINT
+    boundary = {"type": "Polygon", "coordinates": [[[lng - 0.005, lat - 0.005], [lng + 0.005, lat - 0.005],
+                                                    [lng + 0.005, lat + 0.005], [lng - 0.005, lat + 0.005],
+                                                    [lng - 0.005, lat - 0.005]]]}
+    min_lat, max_lat, min_lng, max_lng = bounding_box(polygon_from_geojson(boundary))
+    db.session.add(Grid(community_id=world.a.id, name="随手拍网格", code=f"{world.a.code}-reports",
+                        boundary=boundary, min_lat=min_lat, max_lat=max_lat, min_lng=min_lng, max_lng=max_lng))
+    world.work_order = file_report(world.people["volunteer"], category="facilities", description="路灯不亮",
+                                   latitude=lat, longitude=lng)
+    db.session.commit()
+    world.alliance.update(order_id=world.work_order.id)
 
 
 def _add_a_need(world):
@@ -363,6 +388,12 @@ BUILDERS = {
     "minutes": lambda w, actor, wechat: {"json": {"minutes": "会议讨论了防汛准备。"}},
     "agenda_item": lambda w, actor, wechat: {"json": {"whistle_id": w.whistle.id}},
     "resolution": lambda w, actor, wechat: {"json": {"text": "下沙中学负责沙袋储备", "owner_unit_id": w.unit.id}},
+    "report_in_a": lambda w, actor, wechat: {"json": {"category": "environment", "description": "垃圾桶满溢",
+                                                      "latitude": ORDER_POINT[0], "longitude": ORDER_POINT[1]}},
+    "order_reject": lambda w, actor, wechat: {"json": {"reason": "not_a_problem", "note": "已核实"}},
+    "order_whistle": lambda w, actor, wechat: {"json": {"needed_by": (utcnow() + timedelta(hours=3)).isoformat(),
+                                                        "to_all_units": True}},
+    "order_need": lambda w, actor, wechat: {"json": {"kind": "professional", "service": "电路检修"}},
     "screen_label": lambda w, actor, wechat: {"json": {"label": "街道大厅"}},
     "screen_link": lambda w, actor, wechat: {"path": {"link_id": screen_links.create(w.people["admin"], "大厅")[0].id}},
     "mediation_squad": lambda w, actor, wechat: {"json": {"team_id": w.squad.id}},
@@ -450,6 +481,8 @@ LISTS = {
                                      lambda w: w.mediation["case_id"], "GET /api/v1/mediation/cases/{case_id}"),
     "GET /api/v1/consultations": (lambda r: {x["id"] for x in r.get_json()["items"]},
                                   lambda w: w.mediation["topic_id"], "GET /api/v1/consultations/{topic_id}"),
+    "GET /api/v1/work-orders": (lambda r: {o["id"] for o in r.get_json()["items"]}, lambda w: w.work_order.id,
+                                "GET /api/v1/work-orders/{order_id}"),
     "GET /api/v1/hours/export.xlsx": (_names_in_workbook, lambda w: w.people["volunteer"].name,
                                       "GET /api/v1/hours/events/{event_id}/records"),
 }

@@ -18,7 +18,7 @@ def test_the_areas_add_every_operator_command_under_its_old_name(app):
 
 # The periodic jobs the embedded demo runs on a thread of the web process.
 EMBEDDED = {"notices_tick", "service_records", "needs_remind_overdue", "needs_close_unrated",
-            "whistles_call_catch_up", "patrols_close_stale"}
+            "whistles_call_catch_up", "patrols_close_stale", "reports_escalate_overdue"}
 
 
 def test_the_areas_register_their_periodic_and_queued_jobs(app):

@@ -15,6 +15,7 @@ from app.auth.policy import grids  # noqa: F401
 from app.auth.policy import patrols  # noqa: F401
 from app.auth.policy import mediation  # noqa: F401
 from app.auth.policy import hall  # noqa: F401
+from app.auth.policy import reports  # noqa: F401
 from app.auth.policy.scope import (  # noqa: F401
     EVERYTHING,
     NOTHING,
