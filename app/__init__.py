@@ -70,8 +70,9 @@ def _init_areas(app):
     """Each area connects its signal receivers (app/signals.py), declares its
     queued and periodic jobs (app/jobs.py) and adds its ``flask jusha`` commands."""
     from app import admin, auth, checkin, events, files, hours, needs, notices, screen, units, whistles
+    from app import quiz
 
-    for area in (auth, admin, checkin, events, hours, notices, files, units, needs, whistles, screen):
+    for area in (auth, admin, checkin, events, hours, notices, files, units, needs, whistles, screen, quiz):
         area.init_app(app)
 
 
@@ -111,6 +112,7 @@ def _register_areas(app, api):
     from app.volunteers.routes import blp as volunteers_blp
     from app.wechat.push_routes import blp as wechat_push_blp
     from app.whistles.routes import blp as whistles_blp
+    from app.quiz.routes import blp as quiz_blp
 
     app.register_blueprint(health_bp)
     app.register_blueprint(verify_bp)
@@ -120,6 +122,7 @@ def _register_areas(app, api):
                       teams_blp, volunteers_blp, hours_blp, hours_review_blp, certificates_blp, subscriptions_blp,
                       notices_blp, files_blp, wechat_push_blp, units_blp, needs_blp, whistles_blp, screen_blp):
         api.register_blueprint(blueprint)
+    api.register_blueprint(quiz_blp)
     console_demo.init_app(app)  # development servers only
 
 

@@ -78,6 +78,20 @@ from app.models.whistles import (
     WhistleReport,
     whistle_units,
 )
+from app.models.quiz import (
+    ATTEMPT_STATUSES,
+    DIFFICULTIES,
+    ENTRY_RULES,
+    LEADERBOARD_MODES,
+    QUESTION_KINDS,
+    Attempt,
+    AttemptAnswer,
+    Contest,
+    ContestScore,
+    PracticeAnswer,
+    Question,
+    WrongAnswer,
+)
 from app.models.screen import ScreenLink
 from app.models.teams import TEAM_LEVELS, Team
 from app.models.users import AuthSession, RoleGrant, User
@@ -164,4 +178,16 @@ __all__ = [
     "VolunteerProfile",
     "UTCDateTime",
     "utcnow",
+    "ATTEMPT_STATUSES",
+    "DIFFICULTIES",
+    "ENTRY_RULES",
+    "LEADERBOARD_MODES",
+    "QUESTION_KINDS",
+    "Attempt",
+    "AttemptAnswer",
+    "Contest",
+    "ContestScore",
+    "PracticeAnswer",
+    "Question",
+    "WrongAnswer",
 ]

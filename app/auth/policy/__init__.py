@@ -8,6 +8,7 @@ else decides.
 """
 from app.auth.policy import (  # noqa: F401
     communities, events, needs, notices, people, records, teams, units, uploads, volunteers, whistles,
+    quiz,
 )
 from app.auth.policy.scope import (  # noqa: F401
     EVERYTHING,
