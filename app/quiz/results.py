@@ -8,7 +8,10 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen import canvas
+from reportlab.platypus import Paragraph
+from xml.sax.saxutils import escape
 
 from app.auth import policy
 from app.errors import APIError
@@ -93,7 +96,7 @@ def certificate(contest, holder_id, now=None):
 
 def render_certificate(name, title, rank, correct, total, date_text):
     lines = {"head": "荣 誉 证 书", "name": f"{name} 同志：",
-             "body": f"在“{title}”线上知识竞赛中，答对 {correct}/{total} 题，荣获第 {rank} 名。",
+             "body": f"在“{escape(title)}”中答对 {correct}/{total} 题，成绩优异，荣获<b>第 {rank} 名</b>。",
              "praise": "特发此证，以资鼓励。", "issuer": "下沙街道聚沙讲堂", "date": date_text}
     with embedded_font("".join(lines.values())) as font:
         out = BytesIO()
@@ -112,9 +115,11 @@ def render_certificate(name, title, rank, correct, total, date_text):
         pdf.setFillColor(colors.black)
         pdf.setFont(font, 22)
         pdf.drawString(110, height - 220, lines["name"])
-        pdf.setFont(font, 18)
-        pdf.drawString(150, height - 270, lines["body"])
-        pdf.drawString(150, height - 310, lines["praise"])
+        style = ParagraphStyle("body", fontName=font, boldFontName=font, fontSize=18, leading=32,
+                               firstLineIndent=36, wordWrap="CJK")
+        body = Paragraph(f'{lines["body"]}{lines["praise"]}', style)
+        _, used = body.wrapOn(pdf, width - 260, 200)
+        body.drawOn(pdf, 130, height - 245 - used)
         pdf.setFont(font, 18)
         pdf.drawRightString(width - 120, 150, lines["issuer"])
         pdf.drawRightString(width - 120, 115, lines["date"])
