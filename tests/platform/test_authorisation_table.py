@@ -47,6 +47,7 @@ from tests.factories import (
 )
 from tests.platform.authorisation_table import OWN_PERSONAS, OWN_TABLE, PERSONAS, TABLE, markdown
 from tests.platform.unit_builders import UNIT_BUILDERS
+from tests.platform.quiz_builders import QUIZ_BUILDERS
 
 ROOT = Path(__file__).resolve().parents[2]
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -349,6 +350,7 @@ BUILDERS = {
         "MsgType": "event", "Event": "wxa_media_check", "trace_id": "unknown-trace", "errcode": 0,
         "result": {"suggest": "pass", "label": 100}}},
     **UNIT_BUILDERS,
+    **QUIZ_BUILDERS,
 }
 
 
