@@ -128,8 +128,7 @@ def upgrade():
         sa.UniqueConstraint('contest_id', 'user_id', name='uq_quiz_scores_person'),
     )
     op.create_index(op.f('ix_quiz_scores_user_id'), 'quiz_scores', ['user_id'])
-    op.create_index('ix_quiz_scores_rank', 'quiz_scores',
-                    ['contest_id', sa.text('correct_count DESC'), 'total_ms', 'attempt_id'])
+    op.create_index('ix_quiz_scores_rank', 'quiz_scores', ['contest_id', 'correct_count', 'total_ms'])
 
     op.create_table(
         'quiz_practice_answers',
