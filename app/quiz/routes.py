@@ -1,13 +1,11 @@
 """/api/v1/quiz: the question bank, contests and attempts, leaderboards,
 results and certificates, 每日一练 and my wrong answers (docs/quiz.md)."""
 from io import BytesIO
-from urllib.parse import quote
 
 from flask import send_file
 from flask_smorest import Blueprint
 from sqlalchemy import func
 
-from app import audit
 from app.auth import policy
 from app.auth.permissions import current_user, login_required
 from app.errors import APIError
@@ -35,6 +33,7 @@ def _manager():
 def _contest_view(contest, user, now=None):
     view = views.contest_view(contest, user, now, may_enter=policy.quiz.may_enter(user, contest))
     view["may_manage"] = policy.quiz.may_manage(user)
+    view["may_read_results"] = policy.quiz.may_read_results(user)
     return view
 
 

@@ -151,6 +151,7 @@ class QuizContestSchema(Schema):
     my_attempts = fields.List(fields.Nested(QuizMyAttemptSchema))
     next_number = fields.Integer(allow_none=True, metadata={"description": "the attempt number to start; null: used up"})
     may_manage = fields.Boolean()
+    may_read_results = fields.Boolean(metadata={"description": "organisers and community staff: /results"})
 
 
 class QuizContestListArgs(Schema):

@@ -9,7 +9,7 @@ const ATTEMPT = ['id', 'contest_id', 'contest_title', 'number', 'status', 'quest
   .concat(SHOWN, REVIEW);
 const CONTEST = ['id', 'title', 'description', 'starts_at', 'ends_at', 'state', 'question_count',
   'seconds_per_question', 'attempts_allowed', 'entry', 'leaderboard', 'leaderboard_published', 'certificate_top',
-  'may_enter', 'may_manage', 'next_number', 'my_attempts[].id', 'my_attempts[].number', 'my_attempts[].status',
+  'may_enter', 'may_manage', 'may_read_results', 'next_number', 'my_attempts[].id', 'my_attempts[].number', 'my_attempts[].status',
   'my_attempts[].correct_count', 'my_attempts[].total_ms'];
 const PRACTICE = ['id', 'kind', 'kind_label', 'topic', 'stem', 'options', 'chosen', 'is_correct', 'answer',
   'explanation', 'source'];
