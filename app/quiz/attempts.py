@@ -202,6 +202,8 @@ def finish_expired(now=None, contest_id=None, user_id=None):
     ids = [row.id for row in db.session.execute(query)]
     for attempt_id in ids:
         finish(attempt_id, now)
+    if ids and contest_id is None:
+        log.info("finished %d attempts past their deadline", len(ids))
     return len(ids)
 
 
