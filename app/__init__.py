@@ -70,6 +70,7 @@ def _init_areas(app):
     """Each area connects its signal receivers (app/signals.py), declares its
     queued and periodic jobs (app/jobs.py) and adds its ``flask jusha`` commands."""
     from app import admin, auth, checkin, events, files, hours, needs, notices, party, residents, screen, units, whistles
+    from app import quiz
     from app import reports
     from app import hall
     from app import consultations
@@ -78,7 +79,7 @@ def _init_areas(app):
     from app import grids
     from app import lectures
 
-    for area in (auth, admin, checkin, events, hours, notices, files, units, needs, whistles, screen, residents, lectures, grids, patrols, mediation, consultations, hall, reports):
+    for area in (auth, admin, checkin, events, hours, notices, files, units, needs, whistles, screen, residents, lectures, grids, patrols, mediation, consultations, hall, reports, quiz):
         area.init_app(app)
     party.init_app(app)
 
@@ -121,6 +122,7 @@ def _register_areas(app, api):
     from app.volunteers.routes import blp as volunteers_blp
     from app.wechat.push_routes import blp as wechat_push_blp
     from app.whistles.routes import blp as whistles_blp
+    from app.quiz.routes import blp as quiz_blp
     from app.reports.routes import blp as reports_blp
     from app.hall.projector_routes import bp as hall_projector_bp
     from app.hall.routes import blp as hall_blp
@@ -141,6 +143,7 @@ def _register_areas(app, api):
                       notices_blp, files_blp, wechat_push_blp, units_blp, needs_blp, whistles_blp, screen_blp,
                       resident_checkin_blp, residents_blp):
         api.register_blueprint(blueprint)
+    api.register_blueprint(quiz_blp)
     api.register_blueprint(reports_blp)
     api.register_blueprint(hall_blp)
     api.register_blueprint(consultations_blp)

@@ -130,6 +130,7 @@ def seed_demo():
     from app.consultations.demo import seed_consultations
     from app.hall.demo import seed_hall
     from app.reports.demo import seed_reports
+    from app.quiz.demo import seed_quiz
 
     return [
         f"communities: {len(COMMUNITIES)}",
@@ -150,6 +151,7 @@ def seed_demo():
         seed_consultations(),  # after the needs: a resolution names 下沙供电所
         seed_hall(),  # after the units: their teams play
         seed_reports(),  # after the people and communities: it files their reports
+        seed_quiz(),  # after the people: their finished attempts
     ]
 
 

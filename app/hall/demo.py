@@ -9,7 +9,7 @@ import random
 from app.extensions import db
 from app.hall import service
 from app.localtime import local
-from app.models import Community, Contest, MemberUnit, User, utcnow
+from app.models import Community, HallContest, MemberUnit, User, utcnow
 
 TITLE = "党史学习亮初心·百年党史知多少知识竞赛"
 UNIT_TEAMS = [("下沙中学代表队", "下沙中学", ["王晓燕", "李建国", "周敏"]),
@@ -25,7 +25,7 @@ def _person(openid):
 
 
 def seed_hall():
-    if db.session.execute(db.select(Contest.id).filter_by(title=TITLE)).scalar() is not None:
+    if db.session.execute(db.select(HallContest.id).filter_by(title=TITLE)).scalar() is not None:
         return "hall: the demo contest is there already"
     admin, head, judge = _person("demo-admin"), _person("demo-volunteer"), _person("demo-resident-2")
     units = {u.name: u.id for u in db.session.execute(db.select(MemberUnit)).scalars()}

@@ -25,7 +25,7 @@ from app.extensions import db
 from app.hall import rules, service
 from app.hall.errors import hall_error
 from app.hall.views import present_entry, represents
-from app.models import Contest, User, utcnow
+from app.models import HallContest, User, utcnow
 
 SALT = "jusha/hall-scoreboard/v1"
 SCOREBOARD_LINK_TTL = 14 * 3600
@@ -54,7 +54,7 @@ def open_link(signed):
         contest_id, issuer_id = _serializer().loads(signed, max_age=SCOREBOARD_LINK_TTL)
     except (SignatureExpired, BadSignature, TypeError, ValueError):
         raise hall_error("scoreboard_link_invalid") from None
-    contest = db.session.get(Contest, contest_id) if isinstance(contest_id, int) else None
+    contest = db.session.get(HallContest, contest_id) if isinstance(contest_id, int) else None
     issuer = db.session.get(User, issuer_id) if isinstance(issuer_id, int) else None
     if contest is None or issuer is None or not issuer.is_active or not policy.hall.may_project(issuer, contest):
         raise hall_error("scoreboard_link_invalid")

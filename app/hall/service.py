@@ -20,7 +20,7 @@ from app.hall import rules
 from app.hall.errors import hall_error
 from app.models import (
     Community,
-    Contest,
+    HallContest,
     ContestJudge,
     ContestRound,
     ContestTeam,
@@ -36,7 +36,7 @@ from app.paging import total
 # -- reading ---------------------------------------------------------------------------------------------
 
 def get_contest(contest_id):
-    contest = db.session.get(Contest, contest_id)
+    contest = db.session.get(HallContest, contest_id)
     if contest is None:
         raise hall_error("contest_not_found")
     return contest
@@ -57,12 +57,12 @@ def managed(user, contest_id):
 def list_contests(user, args):
     """{items, total, limit, offset}: newest contest day first; ``judging``
     keeps the contests ``user`` judges."""
-    query = db.select(Contest)
+    query = db.select(HallContest)
     if args.get("judging"):
         query = query.where(policy.hall.judging_clause(user))
     if args.get("status"):
-        query = query.where(Contest.status == args["status"])
-    rows = db.session.execute(query.order_by(Contest.held_on.desc(), Contest.id.desc())
+        query = query.where(HallContest.status == args["status"])
+    rows = db.session.execute(query.order_by(HallContest.held_on.desc(), HallContest.id.desc())
                               .limit(args["limit"]).offset(args["offset"])).scalars().all()
     return {"items": rows, "total": total(query), "limit": args["limit"], "offset": args["offset"]}
 
@@ -81,7 +81,7 @@ def standings_of(contest, entries=None):
 
 def create_contest(actor, body):
     policy.require(policy.hall.may_create(actor), "forbidden")
-    contest = Contest(title=body["title"], held_on=body["held_on"], place=body.get("place"), status="open",
+    contest = HallContest(title=body["title"], held_on=body["held_on"], place=body.get("place"), status="open",
                       award_places=body.get("award_places", 3), created_by_id=actor.id)
     db.session.add(contest)
     for position, spec in enumerate(body["rounds"], start=1):
@@ -183,11 +183,11 @@ def _hold_contest(contest_id):
     wait for each other here; the unique key decides between them), exclusive
     for the close. SQLite has no shared locks: lock_row serialises writers."""
     if db.session.get_bind().dialect.name == "postgresql":
-        contest = db.session.execute(db.select(Contest).where(Contest.id == contest_id)
+        contest = db.session.execute(db.select(HallContest).where(HallContest.id == contest_id)
                                      .with_for_update(read=True)
                                      .execution_options(populate_existing=True)).scalar_one_or_none()
     else:
-        contest = lock_row(Contest, contest_id)
+        contest = lock_row(HallContest, contest_id)
     if contest is None:
         raise hall_error("contest_not_found")
     return contest
@@ -279,7 +279,7 @@ def correct_score(head_user, contest_id, entry_id, body, now=None):
 def close_contest(actor, contest_id, now=None):
     """open → closed: the standings are final from here on (idempotent)."""
     contest = managed(actor, contest_id)
-    contest = lock_row(Contest, contest.id)
+    contest = lock_row(HallContest, contest.id)
     if contest.status == "closed":
         db.session.rollback()
         return get_contest(contest_id)

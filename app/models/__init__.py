@@ -90,6 +90,20 @@ from app.models.whistles import (
     whistle_units,
 )
 from app.models.residents import FAMILY_CONSENTS, FAMILY_LINK_STATUSES, FamilyLink, OfflineScan, ResidentCard
+from app.models.quiz import (
+    ATTEMPT_STATUSES,
+    DIFFICULTIES,
+    ENTRY_RULES,
+    LEADERBOARD_MODES,
+    QUESTION_KINDS,
+    Attempt,
+    AttemptAnswer,
+    Contest,
+    ContestScore,
+    PracticeAnswer,
+    Question,
+    WrongAnswer,
+)
 from app.models.screen import ScreenLink
 from app.models.lectures import (
     MATERIAL_KINDS,
@@ -125,7 +139,7 @@ from app.models.hall import (
     ENTRY_OUTCOMES,
     ROUND_KIND_LABELS,
     ROUND_KINDS,
-    Contest,
+    HallContest,
     ContestJudge,
     ContestRound,
     ContestTeam,
@@ -270,7 +284,7 @@ __all__ = [
     "ENTRY_OUTCOMES",
     "ROUND_KIND_LABELS",
     "ROUND_KINDS",
-    "Contest",
+    "HallContest",
     "ContestJudge",
     "ContestRound",
     "ContestTeam",
@@ -283,4 +297,16 @@ __all__ = [
     "WORK_ORDER_STATUSES",
     "WorkOrder",
     "WorkOrderStep",
+    "ATTEMPT_STATUSES",
+    "DIFFICULTIES",
+    "ENTRY_RULES",
+    "LEADERBOARD_MODES",
+    "QUESTION_KINDS",
+    "Attempt",
+    "AttemptAnswer",
+    "Contest",
+    "ContestScore",
+    "PracticeAnswer",
+    "Question",
+    "WrongAnswer",
 ]

@@ -25,7 +25,7 @@ ROUND_KIND_LABELS = {"required": "必答题", "buzz": "抢答题", "risk": "风�
 ENTRY_OUTCOMES = ("correct", "wrong", "points", "void")
 
 
-class Contest(TimestampMixin, db.Model):
+class HallContest(TimestampMixin, db.Model):
     __tablename__ = "hall_contests"
 
     id = db.Column(db.Integer, primary_key=True)
@@ -59,7 +59,7 @@ class ContestRound(db.Model):
     risk_tiers = db.Column(db.JSON, nullable=False, default=list)
     question_count = db.Column(db.Integer, nullable=False, default=10)  # per team (必答) or in all
 
-    contest = db.relationship("Contest", back_populates="rounds")
+    contest = db.relationship("HallContest", back_populates="rounds")
 
 
 class ContestTeam(db.Model):
@@ -76,7 +76,7 @@ class ContestTeam(db.Model):
     member_unit_id = db.Column(db.Integer, db.ForeignKey("member_units.id"), nullable=True, index=True)
     members = db.Column(db.JSON, nullable=False, default=list)  # names as the office typed them
 
-    contest = db.relationship("Contest", back_populates="teams")
+    contest = db.relationship("HallContest", back_populates="teams")
     community = db.relationship("Community")
     member_unit = db.relationship("MemberUnit")
 

@@ -484,6 +484,7 @@ const ENDPOINTS = {
   require('./endpoint-areas/consultations'),
   require('./endpoint-areas/hall'),
   require('./endpoint-areas/reports'),
+  require('./endpoint-areas/quiz'),
 ].forEach((more) => {
   Object.keys(more).forEach((name) => {
     if (ENDPOINTS[name]) throw new Error('endpoint defined twice: ' + name);

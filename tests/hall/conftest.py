@@ -7,7 +7,7 @@ import pytest
 
 from app.auth import roles
 from app.extensions import db
-from app.models import Contest
+from app.models import HallContest
 from tests.factories import auth_headers, grant, make_community, make_member_unit, make_user
 
 
@@ -48,7 +48,7 @@ def hall(client):
     assert response.status_code == 201, response.get_json()
     shown = response.get_json()
     return Hall(office=office, head=head, judge=judge, judge2=judge2, outsider=make_user(name="旁观居民"),
-                contest=db.session.get(Contest, shown["id"]), rounds=shown["rounds"], teams=shown["teams"])
+                contest=db.session.get(HallContest, shown["id"]), rounds=shown["rounds"], teams=shown["teams"])
 
 
 def enter(client, hall, judge, round_index, team_index, question_no, outcome, **extra):

@@ -2,7 +2,7 @@
 entered and one corrected, 张志愿 its head judge; loaded once."""
 from app.extensions import db
 from app.hall import demo, service
-from app.models import Contest, ContestJudge, Community, ScoreEntry
+from app.models import HallContest, ContestJudge, Community, ScoreEntry
 from tests.factories import auth_headers, make_community, make_member_unit, make_user
 
 
@@ -16,7 +16,7 @@ def test_the_demo_contest_is_live_and_loaded_once(client):
     make_user(openid="demo-resident-2", name="刘大伯")
     assert "6 teams, 3 rounds" in demo.seed_hall()
     assert "already" in demo.seed_hall()
-    contest = db.session.execute(db.select(Contest)).scalar_one()
+    contest = db.session.execute(db.select(HallContest)).scalar_one()
     assert len(contest.teams) == 6 and [r.kind for r in contest.rounds] == ["required", "buzz", "risk"]
     assert {t.community_id is not None for t in contest.teams} == {True, False}
     assert db.session.execute(db.select(ContestJudge.head).filter_by(user_id=head.id)).scalar() is True

@@ -12,7 +12,7 @@ from werkzeug.serving import make_server
 
 from app.extensions import db
 from app.hall import demo, scoreboard, service
-from app.models import Contest, User
+from app.models import HallContest, User
 from tests.factories import make_community, make_member_unit, make_user
 
 CHROMIUM = os.environ.get("JUSHA_CHROMIUM", "/usr/bin/chromium")
@@ -52,7 +52,7 @@ def _demo_contest():
     make_user(openid="demo-volunteer", name="张志愿")
     make_user(openid="demo-resident-2", name="刘大伯")
     demo.seed_hall()
-    return db.session.execute(db.select(Contest)).scalar_one()
+    return db.session.execute(db.select(HallContest)).scalar_one()
 
 
 def test_the_board_shows_ranks_and_a_new_entry_arrives_highlighted(served, tmp_path):

@@ -93,6 +93,9 @@ TOPIC_STAFF = dict(TOPIC_READERS, resident="deny", volunteer="deny")
 ORDER_VIEWERS = outcomes("hide", anonymous="login", volunteer="allow", organiser_in="allow", admin="allow")
 ORDER_WORKERS = dict(ORDER_VIEWERS, volunteer="deny")
 ORDER_REPORTER = dict(ORDER_VIEWERS, organiser_in="deny", admin="deny")
+# The quiz: the volunteer's own attempt (others are told it does not exist); a certificate's holder and the office.
+QUIZ_OWNER = outcomes("hide", anonymous="login", volunteer="allow")
+OWNER_OR_ADMIN = outcomes("deny", anonymous="login", volunteer="allow", admin="allow")
 
 
 def row(body, who, why=""):
@@ -466,6 +469,29 @@ TABLE = {
     "GET /api/v1/hall/contests/{contest_id}/results.xlsx": row("hall_path", ADMIN_ONLY, "409 until closed"),
     "GET /api/v1/hall/contests/{contest_id}/teams/{contest_team_id}/certificate.pdf": row(
         "hall_path", ADMIN_ONLY, "409 until closed"),
+    # --- 百年党史知多少 (app/quiz) ------------------------------------------------------------------------
+    "GET /api/v1/quiz/questions": row("none", ADMIN_ONLY, "the bank with its keys: the lecture office and the office"),
+    "POST /api/v1/quiz/questions": row("quiz_question", ADMIN_ONLY, "the lecture office and the office"),
+    "PATCH /api/v1/quiz/questions/{question_id}": row("quiz_question_change", ADMIN_ONLY),
+    "GET /api/v1/quiz/contests": row("none", SIGNED_IN, "every contest; may_enter says who may take part"),
+    "POST /api/v1/quiz/contests": row("quiz_contest_new", ADMIN_ONLY, "the lecture office and the office"),
+    "GET /api/v1/quiz/contests/{contest_id}": row("quiz_contest", SIGNED_IN),
+    "PATCH /api/v1/quiz/contests/{contest_id}": row("quiz_contest_change", ADMIN_ONLY),
+    "POST /api/v1/quiz/contests/{contest_id}/attempts": row("quiz_start", SIGNED_IN,
+                                                            "the contest's entry rule decides (403 contest_not_for_you)"),
+    "GET /api/v1/quiz/contests/{contest_id}/leaderboard": row("quiz_contest", SIGNED_IN,
+                                                              "masked names; before publication 409 (organisers see it)"),
+    "GET /api/v1/quiz/contests/{contest_id}/results": row("quiz_contest", STAFF_ANY,
+                                                          "full names: community staff see their communities' people"),
+    "GET /api/v1/quiz/contests/{contest_id}/results.xlsx": row("quiz_contest", STAFF_ANY, "as /results"),
+    "GET /api/v1/quiz/contests/{contest_id}/certificate.pdf": row("quiz_certificate", OWNER_OR_ADMIN,
+                                                                  "the holder, and the lecture office and the office"),
+    "GET /api/v1/quiz/attempts/{attempt_id}": row("quiz_attempt", QUIZ_OWNER, "an attempt is its person's alone"),
+    "POST /api/v1/quiz/attempts/{attempt_id}/answers": row("quiz_answer", QUIZ_OWNER),
+    "POST /api/v1/quiz/attempts/{attempt_id}/finish": row("quiz_attempt", QUIZ_OWNER),
+    "GET /api/v1/quiz/daily": row("none", SIGNED_IN, "每日一练: one's own"),
+    "POST /api/v1/quiz/practice/answers": row("quiz_practice", SIGNED_IN),
+    "GET /api/v1/quiz/wrong-answers": row("none", SIGNED_IN, "one's own list"),
 }
 
 # Acting on one's own object: the staff member applied, or served at the

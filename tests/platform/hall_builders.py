@@ -6,11 +6,11 @@ from datetime import date
 
 from app.extensions import db
 from app.hall import scoreboard
-from app.models import Contest, ContestRound, ContestTeam, ScoreEntry
+from app.models import HallContest, ContestRound, ContestTeam, ScoreEntry
 
 
 def _contest(w, entry=False):
-    contest = Contest(title="党史学习亮初心知识竞赛", held_on=date(2026, 12, 20), place="下沙中学礼堂",
+    contest = HallContest(title="党史学习亮初心知识竞赛", held_on=date(2026, 12, 20), place="下沙中学礼堂",
                       created_by_id=w.people["admin"].id)
     contest.rounds.append(ContestRound(position=1, name="第一轮 抢答题", kind="buzz", points_correct=10,
                                        penalty_wrong=5, risk_tiers=[], question_count=10))
@@ -41,7 +41,7 @@ def _path(**extra):
 
 def _board(w, actor, wechat):
     ids = _contest(w)
-    contest = db.session.get(Contest, ids["contest_id"])
+    contest = db.session.get(HallContest, ids["contest_id"])
     return {"path": {"board": scoreboard.issue(contest, w.people["admin"]).signed}}
 
 

@@ -54,6 +54,7 @@ from tests.platform.party_builders import PARTY_BUILDERS
 from tests.platform.lecture_builders import LECTURE_BUILDERS, add_lectures
 from tests.platform.patrol_builders import PATROL_BUILDERS, add_patrols
 from tests.platform.hall_builders import HALL_BUILDERS
+from tests.platform.quiz_builders import QUIZ_BUILDERS
 
 ROOT = Path(__file__).resolve().parents[2]
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -431,6 +432,7 @@ BUILDERS = {
     **LECTURE_BUILDERS,
     **PATROL_BUILDERS,
     **HALL_BUILDERS,
+    **QUIZ_BUILDERS,
 }
 
 

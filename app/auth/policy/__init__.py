@@ -16,6 +16,7 @@ from app.auth.policy import patrols  # noqa: F401
 from app.auth.policy import mediation  # noqa: F401
 from app.auth.policy import hall  # noqa: F401
 from app.auth.policy import reports  # noqa: F401
+from app.auth.policy import quiz  # noqa: F401
 from app.auth.policy.scope import (  # noqa: F401
     EVERYTHING,
     NOTHING,

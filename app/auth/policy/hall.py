@@ -53,7 +53,7 @@ def may_read_results(user, contest):
 
 
 def judging_clause(user):
-    """The contests ``user`` judges, as a SQL condition on Contest.id."""
-    from app.models import Contest
+    """The contests ``user`` judges, as a SQL condition on HallContest.id."""
+    from app.models import HallContest
 
-    return Contest.id.in_(db.select(ContestJudge.contest_id).where(ContestJudge.user_id == user.id))
+    return HallContest.id.in_(db.select(ContestJudge.contest_id).where(ContestJudge.user_id == user.id))

@@ -1,7 +1,7 @@
 """the offline contest (党史学习亮初心): contests, rounds, teams, judges and the append-only score log
 
 Revision ID: 0019
-Revises: 0017
+Revises: 0018
 Create Date: 2026-12-02 13:00:00
 
 Only new tables. On PostgreSQL a trigger refuses UPDATE and DELETE on
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0019'
-down_revision = '0017'
+down_revision = '0018'
 branch_labels = None
 depends_on = None
 
