@@ -69,9 +69,9 @@ def create_app(env=None, **overrides):
 def _init_areas(app):
     """Each area connects its signal receivers (app/signals.py), declares its
     queued and periodic jobs (app/jobs.py) and adds its ``flask jusha`` commands."""
-    from app import admin, auth, checkin, events, files, hours, needs, notices, screen, units, whistles
+    from app import admin, auth, checkin, events, files, hours, households, needs, notices, screen, units, whistles
 
-    for area in (auth, admin, checkin, events, hours, notices, files, units, needs, whistles, screen):
+    for area in (auth, admin, checkin, events, hours, notices, files, units, needs, whistles, screen, households):
         area.init_app(app)
 
 
@@ -101,6 +101,7 @@ def _register_areas(app, api):
     from app.hours.review_routes import blp as hours_review_blp
     from app.hours.routes import blp as hours_blp
     from app.hours.verify_routes import bp as verify_bp
+    from app.households.routes import blp as households_blp
     from app.needs.routes import blp as needs_blp
     from app.teams.routes import blp as teams_blp
     from app.units.routes import blp as units_blp
@@ -118,7 +119,8 @@ def _register_areas(app, api):
     app.register_blueprint(console_bp)
     for blueprint in (auth_blp, console_auth_blp, users_blp, admin_blp, events_blp, checkin_blp, attendance_blp,
                       teams_blp, volunteers_blp, hours_blp, hours_review_blp, certificates_blp, subscriptions_blp,
-                      notices_blp, files_blp, wechat_push_blp, units_blp, needs_blp, whistles_blp, screen_blp):
+                      notices_blp, files_blp, wechat_push_blp, units_blp, needs_blp, whistles_blp, screen_blp,
+                      households_blp):
         api.register_blueprint(blueprint)
     console_demo.init_app(app)  # development servers only
 

@@ -67,6 +67,20 @@ from app.models.places import (
     MemberUnit,
     UnitStatusChange,
 )
+from app.models.households import (
+    AGE_BANDS,
+    CONTACT_REQUEST_STATUSES,
+    HOUSEHOLD_STATUSES,
+    MEMBER_RELATIONS,
+    VISIT_KINDS,
+    ContactCard,
+    ContactRequest,
+    Household,
+    HouseholdMember,
+    HouseholdPairing,
+    HouseholdReminder,
+    HouseholdVisit,
+)
 from app.models.party import BRANCH_KINDS, MEMBERSHIP_STATUSES, PartyBranch, PartyMembership
 from app.models.whistles import (
     ROUNDTABLE_STATUSES,
@@ -164,4 +178,16 @@ __all__ = [
     "VolunteerProfile",
     "UTCDateTime",
     "utcnow",
+    "AGE_BANDS",
+    "CONTACT_REQUEST_STATUSES",
+    "HOUSEHOLD_STATUSES",
+    "MEMBER_RELATIONS",
+    "VISIT_KINDS",
+    "ContactCard",
+    "ContactRequest",
+    "Household",
+    "HouseholdMember",
+    "HouseholdPairing",
+    "HouseholdReminder",
+    "HouseholdVisit",
 ]

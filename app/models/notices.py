@@ -13,7 +13,8 @@ from app.models.base import TimestampMixin, UTCDateTime, utcnow
 SUBSCRIPTION_ANSWERS = ("accept", "reject", "ban", "filter", "acceptWithAudio", "acceptWithAlert")
 ACCEPTING_ANSWERS = ("accept", "acceptWithAudio", "acceptWithAlert")
 
-NOTICE_KINDS = ("manual", "event_reminder", "hours_credited", "duty_reminder", "whistle_call")
+NOTICE_KINDS = ("manual", "event_reminder", "hours_credited", "duty_reminder", "whistle_call",
+                "household_overdue", "household_request")
 # scheduled -> queued -> fanning_out -> sending -> done; cancelled at any point before done
 NOTICE_STATUSES = ("scheduled", "queued", "fanning_out", "sending", "done", "cancelled")
 

@@ -7,7 +7,7 @@ never shows what a detail would refuse. Handlers and services ask; nothing
 else decides.
 """
 from app.auth.policy import (  # noqa: F401
-    communities, events, needs, notices, people, records, teams, units, uploads, volunteers, whistles,
+    communities, events, households, needs, notices, people, records, teams, units, uploads, volunteers, whistles,
 )
 from app.auth.policy.scope import (  # noqa: F401
     EVERYTHING,
