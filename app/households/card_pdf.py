@@ -75,8 +75,8 @@ def _lines(view):
 def render(view, qr_png):
     """The card as PDF bytes."""
     lines = _lines(view)
-    issued = f"发证日期：{chinese_date(view['issued_at'])}"
-    text = TITLE + ISSUER + CAPTION + PHOTO + FOOT + issued + "".join(a + b for a, b in lines) + view["code"]
+    footer = f"发证日期：{chinese_date(view['issued_at'])}　编号：{view['code']}"
+    text = TITLE + ISSUER + CAPTION + PHOTO + FOOT + footer + "".join(a + b for a, b in lines)
     out = BytesIO()
     width, height = A6
     with embedded_font(text) as font:
@@ -110,14 +110,14 @@ def render(view, qr_png):
             pdf.drawString(52 * mm, y, _fit(value, 14))
             y -= 8 * mm
         qr = 40 * mm
-        qx, qy = (width - qr) / 2, 22 * mm
+        qx, qy = (width - qr) / 2, 26 * mm
         pdf.drawImage(ImageReader(BytesIO(qr_png)), qx, qy, qr, qr)
         pdf.setFillColor(RED)
         pdf.setFont(font, 9)
         pdf.drawCentredString(width / 2, qy - 5 * mm, CAPTION)
         pdf.setFillColor(GREY)
         pdf.setFont(font, 7)
-        pdf.drawCentredString(width / 2, 9 * mm, f"{issued}　编号：{view['code']}")
+        pdf.drawCentredString(width / 2, 9 * mm, footer)
         pdf.setFillColor(RED)
         pdf.rect(0, 0, width, 5 * mm, stroke=0, fill=1)
         pdf.setFillColor(colors.white)
