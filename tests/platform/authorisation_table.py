@@ -67,6 +67,9 @@ UNIT_OR_OFFICE = outcomes("deny", anonymous="login", unit_contact="allow", admin
 # Community A's staff, the office and the contact of the unit it concerns;
 # others are told it does not exist.
 WHISTLE_READERS = dict(STAFF_IN_HIDDEN, resident="hide", volunteer="hide", unit_contact="allow")
+# 党员联户: the volunteer is the household's paired party member; others do not learn it exists.
+HOUSEHOLD_READERS = outcomes("hide", anonymous="login", volunteer="allow", organiser_in="allow", admin="allow")
+PARTY_MEMBER = outcomes("deny", anonymous="login", volunteer="allow")
 
 
 def row(body, who, why=""):
@@ -272,6 +275,33 @@ TABLE = {
     "GET /api/v1/screen/links": row("none", ADMIN_ONLY),
     "POST /api/v1/screen/links": row("screen_label", ADMIN_ONLY),
     "DELETE /api/v1/screen/links/{link_id}": row("screen_link", ADMIN_ONLY, "revoking keeps the row as history"),
+    # --- 党员联户 (household contact): the volunteer is the household's paired party member -----------------
+    "POST /api/v1/households": row("household_in_a", STAFF_IN, "and the grid's workers (tests/households)"),
+    "GET /api/v1/households": row("none", SIGNED_IN, "lists only households the caller reads; each row audited"),
+    "GET /api/v1/households/export.xlsx": row("none", STAFF_ANY, "grid workers too; only readable households"),
+    "GET /api/v1/households/coverage": row("none", STAFF_ANY, "figures of their own communities"),
+    "GET /api/v1/households/coverage.xlsx": row("none", STAFF_ANY, "as /households/coverage"),
+    "GET /api/v1/households/{household_id}": row("none", HOUSEHOLD_READERS,
+                                                 "paired member, the grid's workers, community staff, the office; "
+                                                 "every read audited"),
+    "PATCH /api/v1/households/{household_id}": row("household_notes", dict(HOUSEHOLD_READERS, volunteer="deny"),
+                                                   "the grid's workers, community staff, the office"),
+    "PUT /api/v1/households/{household_id}/pairing": row("pair_volunteer", dict(HOUSEHOLD_READERS, volunteer="deny"),
+                                                         "community staff and the office pair"),
+    "DELETE /api/v1/households/{household_id}/pairing": row("empty", dict(HOUSEHOLD_READERS, volunteer="deny")),
+    "GET /api/v1/households/{household_id}/visits": row("none", HOUSEHOLD_READERS, "联户记录本; audited"),
+    "POST /api/v1/households/{household_id}/visits": row("visit", dict(HOUSEHOLD_READERS, organiser_in="deny",
+                                                                       admin="deny"), "only the paired member"),
+    "GET /api/v1/me/households": row("none", SIGNED_IN, "my pairings only"),
+    "POST /api/v1/me/contact-card": row("none", PARTY_MEMBER, "confirmed party members"),
+    "GET /api/v1/me/contact-card": row("none", SIGNED_IN, "one's own card (404 before it is issued)"),
+    "POST /api/v1/me/contact-card/renew": row("none", PARTY_MEMBER),
+    "GET /api/v1/me/contact-card.pdf": row("none", SIGNED_IN, "one's own card (404 before it is issued)"),
+    "GET /api/v1/contact-cards/{code}": row("none", SIGNED_IN, "whoever scanned the card: name, branch, grids"),
+    "POST /api/v1/contact-cards/{code}/requests": row("card_message", SIGNED_IN),
+    "GET /api/v1/me/household-requests": row("none", SIGNED_IN, "messages to me only"),
+    "POST /api/v1/me/household-requests/{request_id}/handle": row("none", outcomes(
+        "hide", anonymous="login", volunteer="allow"), "only the member it was sent to"),
 }
 
 # Acting on one's own object: the staff member applied, or served at the

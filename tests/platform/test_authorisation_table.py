@@ -47,6 +47,7 @@ from tests.factories import (
 )
 from tests.platform.authorisation_table import OWN_PERSONAS, OWN_TABLE, PERSONAS, TABLE, markdown
 from tests.platform.unit_builders import UNIT_BUILDERS
+from tests.platform.household_builders import HOUSEHOLD_BUILDERS, households_of_a
 
 ROOT = Path(__file__).resolve().parents[2]
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -106,12 +107,13 @@ class World:
     alliance: dict = field(default_factory=dict)
     whistle: object = None
     roundtable: object = None
+    households: dict = field(default_factory=dict)
 
     def params(self):
         return {"event_id": self.event.id, "user_id": self.people["volunteer"].id, "record_id": self.record.id,
                 "team_id": self.squad.id, "notice_id": self.notice.id, "grant_id": self.grant_id,
                 "serial": self.certificate.serial, "signed": self.signed, "whistle_id": self.whistle.id,
-                "roundtable_id": self.roundtable.id, **self.alliance}
+                "roundtable_id": self.roundtable.id, **self.alliance, **self.households}
 
 
 @contextmanager
@@ -170,6 +172,7 @@ def _build_world():
                   certificate, notice, grant_id, signed)
     _add_a_need(world)
     world.whistle, world.roundtable = _alliance_of_a(a, unit, event, organiser_in)
+    households_of_a(world)
     return world
 
 
@@ -349,6 +352,7 @@ BUILDERS = {
         "MsgType": "event", "Event": "wxa_media_check", "trace_id": "unknown-trace", "errcode": 0,
         "result": {"suggest": "pass", "label": 100}}},
     **UNIT_BUILDERS,
+    **HOUSEHOLD_BUILDERS,
 }
 
 
@@ -387,6 +391,8 @@ LISTS = {
     # The volunteer's approved hours were served at an event of community A.
     "GET /api/v1/needs": (lambda r: {n["id"] for n in r.get_json()["items"]}, lambda w: w.need.id,
                           "GET /api/v1/needs/{need_id}"),
+    "GET /api/v1/households": (lambda r: {x["id"] for x in r.get_json()["items"]},
+                               lambda w: w.households["household_id"], "GET /api/v1/households/{household_id}"),
     "GET /api/v1/hours/export.xlsx": (_names_in_workbook, lambda w: w.people["volunteer"].name,
                                       "GET /api/v1/hours/events/{event_id}/records"),
 }
