@@ -12,6 +12,9 @@ const ROOT = path.resolve(__dirname, '..');
 const read = (p) => fs.readFileSync(path.join(ROOT, p), 'utf8');
 const appJson = JSON.parse(read('app.json'));
 const CJK = /[\u4e00-\u9fff]/;
+// Subpackages (app.json subPackages): their roots hold pages and code like the main package's.
+const SUBPACKAGE_ROOTS = (appJson.subPackages || []).map((sub) => sub.root);
+const ALL_PAGES = appJson.pages.concat(...(appJson.subPackages || []).map((sub) => sub.pages.map((p) => sub.root + '/' + p)));
 
 function walk(dir, out) {
   fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).forEach((entry) => {
@@ -37,7 +40,7 @@ test('project.config.json: placeholder appid, root, and no domain check for the 
 });
 
 test('every page has its four files and a Chinese title', () => {
-  appJson.pages.forEach((page) => {
+  ALL_PAGES.forEach((page) => {
     ['.js', '.json', '.wxml', '.wxss'].forEach((ext) => assert.ok(fs.existsSync(path.join(ROOT, page + ext)), page + ext));
     const json = JSON.parse(read(page + '.json'));
     if (json.navigationBarTitleText) assert.match(json.navigationBarTitleText, CJK, page);
@@ -66,7 +69,7 @@ function handlersIn(wxml) {
 }
 
 test('every handler a page WXML names is a method of the page', () => {
-  appJson.pages.forEach((route) => {
+  ALL_PAGES.forEach((route) => {
     const { definition } = loadPage(route, {});
     handlersIn(read(route + '.wxml')).forEach((name) => {
       assert.equal(typeof definition[name], 'function', route + ': ' + name);
@@ -109,7 +112,8 @@ function balanced(wxml) {
 }
 
 test('WXML tags are balanced and mustaches closed', () => {
-  walk('pages', []).concat(walk('components', [])).filter((f) => f.endsWith('.wxml')).forEach((file) => {
+  walk('pages', []).concat(walk('components', []), ...SUBPACKAGE_ROOTS.map((root) => walk(root, [])))
+    .filter((f) => f.endsWith('.wxml')).forEach((file) => {
     const wxml = read(file);
     assert.equal(balanced(wxml), null, file);
     assert.equal((wxml.match(/\{\{/g) || []).length, (wxml.match(/\}\}/g) || []).length, file);
@@ -117,7 +121,8 @@ test('WXML tags are balanced and mustaches closed', () => {
 });
 
 test('every endpoint the code calls is declared, and every declared endpoint is called', () => {
-  const sources = walk('pages', []).concat(walk('utils', []), ['app.js']).filter((f) => f.endsWith('.js'));
+  const sources = walk('pages', []).concat(walk('utils', []), ['app.js'], ...SUBPACKAGE_ROOTS.map((root) => walk(root, [])))
+    .filter((f) => f.endsWith('.js'));
   const used = new Set();
   sources.forEach((file) => {
     const re = /\b(?:call|callBinary|download|upload)\(\s*'([\w.]+)'/g;

@@ -476,6 +476,7 @@ const ENDPOINTS = {
 // Newer areas keep their calls in utils/endpoint-areas/<area>.js (same shape),
 // one require line each here; a name defined twice is a mistake, not an override.
 [
+  require('./endpoint-areas/households'),
 ].forEach((more) => {
   Object.keys(more).forEach((name) => {
     if (ENDPOINTS[name]) throw new Error('endpoint defined twice: ' + name);

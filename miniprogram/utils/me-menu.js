@@ -6,6 +6,7 @@ const format = require('./format'); // eslint-disable-line no-unused-vars -- use
 
 const ENTRIES = [
   // { label: '聚沙讲堂', url: '/party/pages/courses/courses', when: (user) => format.holds(user, 'resident') },
+  { label: '党员联户', url: '/households/pages/mine/mine' },
 ];
 
 function entriesFor(user) {
