@@ -15,6 +15,7 @@ from app.localtime import LocalDateTime
 from app.models import ContactRequest, Household, HouseholdPairing
 from app.schemas import Schema, Text
 
+BINARY = {"type": "string", "format": "binary"}
 PDF = "application/pdf"
 
 
@@ -106,7 +107,7 @@ def renew_my_card():
 
 @blp.route("/me/contact-card.pdf", methods=["GET"])
 @login_required
-@blp.response(200, description="my 联户证 as a printable PDF (A6)", content_type=PDF)
+@blp.response(200, BINARY, description="my 联户证 as a printable PDF (A6)", content_type=PDF)
 @blp.alt_response(404, schema="Error", description="card_not_issued: POST /me/contact-card first")
 def my_card_pdf():
     card = cards.live_card(current_user().id)

@@ -33,10 +33,10 @@ from app.households.schemas import (
 )
 from app.models import Grid, Household, HouseholdPairing, HouseholdVisit
 
+BINARY = {"type": "string", "format": "binary"}
 blp = Blueprint("households", __name__, url_prefix="/api/v1",
                 description="党员联户: households, pairing with party members, 联户证, 联户记录本, coverage")
 HIDDEN = "household_not_found: no such household, or not theirs to read"
-XLSX = {"content": {coverage.MIME: {"schema": {"type": "string", "format": "binary"}}}}
 
 
 def readable_household(household_id, user):
@@ -102,7 +102,7 @@ def list_households(args):
 @blp.route("/households/export.xlsx", methods=["GET"])
 @login_required
 @blp.arguments(ExportArgs, location="query")
-@blp.response(200, description="the households I may read, one row per member (each household audited)",
+@blp.response(200, BINARY, description="the households I may read, one row per member (each household audited)",
               content_type=coverage.MIME)
 def export_households(args):
     """Export the households I may read (grid workers, staff, the office)."""
@@ -128,7 +128,7 @@ def household_coverage(args):
 @blp.route("/households/coverage.xlsx", methods=["GET"])
 @login_required
 @blp.arguments(CoverageArgs, location="query")
-@blp.response(200, description="the coverage figures as a workbook", content_type=coverage.MIME)
+@blp.response(200, BINARY, description="the coverage figures as a workbook", content_type=coverage.MIME)
 def household_coverage_xlsx(args):
     data = coverage.workbook(coverage.coverage(_coverage_ids(args)))
     return Response(data, mimetype=coverage.MIME,

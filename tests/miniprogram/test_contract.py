@@ -102,5 +102,5 @@ def test_the_call_matches_the_backend(app, spec, ops, name):
 def test_every_area_the_mini_program_names_is_a_known_blueprint_name():
     areas = {e["area"] for e in ENDPOINTS.values()}
     known = {"auth", "console_auth", "users", "events", "checkin", "attendance", "volunteers", "teams", "hours",
-             "certificates", "subscriptions", "notices", "units", "needs", "files", "whistles"}
+             "certificates", "subscriptions", "notices", "units", "needs", "files", "whistles", "households"}
     assert areas <= known, areas - known

@@ -11,7 +11,9 @@ from wechat_emulator.state import DEFAULT_PAGES
 from tests.miniprogram.node import node_json
 
 APP_JSON = json.loads((Path(__file__).resolve().parents[2] / "miniprogram" / "app.json").read_text("utf-8"))
-PAGES = set(APP_JSON["pages"])
+# Subpackage pages are named with their root (WeChat's page paths for them).
+PAGES = set(APP_JSON["pages"]) | {f"{sub['root']}/{page}" for sub in APP_JSON.get("subPackages", [])
+                                  for page in sub["pages"]}
 
 
 def test_every_page_the_emulator_knows_is_a_page_of_the_app():
