@@ -111,6 +111,7 @@ def seed_demo():
     from app.needs.demo import seed_needs
     from app.units.demo import seed_units
     from app.whistles.demo import seed_whistles
+    from app.households.demo import seed_households
 
     return [
         f"communities: {len(COMMUNITIES)}",
@@ -123,6 +124,7 @@ def seed_demo():
         seed_units(),
         seed_needs(),  # after the units: it dispatches to them
         seed_whistles(),  # after the units: it calls them
+        seed_households(),  # after the needs: a visit raises one
     ]
 
 
