@@ -47,7 +47,9 @@ Signals (sender: the Flask app, always):
 ``account_closed``
     Sent by ``app.volunteers`` after a person's account closing (anonymising)
     is committed. kwargs: ``user_id``.
-    Receivers: ``app.files`` deletes the person's uploaded photos.
+    Receivers: ``app.files`` deletes the person's uploaded photos;
+    ``app.households`` ends their pairings, removes them from their visit
+    rows, revokes their 联户证 and deletes the messages sent to or by them.
 
 ``wechat_event_pushed``
     Sent by ``app.wechat`` (push_routes.py) for each event WeChat pushes to

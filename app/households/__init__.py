@@ -6,8 +6,10 @@ household's record. See docs/households.md."""
 
 def init_app(app):
     from app import signals
+    from app.cli import jusha
     from app.contributions import contribute
-    from app.households import privacy, reminders  # noqa: F401  (reminders declares the periodic job)
+    from app.households import cli, privacy, reminders  # noqa: F401  (reminders declares the periodic job)
 
+    cli.register(jusha)
     contribute(app, "personal_data", "households", privacy.personal_data)
     signals.account_closed.connect(privacy.close_account, sender=app)
