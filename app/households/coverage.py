@@ -73,7 +73,8 @@ def coverage(community_ids=None, now=None):
 
     months = _months_back(today)
     visits = db.session.execute(
-        select(Household.community_id, HouseholdVisit.visited_on).join(Household, Household.id == HouseholdVisit.household_id)
+        select(Household.community_id, HouseholdVisit.visited_on)
+        .join(Household, Household.id == HouseholdVisit.household_id)
         .where(Household.community_id.in_(ids or [-1]), HouseholdVisit.visited_on >= f"{months[0]}-01")).all()
     per_month = defaultdict(int)
     for community_id, visited_on in visits:

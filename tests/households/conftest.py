@@ -8,7 +8,9 @@ import pytest
 
 from app.auth import roles
 from app.extensions import db
-from app.models import Grid, Household, HouseholdMember, HouseholdPairing, PartyBranch, PartyMembership, RoleGrant, utcnow
+from app.models import (
+    Grid, Household, HouseholdMember, HouseholdPairing, PartyBranch, PartyMembership, RoleGrant, utcnow,
+)
 from tests.factories import make_community, make_organiser, make_user
 
 

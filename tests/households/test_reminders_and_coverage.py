@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 
 from app.extensions import db
 from app.households import reminders, service
+from app.localtime import local_date
 from app.models import HouseholdVisit, NoticeDelivery, User, utcnow
 from app.subscriptions import templates
 from tests.factories import auth_headers, make_quota
@@ -35,7 +36,7 @@ def test_an_uncontacted_household_is_reminded_once_per_overdue_period(app, ctx):
 
     # a visit opens a new period, which is reminded once it runs out too
     db.session.add(HouseholdVisit(household_id=world.household.id, author_id=member.id, kind="visit",
-                                  visited_on=(now - timedelta(days=1)).astimezone().date(), discussed="上门走访"))
+                                  visited_on=local_date(now - timedelta(days=1)), discussed="上门走访"))
     db.session.commit()
     assert reminders.remind_uncontacted(now + timedelta(days=5)) == {}
     later = reminders.remind_uncontacted(now + timedelta(days=40))
