@@ -122,11 +122,10 @@ def renew_card(user, now=None):
 
 def grids_of(user_id):
     """The grids of the households the member is paired with now."""
-    return db.session.execute(
-        select(Grid).join(Household, Household.grid_id == Grid.id)
-        .join(HouseholdPairing, HouseholdPairing.household_id == Household.id)
-        .where(HouseholdPairing.party_member_id == user_id, HouseholdPairing.ended_at.is_(None))
-        .distinct().order_by(Grid.id)).scalars().all()
+    # By id: DISTINCT over the grid's row would compare its JSON boundary, which PostgreSQL cannot.
+    ids = select(Household.grid_id).join(HouseholdPairing, HouseholdPairing.household_id == Household.id).where(
+        HouseholdPairing.party_member_id == user_id, HouseholdPairing.ended_at.is_(None))
+    return db.session.execute(select(Grid).where(Grid.id.in_(ids)).order_by(Grid.id)).scalars().all()
 
 
 def card_view(card):

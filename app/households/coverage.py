@@ -4,7 +4,7 @@ it, and visits per month (the last 12). Figures only, no personal data: JSON
 for the console and an XLSX workbook (openpyxl write-only, as hours exports).
 """
 from collections import defaultdict
-from datetime import timedelta
+from datetime import date, timedelta
 from io import BytesIO
 
 from flask import current_app
@@ -75,7 +75,7 @@ def coverage(community_ids=None, now=None):
     visits = db.session.execute(
         select(Household.community_id, HouseholdVisit.visited_on)
         .join(Household, Household.id == HouseholdVisit.household_id)
-        .where(Household.community_id.in_(ids or [-1]), HouseholdVisit.visited_on >= f"{months[0]}-01")).all()
+        .where(Household.community_id.in_(ids or [-1]), HouseholdVisit.visited_on >= date.fromisoformat(f"{months[0]}-01"))).all()
     per_month = defaultdict(int)
     for community_id, visited_on in visits:
         per_month[(community_id, f"{visited_on:%Y-%m}")] += 1
