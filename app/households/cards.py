@@ -128,6 +128,11 @@ def grids_of(user_id):
     return db.session.execute(select(Grid).where(Grid.id.in_(ids)).order_by(Grid.id)).scalars().all()
 
 
+def _branch_community(membership):
+    community = membership.branch.community if membership is not None else None
+    return community.name if community is not None else None
+
+
 def card_view(card):
     """What the card (and the page its QR code opens) shows: no phone number."""
     member = card.party_member
@@ -135,7 +140,7 @@ def card_view(card):
     grids = grids_of(member.id)
     return {"code": code_of(card), "page": REACH_PAGE, "party_member": {"id": member.id, "name": member.name},
             "branch": membership.branch.name if membership else None,
-            "community": grids[0].community.name if grids else None,
+            "community": grids[0].community.name if grids else _branch_community(membership),
             "grids": [g.name for g in grids], "issued_at": card.issued_at}
 
 
