@@ -7,7 +7,8 @@ from app.extensions import redis_store
 from app.jobs import JOBS
 
 OPERATOR_COMMANDS = {"create-admin", "grant-organiser", "seed-demo", "wait-for", "demo-codes", "export-hours",
-                     "plan-welfare-days", "dispatch-due-notices", "notices-tick", "import-units"}
+                     "plan-welfare-days", "dispatch-due-notices", "notices-tick", "import-units",
+                     "households-remind", "households-coverage"}
 
 
 def test_the_areas_add_every_operator_command_under_its_old_name(app):
@@ -17,7 +18,7 @@ def test_the_areas_add_every_operator_command_under_its_old_name(app):
 
 # The periodic jobs the embedded demo runs on a thread of the web process.
 EMBEDDED = {"notices_tick", "service_records", "needs_remind_overdue", "needs_close_unrated",
-            "whistles_call_catch_up"}
+            "whistles_call_catch_up", "households_remind_uncontacted"}
 
 
 def test_the_areas_register_their_periodic_and_queued_jobs(app):
