@@ -70,6 +70,7 @@ def _init_areas(app):
     """Each area connects its signal receivers (app/signals.py), declares its
     queued and periodic jobs (app/jobs.py) and adds its ``flask jusha`` commands."""
     from app import admin, auth, checkin, events, files, hours, needs, notices, party, residents, screen, units, whistles
+    from app import households
     from app import quiz
     from app import reports
     from app import hall
@@ -79,7 +80,7 @@ def _init_areas(app):
     from app import grids
     from app import lectures
 
-    for area in (auth, admin, checkin, events, hours, notices, files, units, needs, whistles, screen, residents, lectures, grids, patrols, mediation, consultations, hall, reports, quiz):
+    for area in (auth, admin, checkin, events, hours, notices, files, units, needs, whistles, screen, residents, lectures, grids, patrols, mediation, consultations, hall, reports, quiz, households):
         area.init_app(app)
     party.init_app(app)
 
@@ -111,6 +112,7 @@ def _register_areas(app, api):
     from app.hours.review_routes import blp as hours_review_blp
     from app.hours.routes import blp as hours_blp
     from app.hours.verify_routes import bp as verify_bp
+    from app.households.routes import blp as households_blp
     from app.needs.routes import blp as needs_blp
     from app.teams.routes import blp as teams_blp
     from app.units.routes import blp as units_blp

@@ -59,6 +59,9 @@ Signals (sender: the Flask app, always):
     ends their judge appointments to contests still open.
     Receivers: ``app.files`` deletes the person's uploaded photos.
     ``app.reports`` unlinks the person from the 随手拍 reports they filed.
+    Receivers: ``app.files`` deletes the person's uploaded photos;
+    ``app.households`` ends their pairings, removes them from their visit
+    rows, revokes their 联户证 and deletes the messages sent to or by them.
 
 ``wechat_event_pushed``
     Sent by ``app.wechat`` (push_routes.py) for each event WeChat pushes to

@@ -57,6 +57,7 @@ missing or still has its development value.
 | NOTICE_SENDING_LEASE | 2 x WECHAT_TIMEOUT + 5 | seconds a worker may hold a recipient in 'sending' before it counts as crashed |
 | NOTICE_STALE_AFTER | 120 | seconds after which the sweeper re-queues work the queue seems to have lost |
 | NOTICE_REMINDER_LEAD_HOURS | 24 | event reminders go out when the event starts within this many hours |
+| HOUSEHOLD_CONTACT_DAYS | 30 | 党员联户: a household not contacted for this many days is overdue (reminder, coverage) |
 | NOTICE_INPROCESS_WORKER | on when REDIS_URL is empty (not in tests) | run queued jobs, and the periodic jobs marked embedded (app/jobs.py), on threads inside the web process |
 | NOTICE_INPROCESS_THREADS | 2 | threads of that in-process worker |
 | STORAGE_URL | instance/uploads | where uploaded files live: a folder (``file:///abs/path`` or a path) in embedded mode, ``s3://bucket[/prefix]`` for an S3-compatible object store |
@@ -183,6 +184,7 @@ def load_settings(env=None, **overrides):
         "POSTER_CACHE_SECONDS": _int(env, "POSTER_CACHE_SECONDS", 30 * 24 * 3600),
         "MAX_CONTENT_LENGTH": max(1024, _int(env, "MAX_CONTENT_LENGTH", 1024 * 1024)),
         "JSON_MAX_DEPTH": min(64, max(4, _int(env, "JSON_MAX_DEPTH", 32))),
+        "HOUSEHOLD_CONTACT_DAYS": min(365, max(1, _int(env, "HOUSEHOLD_CONTACT_DAYS", 30))),
     }
     settings.update(_notice_settings(env, settings))
     settings.update(_storage_settings(env))
@@ -236,6 +238,8 @@ DEFAULT_MINIPROGRAM_PAGES = (
     "pages/whistle/report",
     "pages/whistle/rollcall",
     "pages/console-login/console-login",
+    "households/pages/mine/mine",
+    "households/pages/requests/requests",
 )
 
 

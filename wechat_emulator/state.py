@@ -42,6 +42,9 @@ DEFAULT_PAGES = (
     "pages/whistle/report",
     "pages/whistle/rollcall",
     "pages/console-login/console-login",
+    "households/pages/mine/mine",
+    "households/pages/requests/requests",
+    "households/pages/reach/reach",
 )
 # msgSecCheck labels: 100 正常; 10001 广告; 20001 时政; 20002 色情; 20003 辱骂;
 # 20006 违法犯罪; 20008 欺诈; 20012 低俗; 20013 版权; 21000 其他

@@ -131,6 +131,7 @@ def seed_demo():
     from app.hall.demo import seed_hall
     from app.reports.demo import seed_reports
     from app.quiz.demo import seed_quiz
+    from app.households.demo import seed_households
 
     return [
         f"communities: {len(COMMUNITIES)}",
@@ -152,6 +153,7 @@ def seed_demo():
         seed_hall(),  # after the units: their teams play
         seed_reports(),  # after the people and communities: it files their reports
         seed_quiz(),  # after the people: their finished attempts
+        seed_households(),  # after the needs: a visit raises one
     ]
 
 

@@ -77,6 +77,20 @@ from app.models.patrols import (
     PatrolTeam,
     TrackPoint,
 )
+from app.models.households import (
+    AGE_BANDS,
+    CONTACT_REQUEST_STATUSES,
+    HOUSEHOLD_STATUSES,
+    MEMBER_RELATIONS,
+    VISIT_KINDS,
+    ContactCard,
+    ContactRequest,
+    Household,
+    HouseholdMember,
+    HouseholdPairing,
+    HouseholdReminder,
+    HouseholdVisit,
+)
 from app.models.party import BRANCH_KINDS, MEMBERSHIP_STATUSES, PartyBranch, PartyMembership
 from app.models.party import REPORT_STATUSES, PartyReport, ServicePost, party_report_posts
 from app.models.whistles import (
@@ -309,4 +323,16 @@ __all__ = [
     "PracticeAnswer",
     "Question",
     "WrongAnswer",
+    "AGE_BANDS",
+    "CONTACT_REQUEST_STATUSES",
+    "HOUSEHOLD_STATUSES",
+    "MEMBER_RELATIONS",
+    "VISIT_KINDS",
+    "ContactCard",
+    "ContactRequest",
+    "Household",
+    "HouseholdMember",
+    "HouseholdPairing",
+    "HouseholdReminder",
+    "HouseholdVisit",
 ]

@@ -14,7 +14,7 @@ SUBSCRIPTION_ANSWERS = ("accept", "reject", "ban", "filter", "acceptWithAudio", 
 ACCEPTING_ANSWERS = ("accept", "acceptWithAudio", "acceptWithAlert")
 
 NOTICE_KINDS = ("manual", "event_reminder", "hours_credited", "duty_reminder", "whistle_call",
-                "report_closed")
+                "report_closed", "household_overdue", "household_request")
 # scheduled -> queued -> fanning_out -> sending -> done; cancelled at any point before done
 NOTICE_STATUSES = ("scheduled", "queued", "fanning_out", "sending", "done", "cancelled")
 

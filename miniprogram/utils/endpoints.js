@@ -485,6 +485,7 @@ const ENDPOINTS = {
   require('./endpoint-areas/hall'),
   require('./endpoint-areas/reports'),
   require('./endpoint-areas/quiz'),
+  require('./endpoint-areas/households'),
 ].forEach((more) => {
   Object.keys(more).forEach((name) => {
     if (ENDPOINTS[name]) throw new Error('endpoint defined twice: ' + name);

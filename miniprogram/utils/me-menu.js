@@ -24,6 +24,7 @@ const ENTRIES = [
   { label: '我的随手拍', url: '/reports/pages/mine/mine' },
   { label: '我的工单', url: '/reports/pages/orders/orders', when: (user) => ['grid_worker', 'grid_leader', 'organiser', 'admin'].some((role) => format.holds(user, role)) },
   { label: '党史知识竞赛', url: '/quiz/pages/contests/contests' },
+  { label: '党员联户', url: '/households/pages/mine/mine' },
 ];
 
 function entriesFor(user) {

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import requests
 
+from wechat_emulator.templates import load_templates
+
 from .helpers import EVENT_REMINDER, login
 
 REPO = Path(__file__).resolve().parents[2]

@@ -8,7 +8,7 @@ def test_templates_list_fields_with_wechat_limits(client):
     assert response.status_code == 200
     by_name = {t["name"]: t for t in response.get_json()}
     assert set(by_name) == {"event_reminder", "hours_credited", "volunteer_call", "duty_reminder", "whistle_call",
-                            "report_closed"}
+                            "report_closed", "household_overdue", "household_request"}
     call = by_name["volunteer_call"]
     assert call["id"] == "Hx2mKp8vQa5eWr1tYz7uNc3bLs9dGf4jOi6hVg0kMqS"
     assert call["title"] == "志愿活动招募通知"

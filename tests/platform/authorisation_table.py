@@ -96,6 +96,9 @@ ORDER_REPORTER = dict(ORDER_VIEWERS, organiser_in="deny", admin="deny")
 # The quiz: the volunteer's own attempt (others are told it does not exist); a certificate's holder and the office.
 QUIZ_OWNER = outcomes("hide", anonymous="login", volunteer="allow")
 OWNER_OR_ADMIN = outcomes("deny", anonymous="login", volunteer="allow", admin="allow")
+# 党员联户: the volunteer is the household's paired party member; others do not learn it exists.
+HOUSEHOLD_READERS = outcomes("hide", anonymous="login", volunteer="allow", organiser_in="allow", admin="allow")
+PARTY_MEMBER = outcomes("deny", anonymous="login", volunteer="allow")
 
 
 def row(body, who, why=""):
@@ -492,6 +495,33 @@ TABLE = {
     "GET /api/v1/quiz/daily": row("none", SIGNED_IN, "每日一练: one's own"),
     "POST /api/v1/quiz/practice/answers": row("quiz_practice", SIGNED_IN),
     "GET /api/v1/quiz/wrong-answers": row("none", SIGNED_IN, "one's own list"),
+    # --- 党员联户 (household contact): the volunteer is the household's paired party member -----------------
+    "POST /api/v1/households": row("household_in_a", STAFF_IN, "and the grid's workers (tests/households)"),
+    "GET /api/v1/households": row("none", SIGNED_IN, "lists only households the caller reads; each row audited"),
+    "GET /api/v1/households/export.xlsx": row("none", STAFF_ANY, "grid workers too; only readable households"),
+    "GET /api/v1/households/coverage": row("none", STAFF_ANY, "figures of their own communities"),
+    "GET /api/v1/households/coverage.xlsx": row("none", STAFF_ANY, "as /households/coverage"),
+    "GET /api/v1/households/{household_id}": row("none", HOUSEHOLD_READERS,
+                                                 "paired member, the grid's workers, community staff, the office; "
+                                                 "every read audited"),
+    "PATCH /api/v1/households/{household_id}": row("household_notes", dict(HOUSEHOLD_READERS, volunteer="deny"),
+                                                   "the grid's workers, community staff, the office"),
+    "PUT /api/v1/households/{household_id}/pairing": row("pair_volunteer", dict(HOUSEHOLD_READERS, volunteer="deny"),
+                                                         "community staff and the office pair"),
+    "DELETE /api/v1/households/{household_id}/pairing": row("empty", dict(HOUSEHOLD_READERS, volunteer="deny")),
+    "GET /api/v1/households/{household_id}/visits": row("none", HOUSEHOLD_READERS, "联户记录本; audited"),
+    "POST /api/v1/households/{household_id}/visits": row("visit", dict(HOUSEHOLD_READERS, organiser_in="deny",
+                                                                       admin="deny"), "only the paired member"),
+    "GET /api/v1/me/households": row("none", SIGNED_IN, "my pairings only"),
+    "POST /api/v1/me/contact-card": row("none", PARTY_MEMBER, "confirmed party members"),
+    "GET /api/v1/me/contact-card": row("none", SIGNED_IN, "one's own card (404 before it is issued)"),
+    "POST /api/v1/me/contact-card/renew": row("none", PARTY_MEMBER),
+    "GET /api/v1/me/contact-card.pdf": row("none", SIGNED_IN, "one's own card (404 before it is issued)"),
+    "GET /api/v1/contact-cards/{code}": row("none", SIGNED_IN, "whoever scanned the card: name, branch, grids"),
+    "POST /api/v1/contact-cards/{code}/requests": row("card_message", SIGNED_IN),
+    "GET /api/v1/me/household-requests": row("none", SIGNED_IN, "messages to me only"),
+    "POST /api/v1/me/household-requests/{request_id}/handle": row("none", outcomes(
+        "hide", anonymous="login", volunteer="allow"), "only the member it was sent to"),
 }
 
 # Acting on one's own object: the staff member applied, or served at the

@@ -55,6 +55,7 @@ from tests.platform.lecture_builders import LECTURE_BUILDERS, add_lectures
 from tests.platform.patrol_builders import PATROL_BUILDERS, add_patrols
 from tests.platform.hall_builders import HALL_BUILDERS
 from tests.platform.quiz_builders import QUIZ_BUILDERS
+from tests.platform.household_builders import HOUSEHOLD_BUILDERS, households_of_a
 
 ROOT = Path(__file__).resolve().parents[2]
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -116,12 +117,14 @@ class World:
     roundtable: object = None
     mediation: dict = field(default_factory=dict)
     work_order: object = None
+    households: dict = field(default_factory=dict)
 
     def params(self):
         return {"event_id": self.event.id, "user_id": self.people["volunteer"].id, "record_id": self.record.id,
                 "team_id": self.squad.id, "notice_id": self.notice.id, "grant_id": self.grant_id,
                 "serial": self.certificate.serial, "signed": self.signed, "whistle_id": self.whistle.id,
                 "roundtable_id": self.roundtable.id, **self.alliance, **self.mediation}
+                "roundtable_id": self.roundtable.id, **self.alliance, **self.households}
 
 
 @contextmanager
@@ -183,6 +186,7 @@ def _build_world():
     add_lectures(world)
     add_patrols(world)
     world.mediation = _mediation_of_a(a, squad, volunteer, people["resident"], organiser_in)
+    households_of_a(world)
     return world
 
 
@@ -433,6 +437,7 @@ BUILDERS = {
     **PATROL_BUILDERS,
     **HALL_BUILDERS,
     **QUIZ_BUILDERS,
+    **HOUSEHOLD_BUILDERS,
 }
 
 
@@ -485,6 +490,8 @@ LISTS = {
                                   lambda w: w.mediation["topic_id"], "GET /api/v1/consultations/{topic_id}"),
     "GET /api/v1/work-orders": (lambda r: {o["id"] for o in r.get_json()["items"]}, lambda w: w.work_order.id,
                                 "GET /api/v1/work-orders/{order_id}"),
+    "GET /api/v1/households": (lambda r: {x["id"] for x in r.get_json()["items"]},
+                               lambda w: w.households["household_id"], "GET /api/v1/households/{household_id}"),
     "GET /api/v1/hours/export.xlsx": (_names_in_workbook, lambda w: w.people["volunteer"].name,
                                       "GET /api/v1/hours/events/{event_id}/records"),
 }

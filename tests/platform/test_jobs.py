@@ -8,7 +8,7 @@ from app.jobs import JOBS
 
 OPERATOR_COMMANDS = {"create-admin", "grant-organiser", "seed-demo", "wait-for", "demo-codes", "export-hours",
                      "plan-welfare-days", "dispatch-due-notices", "notices-tick", "import-units",
-                     "import-grids", "import-questions"}
+                     "import-grids", "import-questions", "households-remind", "households-coverage"}
 
 
 def test_the_areas_add_every_operator_command_under_its_old_name(app):
@@ -18,7 +18,8 @@ def test_the_areas_add_every_operator_command_under_its_old_name(app):
 
 # The periodic jobs the embedded demo runs on a thread of the web process.
 EMBEDDED = {"notices_tick", "service_records", "needs_remind_overdue", "needs_close_unrated",
-            "whistles_call_catch_up", "patrols_close_stale", "reports_escalate_overdue", "quiz_finish_expired"}
+            "whistles_call_catch_up", "patrols_close_stale", "reports_escalate_overdue", "quiz_finish_expired",
+            "households_remind_uncontacted"}
 
 
 def test_the_areas_register_their_periodic_and_queued_jobs(app):

@@ -17,6 +17,7 @@ from app.auth.policy import mediation  # noqa: F401
 from app.auth.policy import hall  # noqa: F401
 from app.auth.policy import reports  # noqa: F401
 from app.auth.policy import quiz  # noqa: F401
+from app.auth.policy import households  # noqa: F401
 from app.auth.policy.scope import (  # noqa: F401
     EVERYTHING,
     NOTHING,

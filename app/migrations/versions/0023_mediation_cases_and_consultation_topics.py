@@ -1,7 +1,7 @@
 """钱塘阿姨 mediation cases (parties, sessions, follow-ups) and 议事 consultation topics
 
 Revision ID: 0023
-Revises: 0021
+Revises: 0022
 Create Date: 2026-12-02 12:49:55
 
 Only new tables. Encrypted columns (parties, notes, terms) are plain text
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0023'
-down_revision = '0021'
+down_revision = '0022'
 branch_labels = None
 depends_on = None
 
