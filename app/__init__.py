@@ -69,20 +69,24 @@ def create_app(env=None, **overrides):
 def _init_areas(app):
     """Each area connects its signal receivers (app/signals.py), declares its
     queued and periodic jobs (app/jobs.py) and adds its ``flask jusha`` commands."""
-    from app import admin, auth, checkin, events, files, hours, needs, notices, party, residents, screen, units, whistles
-    from app import households
-    from app import quiz
-    from app import reports
-    from app import hall
-    from app import consultations
-    from app import mediation
-    from app import patrols
-    from app import grids
-    from app import lectures
+    from app import (
+        admin, auth, checkin, consultations, events, files, grids, hall, hours, households, lectures, mediation,
+        needs, notices, party, patrols, quiz, reports, residents, screen, units, whistles,
+    )
 
-    for area in (auth, admin, checkin, events, hours, notices, files, units, needs, whistles, screen, residents, lectures, grids, patrols, mediation, consultations, hall, reports, quiz, households):
+    for area in (
+        # volunteer service: login, people, events, check-in, hours, notices, photos
+        auth, admin, checkin, events, hours, notices, files,
+        # the alliance (需求清单 → 履职清单) and the 数据大屏
+        units, needs, whistles, screen,
+        # the front door: resident codes and cards, 家属代签
+        residents,
+        # party learning: 聚沙讲堂, the online and the offline contest, party members
+        lectures, quiz, hall, party,
+        # grid governance: grids, patrols, 随手拍 work orders, 党员联户, 钱塘阿姨, 议事
+        grids, patrols, reports, households, mediation, consultations,
+    ):
         area.init_app(app)
-    party.init_app(app)
 
 
 def _refuse_debug_in_production(app):
@@ -105,55 +109,48 @@ def _register_areas(app, api):
     from app.checkin.resident_routes import blp as resident_checkin_blp
     from app.checkin.routes import blp as checkin_blp
     from app.console import bp as console_bp
+    from app.consultations.routes import blp as consultations_blp
     from app.events.routes import blp as events_blp
     from app.files.routes import blp as files_blp
+    from app.grids.routes import blp as grids_blp
+    from app.hall.projector_routes import bp as hall_projector_bp
+    from app.hall.routes import blp as hall_blp
     from app.health import bp as health_bp
     from app.hours.certificate_routes import blp as certificates_blp
     from app.hours.review_routes import blp as hours_review_blp
     from app.hours.routes import blp as hours_blp
     from app.hours.verify_routes import bp as verify_bp
     from app.households.routes import blp as households_blp
+    from app.lectures.routes import blp as lectures_blp
+    from app.mediation.routes import blp as mediation_blp
     from app.needs.routes import blp as needs_blp
-    from app.teams.routes import blp as teams_blp
-    from app.units.routes import blp as units_blp
     from app.notices.routes import blp as notices_blp
+    from app.party.routes import blp as party_blp
+    from app.patrols.routes import blp as patrols_blp
+    from app.quiz.routes import blp as quiz_blp
+    from app.reports.routes import blp as reports_blp
     from app.residents.routes import blp as residents_blp
     from app.screen.routes import blp as screen_blp
     from app.subscriptions.routes import blp as subscriptions_blp
+    from app.teams.routes import blp as teams_blp
+    from app.units.routes import blp as units_blp
     from app.users.routes import blp as users_blp
     from app.volunteers.routes import blp as volunteers_blp
     from app.wechat.push_routes import blp as wechat_push_blp
     from app.whistles.routes import blp as whistles_blp
-    from app.quiz.routes import blp as quiz_blp
-    from app.reports.routes import blp as reports_blp
-    from app.hall.projector_routes import bp as hall_projector_bp
-    from app.hall.routes import blp as hall_blp
-    from app.consultations.routes import blp as consultations_blp
-    from app.mediation.routes import blp as mediation_blp
-    from app.patrols.routes import blp as patrols_blp
-    from app.grids.routes import blp as grids_blp
-    from app.lectures.routes import blp as lectures_blp
-    from app.party.routes import blp as party_blp
 
-    app.register_blueprint(health_bp)
-    app.register_blueprint(verify_bp)
-    app.register_blueprint(projector_bp)
-    app.register_blueprint(console_bp)
-    app.register_blueprint(hall_projector_bp)
-    for blueprint in (auth_blp, console_auth_blp, users_blp, admin_blp, events_blp, checkin_blp, attendance_blp,
-                      teams_blp, volunteers_blp, hours_blp, hours_review_blp, certificates_blp, subscriptions_blp,
-                      notices_blp, files_blp, wechat_push_blp, units_blp, needs_blp, whistles_blp, screen_blp,
-                      resident_checkin_blp, residents_blp):
+    # Pages outside the API (health, the certificate check, the projectors, the console).
+    for blueprint in (health_bp, verify_bp, projector_bp, hall_projector_bp, console_bp):
+        app.register_blueprint(blueprint)
+    for blueprint in (
+        auth_blp, console_auth_blp, users_blp, admin_blp, events_blp, checkin_blp, attendance_blp, teams_blp,
+        volunteers_blp, hours_blp, hours_review_blp, certificates_blp, subscriptions_blp, notices_blp, files_blp,
+        wechat_push_blp, units_blp, needs_blp, whistles_blp, screen_blp,
+        resident_checkin_blp, residents_blp,
+        lectures_blp, quiz_blp, hall_blp, party_blp,
+        grids_blp, patrols_blp, reports_blp, households_blp, mediation_blp, consultations_blp,
+    ):
         api.register_blueprint(blueprint)
-    api.register_blueprint(quiz_blp)
-    api.register_blueprint(reports_blp)
-    api.register_blueprint(hall_blp)
-    api.register_blueprint(consultations_blp)
-    api.register_blueprint(mediation_blp)
-    api.register_blueprint(patrols_blp)
-    api.register_blueprint(grids_blp)
-    api.register_blueprint(lectures_blp)
-    api.register_blueprint(party_blp)
     console_demo.init_app(app)  # development servers only
 
 

@@ -222,14 +222,15 @@ def list_visits(args, household_id):
 @blp.alt_response(404, schema="Error", description=HIDDEN)
 def log_visit(body, household_id):
     """记一次走访: the paired party member logs a visit, call or WeChat talk;
-    ``need`` puts what was found on the alliance's 需求清单."""
+    ``need`` puts what was found on the alliance's 需求清单, ``report``
+    files it as a 随手拍 work order of the household's grid."""
     user = current_user()
     household = readable_household(household_id, user)
     if not policy.households.may_log_visit(user, household):
         raise APIError("forbidden", "只有该户的联户党员可以记录走访")
     visit = service.log_visit(user, household, visited_on=body["visited_on"], kind=body["kind"],
                               discussed=body["discussed"], needs_found=body.get("needs_found"),
-                              need=body.get("need"))
+                              need=body.get("need"), report=body.get("report"))
     return views.visit_view(db.session.get(HouseholdVisit, visit.id))
 
 

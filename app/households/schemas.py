@@ -3,6 +3,7 @@ from marshmallow import fields, validate
 
 from app.localtime import LocalDateTime
 from app.models import AGE_BANDS, HOUSEHOLD_STATUSES, MEMBER_RELATIONS, NEED_URGENCIES, RESOURCE_KINDS, VISIT_KINDS
+from app.reports.rules import CATEGORIES as REPORT_CATEGORIES
 from app.schemas import Id, QueryId, Schema, Text
 
 PHONE = validate.Regexp(r"^[0-9+\- ]{5,20}$", error="电话号码不正确")
@@ -128,6 +129,12 @@ class NeedFromVisitSchema(Schema):
     description = _text(0, 2000, "描述不能超过 2000 个字", allow_none=True)
 
 
+class ReportFromVisitSchema(Schema):
+    category = Text(required=True, validate=validate.OneOf(tuple(REPORT_CATEGORIES), error="请选择问题类别"),
+                    metadata={"description": ", ".join(f"{k} {v}" for k, v in REPORT_CATEGORIES.items())})
+    description = _text(2, 500, "问题描述需为 2 到 500 个字", required=True)
+
+
 class VisitCreateSchema(Schema):
     visited_on = fields.Date(required=True)
     kind = Text(required=True, validate=validate.OneOf(VISIT_KINDS, error="联系方式须为走访、电话或微信"),
@@ -136,6 +143,8 @@ class VisitCreateSchema(Schema):
     needs_found = _text(0, 1000, "发现的需求不能超过 1000 个字", allow_none=True)
     need = fields.Nested(NeedFromVisitSchema, allow_none=True,
                          metadata={"description": "put the need found on the alliance's 需求清单"})
+    report = fields.Nested(ReportFromVisitSchema, allow_none=True,
+                           metadata={"description": "file the problem found as a 随手拍 work order of the grid"})
 
 
 class VisitSchema(Schema):
@@ -147,6 +156,7 @@ class VisitSchema(Schema):
     discussed = fields.String()
     needs_found = fields.String(allow_none=True)
     need_id = fields.Integer(allow_none=True)
+    work_order_id = fields.Integer(allow_none=True)
     author = fields.Nested(PersonRefSchema, allow_none=True, metadata={"description": "null: account closed"})
     author_name = fields.String()
     created_at = LocalDateTime()

@@ -33,7 +33,7 @@ ERRORS = {
     "household_archived": (409, "该户已迁出归档，不能联户或记录走访"),
     "not_a_party_member": (422, "所选人员不是已确认的党员"),
     "visit_in_future": (422, "走访日期不能晚于今天"),
-    "report_path_unavailable": (409, "随手拍上报功能尚未开通，请选择「转为需求」"),
+    "household_grid_unplaced": (409, "该户所在网格尚未划定边界，无法转为随手拍工单，请选择「转为需求」"),
 }
 
 
@@ -152,10 +152,13 @@ def unpair(actor, household_id, reason=None, now=None):
     return ended
 
 
-def log_visit(author, household, *, visited_on, kind, discussed, needs_found=None, need=None, now=None):
+def log_visit(author, household, *, visited_on, kind, discussed, needs_found=None, need=None, report=None,
+              now=None):
     """Write a visit in the 联户记录本. ``need`` ({title, kind, service,
     urgency}) puts what was found on the alliance's 需求清单 as a need of the
-    household's community (source household_visit), in the same commit."""
+    household's community (source household_visit); ``report`` ({category,
+    description}) files it as a 随手拍 work order of the household's grid.
+    Both in the same commit as the visit."""
     now = now or utcnow()
     if visited_on > local_date(now):
         raise fail("visit_in_future", json={"visited_on": ["走访日期不能晚于今天"]})
@@ -169,7 +172,10 @@ def log_visit(author, household, *, visited_on, kind, discussed, needs_found=Non
     db.session.flush()
     if need is not None:
         visit.need_id = _raise_need(author, household, visit, need, now).id
-    audit.record("household.visit", author, household, {"visit_id": visit.id, "need_id": visit.need_id})
+    if report is not None:
+        visit.work_order_id = file_report_from_visit(author, household, visit, report, now).id
+    audit.record("household.visit", author, household, {"visit_id": visit.id, "need_id": visit.need_id,
+                                                        "work_order_id": visit.work_order_id})
     db.session.commit()
     return visit
 
@@ -183,13 +189,21 @@ def _raise_need(author, household, visit, need, now):
         service=need.get("service"), urgency=need.get("urgency") or "normal", raised_by=author, now=now)
 
 
-def file_report_from_visit(author, household, visit, report):
-    """INTEGRATOR: wire to the reports area after merging, e.g.
-    ``app.reports.service.file_report(author, category=report["category"],
-    description=report["description"], latitude=..., longitude=...,
-    source="household_visit", source_ref=f"visit:{visit.id}")``. Until then
-    a visit's finding goes on the 需求清单 only."""
-    raise fail("report_path_unavailable")
+def file_report_from_visit(author, household, visit, report, now=None):
+    """File what the visit found as a 随手拍 work order (the reports area's
+    documented service). A household has an address, not coordinates: the
+    order is placed at the centre of the household's grid, so it lands on
+    that grid's workers, and the address goes into the description."""
+    from app.reports.service import file_report
+
+    grid = db.session.get(Grid, household.grid_id)
+    if grid is None or grid.min_lat is None:
+        raise fail("household_grid_unplaced")
+    description = f"{report['description']}（走访发现，地址：{household.address}）"
+    return file_report(author, category=report["category"], description=description[:1000],
+                       latitude=(grid.min_lat + grid.max_lat) / 2, longitude=(grid.min_lng + grid.max_lng) / 2,
+                       source="household_visit", source_ref=f"visit:{visit.id}", place=household.address,
+                       now=now)
 
 
 def last_contact_on(household_ids):

@@ -76,6 +76,7 @@ def visit_view(visit):
     author = visit.author
     return {"id": visit.id, "household_id": visit.household_id, "visited_on": visit.visited_on, "kind": visit.kind,
             "kind_label": VISIT_KIND_LABELS[visit.kind], "discussed": visit.discussed,
-            "needs_found": visit.needs_found, "need_id": visit.need_id, "author": person(author),
+            "needs_found": visit.needs_found, "need_id": visit.need_id, "work_order_id": visit.work_order_id,
+            "author": person(author),
             "author_name": author.name if author is not None and author.name else CLOSED_ACCOUNT,
             "created_at": visit.created_at}

@@ -93,6 +93,8 @@ class HouseholdVisit(db.Model):
     discussed = db.Column(EncryptedString(6000), nullable=False)
     needs_found = db.Column(EncryptedString(3000), nullable=True)
     need_id = db.Column(db.Integer, db.ForeignKey("needs.id", ondelete="SET NULL"), nullable=True)
+    # A problem found on the visit, filed as a 随手拍 work order of the household's grid (app.reports).
+    work_order_id = db.Column(db.Integer, db.ForeignKey("work_orders.id", ondelete="SET NULL"), nullable=True)
     created_at = db.Column(UTCDateTime(), nullable=False, default=utcnow)
 
     author = db.relationship("User")

@@ -18,10 +18,10 @@ from app.models import FamilyLink, User
 from app.residents import card_pdf, cards, family
 from app.residents.schemas import (
     AcceptSchema,
-    CardListArgs,
-    CardPageSchema,
-    CardRequestSchema,
-    CardSchema,
+    ResidentCardListArgs,
+    ResidentCardPageSchema,
+    ResidentCardRequestSchema,
+    ResidentCardSchema,
     CodeArgs,
     FamilyLinkSchema,
     InvitationSchema,
@@ -63,8 +63,8 @@ def my_resident_code(args):
 
 @blp.route("/resident-cards", methods=["POST"])
 @roles_required(*STAFF)
-@blp.arguments(CardRequestSchema)
-@blp.response(201, CardSchema)
+@blp.arguments(ResidentCardRequestSchema)
+@blp.response(201, ResidentCardSchema)
 @blp.alt_response(404, schema=ErrorSchema, description="user_not_found")
 def issue_card(body):
     """Issue (or reissue) a resident card for someone without a smartphone:
@@ -78,8 +78,8 @@ def issue_card(body):
 
 @blp.route("/resident-cards", methods=["GET"])
 @roles_required(*STAFF)
-@blp.arguments(CardListArgs, location="query")
-@blp.response(200, CardPageSchema)
+@blp.arguments(ResidentCardListArgs, location="query")
+@blp.response(200, ResidentCardPageSchema)
 def list_cards(args):
     """Resident cards of my communities' people, newest first."""
     rows, total = cards.listed(current_user(), args.get("community_id"), not args["include_revoked"],
@@ -109,7 +109,7 @@ def card_pdf_file(card_id):
 @blp.route("/resident-cards/<int:card_id>/revoke", methods=["POST"])
 @roles_required(*STAFF)
 @blp.arguments(RevokeSchema)
-@blp.response(200, CardSchema)
+@blp.response(200, ResidentCardSchema)
 @blp.alt_response(404, schema=ErrorSchema, description="card_not_found")
 def revoke_card(body, card_id):
     """Withdraw a card (lost, or the person moved): its code is refused from now on."""

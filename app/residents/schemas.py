@@ -20,7 +20,7 @@ class ResidentCodeSchema(Schema):
     refresh_in = fields.Float(required=True, metadata={"description": "seconds until a new code should be drawn"})
 
 
-class CardRequestSchema(Schema):
+class ResidentCardRequestSchema(Schema):
     user_id = Id()
     phone = Text(validate=PHONE)
     name = Text(validate=validate.Length(min=1, max=32),
@@ -33,7 +33,7 @@ class CardRequestSchema(Schema):
             raise ValidationError("请提供 user_id 或 phone 其中之一", "_schema")
 
 
-class CardSchema(Schema):
+class ResidentCardSchema(Schema):
     id = fields.Integer(required=True)
     serial = fields.String(required=True)
     user_id = fields.Integer(required=True)
@@ -45,14 +45,14 @@ class CardSchema(Schema):
     revoke_reason = fields.String(allow_none=True)
 
 
-class CardListArgs(paged_args()):
+class ResidentCardListArgs(paged_args()):
     community_id = Id()
     include_revoked = fields.Boolean(load_default=False)
     limit = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
 
 
-class CardPageSchema(Schema):
-    items = fields.List(fields.Nested(CardSchema), required=True)
+class ResidentCardPageSchema(Schema):
+    items = fields.List(fields.Nested(ResidentCardSchema), required=True)
     total = fields.Integer(required=True)
     limit = fields.Integer(required=True)
     offset = fields.Integer(required=True)

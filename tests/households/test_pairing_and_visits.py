@@ -99,3 +99,26 @@ def test_grid_workers_add_and_edit_households_of_their_grid_only(client, world):
     assert edited.status_code == 200 and edited.get_json()["status"] == "archived"
     assert client.patch(f"/api/v1/households/{view['id']}", json={"notes": "x"},
                         headers=auth_headers(people["member"])).status_code == 404
+
+
+def test_a_problem_found_on_a_visit_becomes_a_work_order_of_the_households_grid(client, world):
+    from app.grids.geo import bounding_box, polygon_from_geojson
+    from app.models import WorkOrder
+
+    h, people = world.household, world.people
+    world.grid.boundary = {"type": "Polygon", "coordinates": [[[120.34, 30.30], [120.35, 30.30], [120.35, 30.31],
+                                                                [120.34, 30.31], [120.34, 30.30]]]}
+    (world.grid.min_lat, world.grid.max_lat, world.grid.min_lng,
+     world.grid.max_lng) = bounding_box(polygon_from_geojson(world.grid.boundary))
+    db.session.commit()
+    answer = client.post(f"/api/v1/households/{h.id}/visits", headers=auth_headers(people["member"]), json={
+        "visited_on": "2026-11-29", "kind": "visit", "discussed": "上门看望，发现楼下井盖松动",
+        "report": {"category": "safety", "description": "楼下井盖松动，老人出入有危险"}})
+    assert answer.status_code == 201, answer.get_json()
+    order = db.session.get(WorkOrder, answer.get_json()["work_order_id"])
+    assert (order.grid_id, order.level, order.source, order.source_ref, order.reporter_id) == (
+        world.grid.id, "grid", "household_visit", f"visit:{answer.get_json()['id']}", people["member"].id)
+    assert "井盖松动" in order.description and h.address in order.description
+    # The grid's worker finds it among their work orders.
+    todo = client.get("/api/v1/work-orders?scope=todo", headers=auth_headers(people["grid_worker"])).get_json()
+    assert order.id in [o["id"] for o in todo["items"]]

@@ -130,10 +130,12 @@ def upgrade():
     sa.Column('discussed', sa.String(length=6000), nullable=False),
     sa.Column('needs_found', sa.String(length=3000), nullable=True),
     sa.Column('need_id', sa.Integer(), nullable=True),
+    sa.Column('work_order_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_household_visits_author_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['household_id'], ['households.id'], name=op.f('fk_household_visits_household_id_households'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['need_id'], ['needs.id'], name=op.f('fk_household_visits_need_id_needs'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['work_order_id'], ['work_orders.id'], name=op.f('fk_household_visits_work_order_id_work_orders'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['pairing_id'], ['household_pairings.id'], name=op.f('fk_household_visits_pairing_id_household_pairings'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_household_visits'))
     )
