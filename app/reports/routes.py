@@ -41,9 +41,9 @@ FIGURE_FILES = {"responses": {"200": {"description": "JSON; an XLSX with format=
                                                   figures_files.XLSX_MIME: BINARY, "image/png": BINARY}}}}
 
 
-def _visible(order_id, user):
+def _visible(work_order_id, user):
     """The order, or 404 when ``user`` may not know it exists."""
-    order = db.session.get(WorkOrder, order_id)
+    order = db.session.get(WorkOrder, work_order_id)
     if order is None or not policy.reports.may_see(user, order):
         raise APIError("work_order_not_found")
     return order
@@ -112,144 +112,144 @@ def list_orders(args):
             "offset": args["offset"]}
 
 
-@blp.route("/work-orders/<int:order_id>", methods=["GET"])
+@blp.route("/work-orders/<int:work_order_id>", methods=["GET"])
 @login_required
 @blp.response(200, WorkOrderSchema)
 @blp.alt_response(404, schema="Error", description="work_order_not_found: no such order, or not mine to see")
-def get_order(order_id):
+def get_order(work_order_id):
     """One work order: for its reporter, its grid's workers, its community's staff and the office."""
     user = current_user()
-    return views.order_view(_visible(order_id, user), user)
+    return views.order_view(_visible(work_order_id, user), user)
 
 
-@blp.route("/work-orders/<int:order_id>/timeline", methods=["GET"])
+@blp.route("/work-orders/<int:work_order_id>/timeline", methods=["GET"])
 @login_required
 @blp.response(200, WorkOrderStepSchema(many=True))
-def order_timeline(order_id):
+def order_timeline(work_order_id):
     """Every step, oldest first: who, when, at which level, why."""
     user = current_user()
-    order = _visible(order_id, user)
+    order = _visible(work_order_id, user)
     steps = service.steps_of(order.id)
     ids = {s.actor_id for s in steps if s.actor_id}
     names = dict(db.session.execute(select(User.id, User.name).where(User.id.in_(ids))).all()) if ids else {}
     return [views.step_view(s, names) for s in steps]
 
 
-def _level_step(order_id, action, **kwargs):
+def _level_step(work_order_id, action, **kwargs):
     user = current_user()
-    order = _visible(order_id, user)
+    order = _visible(work_order_id, user)
     policy.require(policy.reports.may_act(user, order))
     if kwargs.get("photo_ids"):
         kwargs["photo_ids"] = _attach(user, kwargs["photo_ids"])
     return _shown(moves.move(user, order.id, action, **kwargs), user)
 
 
-def _reporter_step(order_id, action, **kwargs):
+def _reporter_step(work_order_id, action, **kwargs):
     user = current_user()
-    order = _visible(order_id, user)
+    order = _visible(work_order_id, user)
     policy.require(policy.reports.may_follow(user, order))
     return _shown(moves.move(user, order.id, action, **kwargs), user)
 
 
-@blp.route("/work-orders/<int:order_id>/accept", methods=["POST"])
+@blp.route("/work-orders/<int:work_order_id>/accept", methods=["POST"])
 @login_required
 @blp.arguments(WorkOrderNoteSchema)
 @blp.response(200, WorkOrderSchema)
 @blp.alt_response(409, schema="Error", description="work_order_taken: someone accepted it first")
-def accept_order(body, order_id):
+def accept_order(body, work_order_id):
     """受理: a worker of the order's level takes it on; of two at once, one wins."""
-    return _level_step(order_id, "accept", note=body.get("note"))
+    return _level_step(work_order_id, "accept", note=body.get("note"))
 
 
-@blp.route("/work-orders/<int:order_id>/progress", methods=["POST"])
+@blp.route("/work-orders/<int:work_order_id>/progress", methods=["POST"])
 @login_required
 @blp.arguments(WorkOrderProgressSchema)
 @blp.response(200, WorkOrderSchema)
 @blp.alt_response(409, schema="Error", description="work_order_not_accepted")
-def order_progress(body, order_id):
+def order_progress(body, work_order_id):
     """处理进展: a step with a note and photos."""
-    return _level_step(order_id, "progress", note=body["note"], photo_ids=body["photo_ids"])
+    return _level_step(work_order_id, "progress", note=body["note"], photo_ids=body["photo_ids"])
 
 
-@blp.route("/work-orders/<int:order_id>/close", methods=["POST"])
+@blp.route("/work-orders/<int:work_order_id>/close", methods=["POST"])
 @login_required
 @blp.arguments(WorkOrderCloseSchema)
 @blp.response(200, WorkOrderSchema)
 @blp.alt_response(409, schema="Error", description="work_order_not_accepted")
-def close_order(body, order_id):
+def close_order(body, work_order_id):
     """办结 with evidence (a note and photos); the reporter is told (随手拍办结通知)."""
-    return _level_step(order_id, "close", note=body["note"], photo_ids=body["photo_ids"])
+    return _level_step(work_order_id, "close", note=body["note"], photo_ids=body["photo_ids"])
 
 
-@blp.route("/work-orders/<int:order_id>/escalate", methods=["POST"])
+@blp.route("/work-orders/<int:work_order_id>/escalate", methods=["POST"])
 @login_required
 @blp.arguments(WorkOrderReasonSchema)
 @blp.response(200, WorkOrderSchema)
 @blp.alt_response(409, schema="Error", description="work_order_not_open / work_order_top_level")
-def escalate_order(body, order_id):
+def escalate_order(body, work_order_id):
     """上报: the grid cannot solve it, so the community gets it (the community: the office)."""
-    return _level_step(order_id, "escalate", note=body["reason"])
+    return _level_step(work_order_id, "escalate", note=body["reason"])
 
 
-@blp.route("/work-orders/<int:order_id>/reject", methods=["POST"])
+@blp.route("/work-orders/<int:work_order_id>/reject", methods=["POST"])
 @login_required
 @blp.arguments(WorkOrderRejectSchema)
 @blp.response(200, WorkOrderSchema)
 @blp.alt_response(409, schema="Error", description="work_order_not_open")
-def reject_order(body, order_id):
+def reject_order(body, work_order_id):
     """不予受理: not a problem, or a duplicate (of ``duplicate_of_id``), with the reason."""
     duplicate = body.get("duplicate_of_id")
-    if duplicate is not None and (duplicate == order_id or db.session.get(WorkOrder, duplicate) is None):
+    if duplicate is not None and (duplicate == work_order_id or db.session.get(WorkOrder, duplicate) is None):
         raise APIError("validation_failed", "重复的工单编号不正确",
                        details={"json": {"duplicate_of_id": ["重复的工单编号不正确"]}})
-    return _level_step(order_id, "reject", note=body.get("note"), reject_reason=body["reason"],
+    return _level_step(work_order_id, "reject", note=body.get("note"), reject_reason=body["reason"],
                        duplicate_of_id=duplicate)
 
 
-@blp.route("/work-orders/<int:order_id>/whistle", methods=["POST"])
+@blp.route("/work-orders/<int:work_order_id>/whistle", methods=["POST"])
 @login_required
 @blp.arguments(WhistleFromOrderSchema)
 @blp.response(200, WorkOrderSchema)
 @blp.alt_response(409, schema="Error", description="work_order_wrong_level / work_order_linked / work_order_not_open")
-def whistle_order(body, order_id):
+def whistle_order(body, work_order_id):
     """吹哨: the community calls the alliance's units; a whistle is raised and linked."""
     user = current_user()
-    order = _visible(order_id, user)
+    order = _visible(work_order_id, user)
     policy.require(policy.reports.may_act(user, order))
     return _shown(alliance.whistle_for(user, order.id, body), user)
 
 
-@blp.route("/work-orders/<int:order_id>/need", methods=["POST"])
+@blp.route("/work-orders/<int:work_order_id>/need", methods=["POST"])
 @login_required
 @blp.arguments(NeedFromOrderSchema)
 @blp.response(200, WorkOrderSchema)
 @blp.alt_response(409, schema="Error", description="work_order_wrong_level / work_order_linked / work_order_not_open")
-def need_from_order(body, order_id):
+def need_from_order(body, work_order_id):
     """派单: the community turns the order into a need (需求清单) for the units; linked."""
     user = current_user()
-    order = _visible(order_id, user)
+    order = _visible(work_order_id, user)
     policy.require(policy.reports.may_act(user, order))
     return _shown(alliance.need_for(user, order.id, body), user)
 
 
-@blp.route("/work-orders/<int:order_id>/rating", methods=["POST"])
+@blp.route("/work-orders/<int:work_order_id>/rating", methods=["POST"])
 @login_required
 @blp.arguments(WorkOrderRatingSchema)
 @blp.response(200, WorkOrderSchema)
 @blp.alt_response(409, schema="Error", description="work_order_not_closed / work_order_already_rated")
-def rate_order(body, order_id):
+def rate_order(body, work_order_id):
     """评价: the reporter gives 1–5 stars and a comment, once per close."""
-    return _reporter_step(order_id, "rate", rating=body["rating"], note=body.get("comment"))
+    return _reporter_step(work_order_id, "rate", rating=body["rating"], note=body.get("comment"))
 
 
-@blp.route("/work-orders/<int:order_id>/reopen", methods=["POST"])
+@blp.route("/work-orders/<int:work_order_id>/reopen", methods=["POST"])
 @login_required
 @blp.arguments(WorkOrderReasonSchema)
 @blp.response(200, WorkOrderSchema)
 @blp.alt_response(409, schema="Error", description="work_order_not_finished / work_order_reopen_window_passed")
-def reopen_order(body, order_id):
+def reopen_order(body, work_order_id):
     """重新办理: not solved after all; within 7 days of the close the reporter reopens it."""
-    return _reporter_step(order_id, "reopen", note=body["reason"])
+    return _reporter_step(work_order_id, "reopen", note=body["reason"])
 
 
 @blp.route("/reports/figures", methods=["GET"])

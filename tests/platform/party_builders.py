@@ -19,8 +19,13 @@ def party_of(w):
         db.session.add(RoleGrant(user_id=w.people["unit_contact"].id, role=roles.BRANCH_ORGANISER,
                                  scope_kind=roles.PARTY_BRANCH, scope_id=branch.id))
         volunteer = w.people["volunteer"]
-        membership = PartyMembership(user_id=volunteer.id, branch_id=branch.id, status="confirmed", in_service=True,
-                                     work_unit_id=w.unit.id)
+        # The households world may have made the volunteer a party member already
+        # (one membership per person): then it moves to this branch.
+        membership = db.session.execute(db.select(PartyMembership).filter_by(user_id=volunteer.id)).scalar_one_or_none()
+        if membership is None:
+            membership = PartyMembership(user_id=volunteer.id)
+        membership.branch_id, membership.status, membership.in_service = branch.id, "confirmed", True
+        membership.work_unit_id = w.unit.id
         post = ServicePost(community_id=w.a.id, name="楼道长")
         db.session.add_all([membership, post])
         db.session.flush()

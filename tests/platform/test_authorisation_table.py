@@ -123,8 +123,7 @@ class World:
         return {"event_id": self.event.id, "user_id": self.people["volunteer"].id, "record_id": self.record.id,
                 "team_id": self.squad.id, "notice_id": self.notice.id, "grant_id": self.grant_id,
                 "serial": self.certificate.serial, "signed": self.signed, "whistle_id": self.whistle.id,
-                "roundtable_id": self.roundtable.id, **self.alliance, **self.mediation}
-                "roundtable_id": self.roundtable.id, **self.alliance, **self.households}
+                "roundtable_id": self.roundtable.id, **self.alliance, **self.mediation, **self.households}
 
 
 @contextmanager
@@ -232,7 +231,7 @@ def _add_a_work_order(world):
     world.work_order = file_report(world.people["volunteer"], category="facilities", description="路灯不亮",
                                    latitude=lat, longitude=lng)
     db.session.commit()
-    world.alliance.update(order_id=world.work_order.id)
+    world.alliance.update(work_order_id=world.work_order.id)
 
 
 def _add_a_need(world):
@@ -489,7 +488,7 @@ LISTS = {
     "GET /api/v1/consultations": (lambda r: {x["id"] for x in r.get_json()["items"]},
                                   lambda w: w.mediation["topic_id"], "GET /api/v1/consultations/{topic_id}"),
     "GET /api/v1/work-orders": (lambda r: {o["id"] for o in r.get_json()["items"]}, lambda w: w.work_order.id,
-                                "GET /api/v1/work-orders/{order_id}"),
+                                "GET /api/v1/work-orders/{work_order_id}"),
     "GET /api/v1/households": (lambda r: {x["id"] for x in r.get_json()["items"]},
                                lambda w: w.households["household_id"], "GET /api/v1/households/{household_id}"),
     "GET /api/v1/hours/export.xlsx": (_names_in_workbook, lambda w: w.people["volunteer"].name,
