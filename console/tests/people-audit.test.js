@@ -7,6 +7,8 @@ describe('grants', () => {
     expect(scopeKindsFor('organiser').map((k) => k.label)).toEqual(['社区', '共建单位'])
     expect(scopeKindsFor('admin').map((k) => k.value)).toEqual(['subdistrict'])
     expect(scopeKindsFor('volunteer')).toEqual([])
+    expect(scopeKindsFor('grid_worker').map((k) => k.label)).toEqual(['网格'])
+    expect(scopeKindsFor('branch_organiser').map((k) => k.label)).toEqual(['党组织'])
   })
 
   it('builds the body of POST /admin/grants, or says what is missing', () => {

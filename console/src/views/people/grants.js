@@ -4,7 +4,11 @@ export const ROLE_LABELS = { resident: '居民', volunteer: '志愿者', organis
 export const SCOPE_LABELS = { subdistrict: '街道', community: '社区', grid: '网格', member_unit: '共建单位', party_branch: '党组织', squad: '中队' }
 
 // Which scopes each grantable role may be held over (roles.GRANTABLE).
-export const GRANTABLE = { admin: ['subdistrict'], organiser: ['community', 'member_unit'], unit_contact: ['member_unit'] }
+export const GRANTABLE = {
+  admin: ['subdistrict'], organiser: ['community', 'member_unit'], unit_contact: ['member_unit'],
+  grid_leader: ['grid'], grid_worker: ['grid'], branch_organiser: ['party_branch'], lecture_office: ['subdistrict'],
+  mediation_lead: ['community'],
+}
 
 /** The scope kinds to offer once a role is chosen. */
 export function scopeKindsFor(role) {
