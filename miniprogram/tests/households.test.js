@@ -127,3 +127,11 @@ test('messages from households are listed and marked handled', async () => {
   await settle();
   assert.equal(handled, true);
 });
+
+test('a problem found on a visit can go to the grid as a 随手拍 work order', () => {
+  const view = require('../households/utils/view');
+  const form = { visited_on: '2026-11-29', discussed: '上门看望', needs_found: '楼下井盖松动', report_category: 'safety' };
+  assert.deepEqual(view.visitBody(form, false, true).body.report, { category: 'safety', description: '楼下井盖松动' });
+  assert.equal(view.visitBody(Object.assign({}, form, { needs_found: '' }), false, true).ok, false);
+  assert.equal(view.visitBody(form, false, false).body.report, undefined);
+});

@@ -19,8 +19,17 @@ function householdRow(h) {
   };
 }
 
-// -> {ok, body} or {ok: false, message}
-function visitBody(form, wantNeed) {
+// The 随手拍 categories (app/reports/rules.py CATEGORIES).
+const REPORT_CATEGORIES = [
+  { value: 'facilities', label: '设施损坏' }, { value: 'safety', label: '安全隐患' },
+  { value: 'environment', label: '环境卫生' }, { value: 'parking', label: '乱停乱放' },
+  { value: 'greenery', label: '绿化养护' }, { value: 'noise', label: '噪音扰民' },
+  { value: 'neighbours', label: '邻里纠纷' }, { value: 'other', label: '其他' },
+];
+
+// -> {ok, body} or {ok: false, message}. wantReport: file what was found as
+// a 随手拍 work order of the household's grid (form.report_category).
+function visitBody(form, wantNeed, wantReport) {
   const discussed = String(form.discussed || '').trim();
   if (!form.visited_on) return { ok: false, message: '请选择联系日期' };
   if (discussed.length < 2) return { ok: false, message: '请填写交流内容' };
@@ -32,6 +41,10 @@ function visitBody(form, wantNeed) {
     if (title.length < 2) return { ok: false, message: '请填写需求标题（2 字以上）' };
     body.need = { title: title, kind: form.need_kind || 'volunteers', urgency: 'normal' };
     if (form.need_service) body.need.service = String(form.need_service).trim();
+  }
+  if (wantReport) {
+    if (found.length < 2) return { ok: false, message: '转为随手拍工单，请先填写发现的问题' };
+    body.report = { category: form.report_category || 'other', description: found.slice(0, 500) };
   }
   return { ok: true, body: body };
 }
@@ -59,4 +72,4 @@ function requestRow(r) {
   };
 }
 
-module.exports = { KINDS, householdRow, visitBody, codeFromOptions, requestRow };
+module.exports = { KINDS, REPORT_CATEGORIES, householdRow, visitBody, codeFromOptions, requestRow };

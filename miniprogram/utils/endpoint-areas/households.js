@@ -26,8 +26,8 @@ module.exports = {
     area: 'households',
     method: 'POST', path: '/api/v1/households/{id}/visits',
     body: ['visited_on', 'kind', 'discussed', 'needs_found', 'need.title', 'need.kind', 'need.service',
-      'need.urgency'],
-    reads: ['id', 'need_id'],
+      'need.urgency', 'report.category', 'report.description'],
+    reads: ['id', 'need_id', 'work_order_id'],
   },
   'households.issueCard': {
     area: 'households',
