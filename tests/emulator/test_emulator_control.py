@@ -7,7 +7,6 @@ from pathlib import Path
 
 import requests
 
-from wechat_emulator.templates import load_templates
 
 from .helpers import EVENT_REMINDER, login
 

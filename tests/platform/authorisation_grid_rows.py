@@ -4,7 +4,26 @@ Split out of authorisation_table.py (which merges them into TABLE, in this
 order) to keep each file small; personas, outcomes and the shorthand groups
 are those of tests/platform/authorisation_personas.py.
 """
-from tests.platform.authorisation_personas import *  # noqa: F401,F403
+from tests.platform.authorisation_personas import (
+    CASE_LEAD,
+    CASE_READERS,
+    HOUSEHOLD_READERS,
+    MEDIATOR_ONLY_ACTS,
+    ORDER_REPORTER,
+    ORDER_VIEWERS,
+    ORDER_WORKERS,
+    PARTY_MEMBER,
+    PATROLLER,
+    PATROL_STAFF,
+    PATROL_VIEWERS,
+    SIGNED_IN,
+    STAFF_ANY,
+    STAFF_IN,
+    TOPIC_READERS,
+    TOPIC_STAFF,
+    outcomes,
+    row,
+)
 
 ROWS = {
     # --- grids (网格) and patrols (巡防) -----------------------------------------------------------

@@ -4,7 +4,21 @@ Split out of authorisation_table.py (which merges them into TABLE, in this
 order) to keep each file small; personas, outcomes and the shorthand groups
 are those of tests/platform/authorisation_personas.py.
 """
-from tests.platform.authorisation_personas import *  # noqa: F401,F403
+from tests.platform.authorisation_personas import (
+    ADMIN_ONLY,
+    BRANCH_ORGANISERS,
+    COURSE_ORDER_READERS,
+    EVERYONE,
+    OWNER_OR_ADMIN,
+    PARTY_MEMBER_READERS,
+    PARTY_REVIEWERS,
+    QUIZ_OWNER,
+    SIGNED_IN,
+    STAFF_ANY,
+    STAFF_IN,
+    outcomes,
+    row,
+)
 
 ROWS = {
     # --- party members (党员): branches, membership, 在职党员报到, learning records ------------------------

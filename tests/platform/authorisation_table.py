@@ -23,8 +23,28 @@ object exists but is not theirs, so its existence is not confirmed).
 ``docs/authorisation.md`` is generated from this table
 (``.venv/bin/python scripts/authorisation_table.py > docs/authorisation.md``).
 """
-from tests.platform.authorisation_personas import *  # noqa: F401,F403
-from tests.platform.authorisation_personas import PERSONAS, outcomes, row  # noqa: F401  (named for readers)
+from tests.platform.authorisation_personas import (  # noqa: F401  (PERSONAS and OUTCOMES are read from here)
+    ADMIN_ONLY,
+    CONSOLE_PEOPLE,
+    CONSOLE_USERS,
+    EVERYONE,
+    NEED_RAISER,
+    NEED_RAISER_OR_STAFF,
+    NEED_STAFF,
+    NEED_UNIT,
+    NEED_VIEWERS,
+    OWNER_OR_STAFF_IN,
+    PERSONAS,
+    SIGNED_IN,
+    STAFF_ANY,
+    STAFF_IN,
+    STAFF_IN_HIDDEN,
+    UNIT_OR_OFFICE,
+    UNIT_SIDE,
+    WHISTLE_READERS,
+    outcomes,
+    row,
+)
 from tests.platform.authorisation_grid_rows import ROWS as GRID_ROWS
 from tests.platform.authorisation_party_rows import ROWS as PARTY_ROWS
 
