@@ -20,11 +20,13 @@ from app.models import (
 def households_of_a(world):
     """Adds the household world to ``world.households`` (path parameters)."""
     a, volunteer = world.a, world.people["volunteer"]
-    grid = Grid(community_id=a.id, name="七格第一网格", code="qige-hh-1")
+    grid = Grid(community_id=a.id, name="七格联户网格", code="qige-hh-1")
     branch = PartyBranch(name="七格社区联户党支部", community_id=a.id)
     db.session.add_all([grid, branch])
     db.session.flush()
-    db.session.add(PartyMembership(user_id=volunteer.id, branch_id=branch.id, status="confirmed"))
+    # The volunteer is a confirmed party member (other areas' world may have made them one already).
+    if db.session.execute(db.select(PartyMembership).filter_by(user_id=volunteer.id)).first() is None:
+        db.session.add(PartyMembership(user_id=volunteer.id, branch_id=branch.id, status="confirmed"))
     household = Household(grid_id=grid.id, community_id=a.id, address="七格苑 2 幢 301", notes="空巢老人")
     household.members = [HouseholdMember(position=0, name="钱阿婆", relation="head", age_band="elderly",
                                          phone="13700009999")]
