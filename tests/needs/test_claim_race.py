@@ -83,7 +83,8 @@ def test_processes_race_for_one_need_and_one_wins(app, app_env, world):
         auth_headers(c), {"unit_id": u.id}, barrier, results)) for u, c in zip(units, contacts)]
     for worker in workers:
         worker.start()
-    codes = [results.get(timeout=120) for _ in workers]
+    # Six spawned processes each import the whole app: slow on a loaded machine, never hung.
+    codes = [results.get(timeout=600) for _ in workers]
     for worker in workers:
         worker.join(timeout=30)
     assert_one_winner(need.id, codes)
