@@ -33,7 +33,11 @@ def learning_record(user_id, year):
     practised = db.session.execute(db.select(db.func.count(db.distinct(PracticeAnswer.day))).where(
         PracticeAnswer.user_id == user_id, PracticeAnswer.answered_at >= start,
         PracticeAnswer.answered_at < end)).scalar_one()
-    return {"contests_entered": len(entered), "contests": entered, "practice_days": practised}
+    # title / summary / items: the shape the learning record shows in its table and XLSX (app/party).
+    items = [{"title": f"{c['title']}：答对 {c['best_correct']}/{c['question_count']}"
+                       + (f"，第 {c['rank']} 名" if c["rank"] else "")} for c in entered]
+    return {"title": "党史知识竞赛", "summary": f"{year}年参赛 {len(entered)} 场，每日一练 {practised} 天",
+            "items": items, "contests_entered": len(entered), "contests": entered, "practice_days": practised}
 
 
 def personal_data(user):

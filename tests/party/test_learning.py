@@ -13,12 +13,15 @@ from tests.party.conftest import make_membership
 
 @pytest.fixture()
 def online_section(app):
-    """What the lectures area will contribute, as it would."""
+    """A known section in place of the lectures area's own."""
     sections = app.extensions["jusha.contributions"].setdefault("learning_record", {})
+    real = sections.pop("online", None)  # the lectures area's own, put back after the test
     contributions.contribute(app, "learning_record", "online", lambda user_id, year: {
         "title": "线上学习", "summary": f"{year}年完成 3 项", "items": [{"title": "百年党史第一讲"}]})
     yield
     sections.pop("online", None)
+    if real is not None:
+        sections["online"] = real
 
 
 def test_my_record_counts_lectures_party_days_and_hours_with_the_sections(client, world, online_section):
@@ -47,14 +50,16 @@ def test_my_record_counts_lectures_party_days_and_hours_with_the_sections(client
                         headers=world.headers("secretary")).get_json()
     (row,) = branch["items"]
     assert (row["member"]["name"], row["lecture_count"], row["hours"]) == ("赵党员", 2, record["hours"])
-    assert branch["section_titles"] == {"online": "线上学习"} and row["sections"]["online"] == f"{year}年完成 3 项"
+    assert branch["section_titles"]["online"] == "线上学习" and row["sections"]["online"] == f"{year}年完成 3 项"
+    assert branch["section_titles"]["contests"] == "党史知识竞赛"  # the quiz area's own section
 
     workbook = client.get(f"/api/v1/party/branches/{world.branch.id}/learning?year={year}&format=xlsx",
                           headers=world.headers("secretary"))
     assert workbook.status_code == 200 and "attachment" in workbook.headers["Content-Disposition"]
     rows = list(load_workbook(BytesIO(workbook.data), read_only=True).worksheets[0].iter_rows(values_only=True))
     assert rows[0][:5] == ("姓名", "在职党员", "工作单位", "参加党课/主题党日（次）", "志愿服务时长（小时）")
-    assert rows[0][5] == "线上学习" and rows[1][:4] == ("赵党员", "是", "下沙中学", 2)
+    assert set(rows[0][5:]) == {"线上学习", "党史知识竞赛"} and rows[1][:4] == ("赵党员", "是", "下沙中学", 2)
+    assert rows[1][rows[0].index("线上学习")] == f"{year}年完成 3 项"
 
 
 def test_a_pending_member_is_not_in_the_branch_record_and_anyone_has_their_own(client, world):
