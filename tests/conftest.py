@@ -18,6 +18,7 @@ from app.checkin import event_cache, throttle
 from app.checkin.service import scan_engine
 from wechat_emulator.testing import running_emulator
 from app.extensions import db, limiter, redis_store
+from tests.support.browser import chromium  # noqa: F401  (the session's one browser, a fixture)
 from tests.support.databases import empty_all_tables, throwaway_database
 from tests.support.wechat import EmulatorControl
 

@@ -22,7 +22,6 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from tests.console import fonts
 
 ROOT = Path(__file__).resolve().parents[2]
 CONSOLE = ROOT / "console"
@@ -97,21 +96,6 @@ def live_server(app, console_dist):
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def chromium(tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-dev-shm-usage", "--force-color-profile=srgb"],
-            # Chinese glyphs from the fonts wheel the app already depends on (no CJK font needed on the machine).
-            env={**os.environ, "FONTCONFIG_FILE": str(fonts.config(tmp_path_factory.mktemp("fonts")))},
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture()

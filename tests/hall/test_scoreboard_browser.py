@@ -55,19 +55,14 @@ def _demo_contest():
     return db.session.execute(db.select(HallContest)).scalar_one()
 
 
-def test_the_board_shows_ranks_and_a_new_entry_arrives_highlighted(served, tmp_path):
-    from playwright.sync_api import sync_playwright
-
-    from tests.console import fonts
-
+def test_the_board_shows_ranks_and_a_new_entry_arrives_highlighted(served, chromium, tmp_path):
     contest = _demo_contest()
     admin = db.session.execute(db.select(User).filter_by(openid="demo-admin")).scalar_one()
     judge = db.session.execute(db.select(User).filter_by(openid="demo-resident-2")).scalar_one()
     signed = scoreboard.issue(contest, admin).signed
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-dev-shm-usage"],
-                                             env={**os.environ, "FONTCONFIG_FILE": str(fonts.config(tmp_path))})
-        page = browser.new_page(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    context = chromium.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    try:
+        page = context.new_page()
         page.goto(f"{served}/hall/projector/{signed}")
         assert page.locator("h1").inner_text() == demo.TITLE
         assert page.locator("#rows tr").count() == 6
@@ -87,4 +82,5 @@ def test_the_board_shows_ranks_and_a_new_entry_arrives_highlighted(served, tmp_p
         folder = SCREENSHOTS if os.environ.get("JUSHA_UPDATE_SCREENSHOTS") == "1" else tmp_path
         folder.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(folder / "hall-scoreboard.png"))
-        browser.close()
+    finally:
+        context.close()
