@@ -19,12 +19,10 @@ mini-program (which then explains that the organiser scans this code);
 ``verify`` takes the link or the bare code.
 """
 import base64
-import binascii
 import hashlib
 import hmac
 import struct
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlsplit
 
 from flask import current_app
 
@@ -97,19 +95,15 @@ def verify(text, now=None):
     or malformed, resident_code_expired for an old rotating code (``now`` is
     when the scan was made: an offline scan is judged by its own time), and
     card_revoked for a card that was replaced or withdrawn."""
-    raw = _decode(_from_scanned(text))
+    raw = tokens.decode(tokens.from_scanned(text, SCAN_PATH), CODE_LENGTH, CODE_BYTES, invalid)
     body, mac = raw[:_BODY.size], raw[_BODY.size:]
     if not hmac.compare_digest(mac, hmac.new(_key(), body, hashlib.sha256).digest()[:MAC_BYTES]):
         raise invalid()
     kind, user_id, n = _BODY.unpack(body)
     if kind == ROTATING:
         now = tokens.clock() if now is None else now
-        window_seconds = current_app.config["RESIDENT_CODE_WINDOW"]
-        grace = current_app.config["CHECKIN_TOKEN_GRACE"]
-        current = int(now // window_seconds)
-        into = now - current * window_seconds
-        if not (n == current or (n == current - 1 and into < grace)
-                or (n == current + 1 and window_seconds - into < grace)):
+        if not tokens.window_accepted(n, now, current_app.config["RESIDENT_CODE_WINDOW"],
+                                       current_app.config["CHECKIN_TOKEN_GRACE"]):
             raise APIError("resident_code_expired")
         return VerifiedCode(user_id, ROTATING, None)
     if kind == CARD:
@@ -120,26 +114,6 @@ def verify(text, now=None):
             raise APIError("card_revoked")
         return VerifiedCode(user_id, CARD, card.id)
     raise invalid()
-
-
-def _from_scanned(text):
-    if not isinstance(text, str) or "://" not in text:
-        return text
-    parts = urlsplit(text.strip())
-    codes = parse_qs(parts.query).get("t") if parts.path.rstrip("/").endswith(SCAN_PATH) else None
-    return codes[0] if codes and len(codes) == 1 else text
-
-
-def _decode(code):
-    if not isinstance(code, str) or len(code) != CODE_LENGTH:
-        raise invalid()
-    try:
-        raw = base64.urlsafe_b64decode(code + "=" * (-len(code) % 4))
-    except (binascii.Error, ValueError):
-        raise invalid() from None
-    if len(raw) != CODE_BYTES or base64.urlsafe_b64encode(raw).rstrip(b"=").decode() != code:
-        raise invalid()
-    return raw
 
 
 def invalid():

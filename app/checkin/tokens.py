@@ -112,14 +112,15 @@ def scan_url(token):
     return f"{current_app.config['PUBLIC_BASE_URL']}{SCAN_PATH}?t={token}"
 
 
-def from_scanned(text):
+def from_scanned(text, path=SCAN_PATH):
     """The token in what a phone scanned: the link (any host: the signature
     decides, and the site may have moved) or the bare token. Anything else
-    comes back as it is and fails the token check."""
+    comes back as it is and fails the token check. ``path``: the link's path
+    (the resident code's is /q/r)."""
     if not isinstance(text, str) or "://" not in text:
         return text
     parts = urlsplit(text.strip())
-    tokens = parse_qs(parts.query).get("t") if parts.path.rstrip("/").endswith(SCAN_PATH) else None
+    tokens = parse_qs(parts.query).get("t") if parts.path.rstrip("/").endswith(path) else None
     return tokens[0] if tokens and len(tokens) == 1 else text
 
 
@@ -129,7 +130,7 @@ def verify(token, now=None, event_id=None):
     another event than ``event_id`` when given) and token_expired for a
     genuine old token."""
     secret, window_seconds, grace = _settings()
-    raw = _decode(from_scanned(token))
+    raw = decode(from_scanned(token))
     body, mac = raw[:_BODY.size], raw[_BODY.size:]
     if not hmac.compare_digest(mac, _mac(_key(secret), body)):
         raise invalid()
@@ -139,12 +140,12 @@ def verify(token, now=None, event_id=None):
     if event_id is not None and token_event_id != event_id:
         raise invalid()
     now = clock() if now is None else now
-    if not _window_accepted(window, now, window_seconds, grace):
+    if not window_accepted(window, now, window_seconds, grace):
         raise TokenExpired(token_event_id, _PURPOSE_NAMES[purpose_code])
     return VerifiedToken(token_event_id, _PURPOSE_NAMES[purpose_code], window)
 
 
-def _window_accepted(window, now, window_seconds, grace):
+def window_accepted(window, now, window_seconds, grace):
     current = int(now // window_seconds)
     if window == current:
         return True
@@ -156,17 +157,20 @@ def _window_accepted(window, now, window_seconds, grace):
     return False
 
 
-def _decode(token):
-    if not isinstance(token, str) or len(token) != TOKEN_LENGTH:
-        raise invalid()
+def decode(token, length=TOKEN_LENGTH, size=TOKEN_BYTES, error=None):
+    """The bytes of a base64url token of ``size`` bytes (``length`` characters),
+    or ``error()`` (token_invalid by default)."""
+    error = error or invalid
+    if not isinstance(token, str) or len(token) != length:
+        raise error()
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
     except (binascii.Error, ValueError):
-        raise invalid() from None
+        raise error() from None
     # Non-canonical encodings (stray low bits in the last character) decode to
     # the same bytes; refuse them so one token has exactly one spelling.
-    if len(raw) != TOKEN_BYTES or base64.urlsafe_b64encode(raw).rstrip(b"=").decode() != token:
-        raise invalid()
+    if len(raw) != size or base64.urlsafe_b64encode(raw).rstrip(b"=").decode() != token:
+        raise error()
     return raw
 
 
