@@ -10,8 +10,6 @@ code beside it. Chinese text uses Noto Serif SC embedded as a subset
 from io import BytesIO
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -21,6 +19,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 
 from app.hours import rules
 from app.hours.pdf_font import embedded_font
+from app.hours.pdf_qr import qr_drawing
 from app.localtime import chinese_date
 
 RED = colors.HexColor("#C8161D")
@@ -85,16 +84,6 @@ def _all_text(value):
     if isinstance(value, (list, tuple)):
         return "".join(_all_text(v) for v in value)
     return str(value)
-
-
-def _qr(url, size, font):
-    widget = QrCodeWidget(url, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    # initialFontName: the drawing would otherwise name Times-Roman, a font the PDF does not carry.
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0],
-                      initialFontName=font)
-    drawing.add(widget)
-    return drawing
 
 
 def _summary_table(content, s):
@@ -168,7 +157,7 @@ class _IssuerBlock(Flowable):
         c, font = self.canv, self.font
         qr_size = 30 * mm
         self.canv.saveState()
-        _qr(self.content["verify_url"], qr_size, font).drawOn(c, 0, self.height - qr_size - 4 * mm)
+        qr_drawing(self.content["verify_url"], qr_size, font).drawOn(c, 0, self.height - qr_size - 4 * mm)
         c.setFont(font, 9)
         c.setFillColor(GREY)
         c.drawCentredString(qr_size / 2, self.height - qr_size - 9 * mm, QR_CAPTION)

@@ -3,14 +3,13 @@ enough for an organiser's phone to read at arm's length."""
 from io import BytesIO
 
 from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A6
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
 from app.hours.pdf_font import embedded_font
+from app.hours.pdf_qr import qr_drawing
 from app.localtime import chinese_date
 
 RED = colors.HexColor("#C8102E")
@@ -33,11 +32,7 @@ def render(card, holder, community_name, code_url, serial):
         pdf.drawCentredString(width / 2, height - 12 * mm, TITLE)
 
         size = 62 * mm
-        widget = QrCodeWidget(code_url, barLevel="M")
-        x0, y0, x1, y1 = widget.getBounds()
-        drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0],
-                          initialFontName=font)
-        drawing.add(widget)
+        drawing = qr_drawing(code_url, size, font)
         renderPDF.draw(drawing, pdf, (width - size) / 2, height - 22 * mm - size)
 
         pdf.setFillColor(colors.black)
