@@ -70,11 +70,13 @@ def _init_areas(app):
     """Each area connects its signal receivers (app/signals.py), declares its
     queued and periodic jobs (app/jobs.py) and adds its ``flask jusha`` commands."""
     from app import (
-        admin, auth, checkin, consultations, events, files, grids, hall, hours, households, lectures, mediation,
-        needs, notices, party, patrols, quiz, reports, residents, screen, units, whistles,
+        admin, auth, checkin, consultations, events, files, grids, hall, health, hours, households, lectures,
+        mediation, needs, notices, party, patrols, quiz, reports, residents, screen, units, whistles,
     )
 
     for area in (
+        # operations: per-request metrics and /metrics (app/health)
+        health,
         # volunteer service: login, people, events, check-in, hours, notices, photos
         auth, admin, checkin, events, hours, notices, files,
         # the alliance (需求清单 → 履职清单) and the 数据大屏

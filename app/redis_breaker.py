@@ -37,6 +37,8 @@ from redis.backoff import NoBackoff
 from redis.connection import Connection, SSLConnection, UnixDomainSocketConnection
 from redis.retry import Retry
 
+from app import metrics
+
 log = logging.getLogger(__name__)
 
 # A network failure: Redis did not answer. An error reply (ResponseError, e.g.
@@ -58,6 +60,7 @@ class RedisBreaker(pybreaker.CircuitBreakerListener):
         self._trial = None  # (thread id, started) of the one try while half-open
         self.tried = 0  # exchanges that went to the network
         self.refused = 0  # exchanges refused at once
+        metrics.set_breaker_state(name, pybreaker.STATE_CLOSED)
 
     @property
     def state(self):
@@ -66,6 +69,7 @@ class RedisBreaker(pybreaker.CircuitBreakerListener):
     # -- pybreaker's listener ----------------------------------------------
     def state_change(self, cb, old_state, new_state):
         name = new_state.name if new_state is not None else None
+        metrics.set_breaker_state(cb.name, name)
         if name == pybreaker.STATE_OPEN:
             self._opened_at = self.clock()  # every failure restarts the wait
             if old_state is None or old_state.name == pybreaker.STATE_CLOSED:

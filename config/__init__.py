@@ -73,6 +73,8 @@ missing or still has its development value.
 | QUEUE_NAMESPACE | jusha-dq | prefix of the job queue's Redis keys |
 | QUEUE_HEARTBEAT_TIMEOUT_MS | max(15000, 3 x WECHAT_TIMEOUT) | a worker silent this long is dead: its unacknowledged jobs go back to the queue |
 | QUEUE_MAINTENANCE_CHANCE | 10000 | per million queue commands that also requeue dead workers' jobs |
+| METRICS_ALLOW_NETWORKS | 127.0.0.1/32,::1/128 | comma-separated networks whose direct connections (no proxy in between) may read /metrics |
+| METRICS_TOKEN | (empty: off) | a bearer token that may read /metrics from anywhere (``Authorization: Bearer ...``) |
 """
 import os
 from pathlib import Path
@@ -188,6 +190,7 @@ def load_settings(env=None, **overrides):
     }
     settings.update(_notice_settings(env, settings))
     settings.update(_storage_settings(env))
+    settings.update(_metrics_settings(env))
     settings.update(_openapi_settings())
     _check_checkin_windows(settings)
     if app_env == "production":
@@ -294,6 +297,17 @@ def _storage_settings(env):
         "MEDIA_CHECK_URL_TTL": max(600, _int(env, "MEDIA_CHECK_URL_TTL", 24 * 3600)),
         "WECHAT_PUSH_TOKEN": env.get("WECHAT_PUSH_TOKEN") or DEV_WECHAT_PUSH_TOKEN,
     }
+
+
+def _metrics_settings(env):
+    import ipaddress
+
+    raw = env.get("METRICS_ALLOW_NETWORKS", "127.0.0.1/32,::1/128")
+    try:
+        networks = tuple(ipaddress.ip_network(part.strip()) for part in raw.split(",") if part.strip())
+    except ValueError as exc:
+        raise ConfigError(f"METRICS_ALLOW_NETWORKS must be networks like 10.0.0.0/8, got {raw!r}") from exc
+    return {"METRICS_ALLOW_NETWORKS": networks, "METRICS_TOKEN": env.get("METRICS_TOKEN") or ""}
 
 
 def _engine_options(database_url, env):

@@ -5,6 +5,7 @@ from sqlalchemy import select
 from app import audit
 from app.auth import policy
 from app.checkin import event_cache
+from app.checkin.counting import counted
 from app.checkin.service import (
     CONNECTION_ERRORS,
     announce,
@@ -51,6 +52,7 @@ def _reachable_by_phone(organiser, event, phone):
     return next((p for p in people if policy.people.may_record_attendance(organiser, event, p)), None)
 
 
+@counted("manual")
 def record(event, user, direction, organiser, note=None):
     """Registration, capacity and location are the organiser's call here; a
     cancelled event, and a window that has not opened yet, are still refused.

@@ -10,6 +10,7 @@ for a scan made offline and uploaded later (app/checkin/batch.py), so an
 offline scan is judged as if it had arrived when it was made.
 """
 from app.checkin import event_cache, resident_codes
+from app.checkin.counting import counted
 from app.checkin.service import _Answered, _check_window, announce, record_row
 from app.errors import APIError
 from app.extensions import db
@@ -23,6 +24,7 @@ FOR_ORGANISER = {
 }
 
 
+@counted("resident_code")
 def check_in_by_code(organiser, event_id, code, direction, at=None, commit=True):
     """(ScanResult, person): the resident whose code was scanned, checked in
     or out of ``event_id``. Raises APIError with the organiser's message."""

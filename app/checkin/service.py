@@ -40,6 +40,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 
 from app import signals
 from app.checkin import event_cache, tokens
+from app.checkin.counting import counted
 from app.checkin.geo import haversine_m
 from app.errors import APIError
 
@@ -92,6 +93,8 @@ class _Answered(Exception):
         self.result = result
 
 
+@counted(lambda user_id, token=None, proxy_by=None, **_: "proxy" if proxy_by is not None else
+         "qr" if token is not None else "poster")
 def scan(user_id, token=None, scene=None, event_id=None, latitude=None, longitude=None, proxy_by=None):
     """A resident's scan of the on-screen code (``token``) or of a printed
     poster (``scene``); ``event_id`` when the phone knows which event it is at.

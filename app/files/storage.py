@@ -28,6 +28,10 @@ class StoredFileMissing(LookupError):
     """No object under that key (deleted, or never stored)."""
 
 
+class StorageUnavailable(RuntimeError):
+    """The store cannot take files now (/readyz); the message is a short reason."""
+
+
 def valid_key(key):
     return bool(KEY_PATTERN.match(key or ""))
 
@@ -51,6 +55,18 @@ class LocalStorage:
     def _path(self, key):
         _check_key(key)
         return self.root / key
+
+    def check_ready(self):
+        """For /readyz, without writing: the folder is writable (before the
+        first upload, the nearest existing folder above it, where put will
+        create it)."""
+        path = self.root
+        while not path.exists() and path.parent != path:
+            path = path.parent
+        if not path.is_dir():
+            raise StorageUnavailable("not a folder")
+        if not os.access(path, os.W_OK | os.X_OK):
+            raise StorageUnavailable("folder not writable")
 
     def put(self, key, data, content_type):
         path = self._path(key)
@@ -104,6 +120,25 @@ class S3Storage:
         self.bucket = bucket
         self.prefix = prefix.strip("/") + "/" if prefix.strip("/") else ""
         self.client = client or make_s3_client(endpoint_url, access_key, secret_key, region)
+        # /readyz asks with short timeouts and no retries: a load balancer's probe must not hang.
+        self._probe_client = client
+        self._probe_args = (endpoint_url, access_key, secret_key, region)
+
+    def check_ready(self):
+        """For /readyz: the bucket answers a HEAD."""
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        if self._probe_client is None:
+            self._probe_client = make_s3_client(*self._probe_args, quick=True)
+        try:
+            self._probe_client.head_bucket(Bucket=self.bucket)
+        except ClientError as exc:
+            code = str(exc.response.get("Error", {}).get("Code"))
+            reason = {"404": "bucket not found", "NoSuchBucket": "bucket not found",
+                      "403": "access denied", "AccessDenied": "access denied"}.get(code, f"error {code}")
+            raise StorageUnavailable(reason) from None
+        except BotoCoreError as exc:
+            raise StorageUnavailable(f"no answer ({type(exc).__name__})") from None
 
     def _object(self, key):
         _check_key(key)
@@ -131,17 +166,20 @@ class S3Storage:
             "get_object", Params={"Bucket": self.bucket, "Key": self._object(key)}, ExpiresIn=int(expires_in))
 
 
-def make_s3_client(endpoint_url, access_key, secret_key, region):
+def make_s3_client(endpoint_url, access_key, secret_key, region, quick=False):
+    """``quick``: 2-second timeouts and one attempt (readiness probes)."""
     import boto3
     from botocore.config import Config
+
+    timeouts = dict(connect_timeout=2, read_timeout=2, retries={"max_attempts": 1}) if quick else \
+        dict(connect_timeout=5, read_timeout=30, retries={"max_attempts": 3, "mode": "standard"})
 
     return boto3.client(
         "s3", endpoint_url=endpoint_url, aws_access_key_id=access_key, aws_secret_access_key=secret_key,
         region_name=region,
         # Path-style URLs work with every S3-compatible store (a bucket name
         # need not be a DNS label there); SigV4 is what they all accept.
-        config=Config(signature_version="s3v4", s3={"addressing_style": "path"},
-                      connect_timeout=5, read_timeout=30, retries={"max_attempts": 3, "mode": "standard"}),
+        config=Config(signature_version="s3v4", s3={"addressing_style": "path"}, **timeouts),
     )
 
 

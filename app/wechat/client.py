@@ -9,6 +9,7 @@ once at most.
 """
 import logging
 import time
+from urllib.parse import urlsplit
 
 import redis
 import requests
@@ -16,6 +17,7 @@ from wechatpy.client import WeChatClient
 from wechatpy.exceptions import WeChatClientException
 from wechatpy.session.redisstorage import RedisStorage
 
+from app import metrics
 from app.redis_breaker import always_try
 
 log = logging.getLogger(__name__)
@@ -122,11 +124,16 @@ class SharedTokenWeChatClient(WeChatClient):
                     log.warning("could not release the WeChat token lock", exc_info=True)
 
     def _fetch_from_wechat(self):
-        result = self._send(
-            "get",
-            self.api_base + "/cgi-bin/token",
-            params={"grant_type": "client_credential", "appid": self.appid, "secret": self.secret},
-        )
+        try:
+            result = self._send(
+                "get",
+                self.api_base + "/cgi-bin/token",
+                params={"grant_type": "client_credential", "appid": self.appid, "secret": self.secret},
+            )
+        except WeChatUnavailable:
+            metrics.count_wechat_call("cgi-bin/token", "unavailable")
+            raise
+        metrics.count_wechat_call("cgi-bin/token", result.get("errcode") or 0)
         if result.get("errcode"):
             raise WeChatClientException(result["errcode"], result.get("errmsg"), client=self)
         expires_in = int(result.get("expires_in", 7200))
@@ -168,14 +175,27 @@ class SharedTokenWeChatClient(WeChatClient):
             return self._request_once(method, url_or_endpoint, **kwargs)
 
     def _request_once(self, method, url_or_endpoint, **kwargs):
+        api = self._api_name(url_or_endpoint, kwargs.get("api_base_url", self.API_BASE_URL))
         try:
-            return super()._request(method, url_or_endpoint, **kwargs)
+            result = super()._request(method, url_or_endpoint, **kwargs)
         except requests.RequestException as exc:
+            metrics.count_wechat_call(api, "unavailable")
             raise WeChatUnavailable(str(exc)) from exc
         except WeChatClientException as exc:
+            metrics.count_wechat_call(api, "unavailable" if exc.errcode is None else exc.errcode)
             if exc.errcode is None:
                 raise WeChatUnavailable(str(exc)) from exc
             raise
+        metrics.count_wechat_call(api, 0)
+        return result
+
+    def _api_name(self, url_or_endpoint, api_base_url):
+        """The API's path below WECHAT_API_BASE (``cgi-bin/message/subscribe/send``):
+        a metric label, so never the query (it carries the access token)."""
+        url = url_or_endpoint if url_or_endpoint.startswith(("http://", "https://")) \
+            else api_base_url + url_or_endpoint
+        path, base = urlsplit(url).path, urlsplit(self.api_base).path.rstrip("/")
+        return (path[len(base):] if base and path.startswith(base) else path).lstrip("/")
 
     # -- calls wechatpy 1.8.18 does not have ------------------------------
     def get_phone_number(self, code):
