@@ -95,7 +95,7 @@ def view(job):
         "rows_done": job.rows_done, "rows_total": job.rows_total,
         "percent": (min(100, round(100 * job.rows_done / job.rows_total)) if job.rows_total
                     else 100 if job.status == "done" else 0),
-        "error": job.error, "created_at": job.created_at, "finished_at": job.finished_at,
+        "error_message": job.error, "created_at": job.created_at, "finished_at": job.finished_at,
         "expires_at": job.expires_at, "download": f"/api/v1/exports/{job.id}/file" if job.status == "done" else None,
     }
 

@@ -12,7 +12,7 @@ class ExportJobSchema(Schema):
     rows_done = fields.Integer(required=True)
     rows_total = fields.Integer(allow_none=True, metadata={"description": "rows counted when the job was made"})
     percent = fields.Integer(required=True)
-    error = fields.String(allow_none=True)
+    error_message = fields.String(allow_none=True, metadata={"description": "why it failed (Chinese)"})
     created_at = LocalDateTime(required=True)
     finished_at = LocalDateTime(allow_none=True)
     expires_at = LocalDateTime(allow_none=True, metadata={"description": "the file is deleted then (a day later)"})

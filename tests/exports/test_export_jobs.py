@@ -165,7 +165,7 @@ def test_an_error_is_retried_then_the_job_fails(client, app, served, small_limit
             jobs.run(job["id"])
     assert jobs.run(job["id"]) == "failed"
     shown = client.get(f"/api/v1/exports/{job['id']}", headers=auth_headers(organiser)).get_json()
-    assert shown["status"] == "failed" and shown["error"]
+    assert shown["status"] == "failed" and shown["error_message"]
     assert client.get(f"/api/v1/exports/{job['id']}/file", headers=auth_headers(organiser)).status_code == 409
 
 
