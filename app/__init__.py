@@ -70,15 +70,15 @@ def _init_areas(app):
     """Each area connects its signal receivers (app/signals.py), declares its
     queued and periodic jobs (app/jobs.py) and adds its ``flask jusha`` commands."""
     from app import (
-        admin, auth, checkin, consultations, events, files, grids, hall, health, hours, households, lectures,
-        mediation, needs, notices, party, patrols, quiz, reports, residents, screen, units, whistles,
+        admin, auth, checkin, consultations, events, exports, files, grids, hall, health, hours, households,
+        lectures, mediation, needs, notices, party, patrols, quiz, reports, residents, screen, units, whistles,
     )
 
     for area in (
         # operations: per-request metrics and /metrics (app/health)
         health,
         # volunteer service: login, people, events, check-in, hours, notices, photos
-        auth, admin, checkin, events, hours, notices, files,
+        auth, admin, checkin, events, hours, notices, files, exports,
         # the alliance (需求清单 → 履职清单) and the 数据大屏
         units, needs, whistles, screen,
         # the front door: resident codes and cards, 家属代签
@@ -113,6 +113,7 @@ def _register_areas(app, api):
     from app.console import bp as console_bp
     from app.consultations.routes import blp as consultations_blp
     from app.events.routes import blp as events_blp
+    from app.exports.routes import blp as exports_blp
     from app.files.routes import blp as files_blp
     from app.grids.routes import blp as grids_blp
     from app.hall.projector_routes import bp as hall_projector_bp
@@ -147,7 +148,7 @@ def _register_areas(app, api):
     for blueprint in (
         auth_blp, console_auth_blp, users_blp, admin_blp, events_blp, checkin_blp, attendance_blp, teams_blp,
         volunteers_blp, hours_blp, hours_review_blp, certificates_blp, subscriptions_blp, notices_blp, files_blp,
-        wechat_push_blp, units_blp, needs_blp, whistles_blp, screen_blp,
+        wechat_push_blp, exports_blp, units_blp, needs_blp, whistles_blp, screen_blp,
         resident_checkin_blp, residents_blp,
         lectures_blp, quiz_blp, hall_blp, party_blp,
         grids_blp, patrols_blp, reports_blp, households_blp, mediation_blp, consultations_blp,

@@ -79,6 +79,12 @@ CATALOGUE = {
     "not_a_volunteer": (409, "您还不是在册志愿者"),
     "same_team": (409, "您已在该中队"),
     "staff_cannot_close": (409, "您还担任组织者、管理员或联络人等职务，不能自行注销，请先联系管理员取消授权"),
+    # exports
+    "export_too_large": (409, "导出的记录较多，请改用后台导出，完成后再下载"),
+    "export_not_found": (404, "导出任务不存在"),
+    "export_not_ready": (409, "导出尚未完成，请稍后再下载"),
+    "export_failed": (409, "导出失败，请重新发起导出"),
+    "export_expired": (410, "导出文件已过期（保留一天），请重新导出"),
     # hours
     "record_not_found": (404, "服务记录不存在"),
     "record_not_pending": (409, "该服务记录已审核"),

@@ -68,6 +68,9 @@ missing or still has its development value.
 | UPLOAD_MAX_DIMENSION | 2048 | pixels: re-encoded images are scaled down to fit this square |
 | UPLOAD_JPEG_QUALITY | 85 | JPEG quality of re-encoded images |
 | FILE_URL_TTL | 600 | seconds a signed file URL handed to a client works (10 minutes) |
+| EXPORT_INLINE_MAX_ROWS | 20000 | an export of more rows than this is not made during the request: GET answers 409 export_too_large and POST starts a background export job |
+| EXPORT_FILE_TTL | 86400 | seconds an export job's file is kept for download (a day); then it is deleted |
+| EXPORT_JOB_LEASE | 120 | seconds without a progress heartbeat after which a running export job counts as abandoned (its worker died) and another worker takes it over |
 | MEDIA_CHECK_URL_TTL | 86400 | seconds the signed URL handed to WeChat's media check works (it may fetch late) |
 | WECHAT_PUSH_TOKEN | dev value | the token of WeChat's message push (消息推送), which signs each push; production must set it |
 | QUEUE_NAMESPACE | jusha-dq | prefix of the job queue's Redis keys |
@@ -294,6 +297,9 @@ def _storage_settings(env):
         "UPLOAD_MAX_DIMENSION": min(8192, max(64, _int(env, "UPLOAD_MAX_DIMENSION", 2048))),
         "UPLOAD_JPEG_QUALITY": min(95, max(50, _int(env, "UPLOAD_JPEG_QUALITY", 85))),
         "FILE_URL_TTL": max(30, _int(env, "FILE_URL_TTL", 600)),
+        "EXPORT_INLINE_MAX_ROWS": max(1, _int(env, "EXPORT_INLINE_MAX_ROWS", 20000)),
+        "EXPORT_FILE_TTL": max(60, _int(env, "EXPORT_FILE_TTL", 24 * 3600)),
+        "EXPORT_JOB_LEASE": max(5, _int(env, "EXPORT_JOB_LEASE", 120)),
         "MEDIA_CHECK_URL_TTL": max(600, _int(env, "MEDIA_CHECK_URL_TTL", 24 * 3600)),
         "WECHAT_PUSH_TOKEN": env.get("WECHAT_PUSH_TOKEN") or DEV_WECHAT_PUSH_TOKEN,
     }

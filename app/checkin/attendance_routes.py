@@ -1,6 +1,4 @@
 """Attendance: the live list organisers watch, its exports and the charts."""
-from urllib.parse import quote
-
 from flask import Response
 from flask_smorest import Blueprint
 
@@ -9,19 +7,14 @@ from app.auth.roles import STAFF
 from app.checkin import attendance, reports
 from app.checkin.routes import BINARY, managed_event
 from app.checkin.schemas import AttendanceArgs, AttendanceSchema, MonthArgs
+from app.exports import streaming
 from app.localtime import local
 from app.models import utcnow
 from app.schemas import ErrorSchema
 
 blp = Blueprint("attendance", __name__, url_prefix="/api/v1", description="Attendance lists, exports and charts")
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _download(data, mimetype, filename, fallback):
-    # RFC 6266: an ASCII name for old clients, the Chinese one for the rest.
-    disposition = f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
-    return Response(data, mimetype=mimetype, headers={"Content-Disposition": disposition, "Cache-Control": "no-store"})
+XLSX_TYPE = streaming.XLSX_MIME
 
 
 @blp.route("/events/<int:event_id>/attendance", methods=["GET"])
@@ -32,17 +25,20 @@ def _download(data, mimetype, filename, fallback):
 @blp.alt_response(200, schema=BINARY, content_type=XLSX_TYPE, success=True)
 @blp.alt_response(403, schema=ErrorSchema, description="forbidden, out_of_scope")
 def event_attendance(args, event_id):
-    """Live count and list (name, masked phone, in/out times and methods)."""
+    """Live count and list (name, masked phone, in/out times and methods);
+    ``limit``/``offset`` give a page of the list (default: all of it). The
+    CSV and XLSX are streamed, written row by row, whatever the size."""
     event = managed_event(event_id)
-    report = attendance.summary(event)
     if args["format"] == "json":
-        return report, 200, {"Cache-Control": "no-store"}
+        return attendance.summary(event, args.get("limit"), args["offset"]), 200, {"Cache-Control": "no-store"}
     name = f"{event.title}-签到名单"
     if args["format"] == "csv":
-        return _download(attendance.to_csv(report["items"]), "text/csv",
-                         f"{name}.csv", f"attendance-{event.id}.csv")
-    return _download(attendance.to_xlsx(report["items"], event.title), XLSX_TYPE,
-                     f"{name}.xlsx", f"attendance-{event.id}.xlsx")
+        chunks = streaming.reading(
+            lambda connection: attendance.csv_rows(attendance.iter_attendees(event_id, connection=connection)))
+        return streaming.download(chunks, "text/csv", f"{name}.csv", f"attendance-{event_id}.csv")
+    people = attendance.iter_attendees(event.id)
+    chunks = streaming.spooled(lambda out: attendance.write_xlsx(out, people, event.title))
+    return streaming.download(chunks, XLSX_TYPE, f"{name}.xlsx", f"attendance-{event.id}.xlsx")
 
 
 @blp.route("/events/<int:event_id>/attendance/chart.png", methods=["GET"])

@@ -103,6 +103,9 @@ class ProjectorStateSchema(Schema):
 
 class AttendanceArgs(Schema):
     format = Text(load_default="json", validate=validate.OneOf(("json", "csv", "xlsx")))
+    limit = fields.Integer(validate=validate.Range(min=1, max=1000),
+                           metadata={"description": "format=json: a page of the list (default: the whole list)"})
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
 
 
 class AttendeeSchema(Schema):

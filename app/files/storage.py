@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import os
 import re
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -21,7 +22,8 @@ from urllib.parse import urlencode, urlsplit
 
 # purpose/yyyymm/random.ext: no dots to climb, no leading slash, nothing a
 # client chose (app.files.service makes every key).
-KEY_PATTERN = re.compile(r"^[a-z_]{1,24}/[0-9]{6}/[A-Za-z0-9_-]{16,64}\.(jpg|png)$")
+KEY_PATTERN = re.compile(r"^[a-z_]{1,24}/[0-9]{6}/[A-Za-z0-9_-]{16,64}\.(jpg|png|xlsx)$")
+CHUNK = 64 * 1024
 
 
 class StoredFileMissing(LookupError):
@@ -81,11 +83,32 @@ class LocalStorage:
             Path(temporary).unlink(missing_ok=True)
             raise
 
+    def put_file(self, key, source, content_type):
+        """Store the open binary file ``source`` (an export) without holding it in memory."""
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".part-")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                shutil.copyfileobj(source, out, CHUNK)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
     def read(self, key):
         try:
             return self._path(key).read_bytes()
         except FileNotFoundError:
             raise StoredFileMissing(key) from None
+
+    def chunks(self, key):
+        """The file's bytes in chunks (opened now, so a missing file raises here)."""
+        try:
+            handle = self._path(key).open("rb")
+        except FileNotFoundError:
+            raise StoredFileMissing(key) from None
+        return _chunks_of(handle)
 
     def delete(self, key):
         self._path(key).unlink(missing_ok=True)
@@ -147,16 +170,25 @@ class S3Storage:
     def put(self, key, data, content_type):
         self.client.put_object(Bucket=self.bucket, Key=self._object(key), Body=data, ContentType=content_type)
 
-    def read(self, key):
+    def put_file(self, key, source, content_type):
+        """Store the open binary file ``source``: boto3 uploads it in parts, a part in memory at a time."""
+        self.client.upload_fileobj(source, self.bucket, self._object(key), ExtraArgs={"ContentType": content_type})
+
+    def _get(self, key):
         from botocore.exceptions import ClientError
 
         try:
-            answer = self.client.get_object(Bucket=self.bucket, Key=self._object(key))
+            return self.client.get_object(Bucket=self.bucket, Key=self._object(key))
         except ClientError as exc:
             if exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "404", "NotFound"):
                 raise StoredFileMissing(key) from None
             raise
-        return answer["Body"].read()
+
+    def read(self, key):
+        return self._get(key)["Body"].read()
+
+    def chunks(self, key):
+        return self._get(key)["Body"].iter_chunks(CHUNK)
 
     def delete(self, key):
         self.client.delete_object(Bucket=self.bucket, Key=self._object(key))
@@ -164,6 +196,15 @@ class S3Storage:
     def signed_url(self, key, expires_in):
         return self.client.generate_presigned_url(
             "get_object", Params={"Bucket": self.bucket, "Key": self._object(key)}, ExpiresIn=int(expires_in))
+
+
+def _chunks_of(handle):
+    with handle:
+        while True:
+            data = handle.read(CHUNK)
+            if not data:
+                break
+            yield data
 
 
 def make_s3_client(endpoint_url, access_key, secret_key, region, quick=False):

@@ -5,9 +5,10 @@ from app import signals
 
 def init_app(app):
     from app.cli import jusha
-    from app.hours import cli, records
+    from app.hours import cli, export, records
 
     cli.register(jusha)
+    export.register_export_job()
 
     # A check-out makes the volunteer's pending service record at once.
     signals.checked_out.connect(records.record_on_checkout, sender=app)

@@ -13,7 +13,7 @@ A second sheet "说明" states the range, the count, the total and the rules.
 Records of closed (anonymised) accounts and records corrected to zero are
 left out: they cannot be matched to a person or carry no hours.
 """
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -29,6 +29,7 @@ from app.models import Event, HoursLedgerEntry, ServiceRecord, User, VolunteerPr
 HEADERS = ("姓名", "身份证号（脱敏）", "手机号码", "服务项目", "服务地点", "开始时间", "结束时间", "服务时长（小时）")
 WIDTHS = (10, 22, 15, 30, 28, 18, 18, 16)
 MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PAGE_ROWS = 1000
 
 
 def _bounds(date_from, date_to):
@@ -65,10 +66,28 @@ def _naive_local(dt):
     return local(dt).replace(tzinfo=None, second=0, microsecond=0) if dt is not None else None
 
 
-def iter_rows(date_from, date_to, actor=None):
-    for record, event, user, profile, minutes in db.session.execute(
-        _query(date_from, date_to, actor).execution_options(yield_per=500)
-    ):
+def _pages(date_from, date_to, actor, on_page):
+    """The rows a page at a time, each page after the last one's (started_at,
+    id): short queries, no transaction held open for the whole export, so a
+    background job may commit its progress between pages (``on_page``)."""
+    query = _query(date_from, date_to, actor)
+    after = None
+    while True:
+        page = query
+        if after is not None:
+            page = page.where((ServiceRecord.started_at > after[0])
+                              | ((ServiceRecord.started_at == after[0]) & (ServiceRecord.id > after[1])))
+        rows = db.session.execute(page.limit(PAGE_ROWS)).all()
+        yield from rows
+        if len(rows) < PAGE_ROWS:
+            return
+        after = (rows[-1][0].started_at, rows[-1][0].id)
+        if on_page is not None:
+            on_page()
+
+
+def iter_rows(date_from, date_to, actor=None, on_page=None):
+    for record, event, user, profile, minutes in _pages(date_from, date_to, actor, on_page):
         yield (
             (profile.real_name if profile else None) or user.name or "",
             (profile.id_number_masked if profile else None) or "",
@@ -81,9 +100,10 @@ def iter_rows(date_from, date_to, actor=None):
         ), minutes
 
 
-def write_workbook(out, date_from, date_to, actor=None, progress=None):
-    """Write the workbook to ``out`` (a path or a binary file); ``progress``
-    is called with each row written. Returns (rows, total minutes)."""
+def write_workbook(out, date_from, date_to, actor=None, progress=None, on_page=None):
+    """Write the workbook to ``out`` (a path or a binary file), row by row
+    (openpyxl write-only); ``progress`` is called with each row written,
+    ``on_page`` after each page of rows read. Returns (rows, total minutes)."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("志愿服务时长")
     for index, width in enumerate(WIDTHS):
@@ -97,7 +117,7 @@ def write_workbook(out, date_from, date_to, actor=None, progress=None):
         header_row.append(cell)
     sheet.append(header_row)
     count = total = 0
-    for values, minutes in iter_rows(date_from, date_to, actor):
+    for values, minutes in iter_rows(date_from, date_to, actor, on_page):
         cells = []
         for index, value in enumerate(values):
             cell = WriteOnlyCell(sheet, value=value)
@@ -131,3 +151,30 @@ def write_workbook(out, date_from, date_to, actor=None, progress=None):
         notes.append(line)
     workbook.save(out)
     return count, total
+
+
+def filename(date_from, date_to):
+    return f"志愿服务时长_{date_from:%Y%m%d}-{date_to:%Y%m%d}.xlsx"
+
+
+def _write_for_job(out, params, requester, on_page):
+    """An export job's file (app/exports/jobs.py): the same workbook, with the
+    requester's scope, progress after each page."""
+    date_from, date_to = date.fromisoformat(params["from"]), date.fromisoformat(params["to"])
+    done = 0
+
+    def count(_):
+        nonlocal done
+        done += 1
+
+    rows, minutes = write_workbook(out, date_from, date_to, requester, progress=count,
+                                   on_page=lambda: on_page(done))
+    return rows, {"from": params["from"], "to": params["to"], "minutes": minutes}
+
+
+def register_export_job():
+    from app.exports import jobs
+
+    jobs.register("hours", _write_for_job,
+                  lambda params: filename(date.fromisoformat(params["from"]), date.fromisoformat(params["to"])),
+                  audit_action="hours.export")

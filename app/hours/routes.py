@@ -1,7 +1,5 @@
 """/api/v1/me/hours and /api/v1/hours: records, approval, the ledger, totals, exports."""
-from io import BytesIO
-
-from flask import Response, send_file
+from flask import Response, current_app
 from flask_smorest import Blueprint
 
 from app import audit
@@ -9,6 +7,8 @@ from app.auth import policy
 from app.auth.permissions import current_user, login_required, roles_required
 from app.auth.roles import STAFF
 from app.errors import CATALOGUE, APIError
+from app.exports import jobs, streaming
+from app.exports.schemas import ExportJobSchema
 from app.extensions import db
 from app.hours import charts, export, ledger, records, reports, rules
 from app.hours.schemas import (
@@ -192,23 +192,51 @@ def leaderboard_chart(args):
     return Response(charts.leaderboard_chart(board), mimetype="image/png")
 
 
+def _export_range(args):
+    date_from, date_to = args["date_from"], args["date_to"]
+    if date_from > date_to:
+        raise APIError("date_range_invalid")
+    return date_from, date_to
+
+
 @blp.route("/hours/export.xlsx", methods=["GET"])
 @roles_required(*STAFF)
 @blp.arguments(ExportArgs, location="query")
 @blp.response(200, {"type": "string", "format": "binary"}, content_type=export.MIME,
               description="XLSX workbook, one row per approved record")
+@blp.alt_response(409, schema="Error", description="export_too_large: POST /hours/exports instead")
 @blp.alt_response(422, schema="Error", description="date_range_invalid")
 def export_hours(args):
-    """Approved hours of events I manage, for import into 志愿浙江."""
-    date_from, date_to = args["date_from"], args["date_to"]
-    if date_from > date_to:
-        raise APIError("date_range_invalid")
+    """Approved hours of events I manage, for import into 志愿浙江; more than
+    EXPORT_INLINE_MAX_ROWS rows are made by a background job instead."""
+    date_from, date_to = _export_range(args)
     actor = current_user()
-    buffer = BytesIO()
-    rows, minutes = export.write_workbook(buffer, date_from, date_to, actor)
+    if export.count_rows(date_from, date_to, actor) > current_app.config["EXPORT_INLINE_MAX_ROWS"]:
+        raise APIError("export_too_large")
+    written = {}
+
+    def write(out):
+        written["rows"], written["minutes"] = export.write_workbook(out, date_from, date_to, actor)
+
+    chunks = streaming.spooled(write)
     audit.record("hours.export", actor=actor, detail={
-        "from": date_from.isoformat(), "to": date_to.isoformat(), "rows": rows, "minutes": minutes})
+        "from": date_from.isoformat(), "to": date_to.isoformat(), "rows": written["rows"],
+        "minutes": written["minutes"]})
     db.session.commit()
-    buffer.seek(0)
-    return send_file(buffer, mimetype=export.MIME, as_attachment=True,
-                     download_name=f"志愿服务时长_{date_from:%Y%m%d}-{date_to:%Y%m%d}.xlsx")
+    name = export.filename(date_from, date_to)
+    return streaming.download(chunks, export.MIME, name, f"hours-{date_from:%Y%m%d}-{date_to:%Y%m%d}.xlsx")
+
+
+@blp.route("/hours/exports", methods=["POST"])
+@roles_required(*STAFF)
+@blp.arguments(ExportArgs)
+@blp.response(202, ExportJobSchema, description="the export job: follow GET /exports/{id}, then download its file")
+@blp.alt_response(422, schema="Error", description="date_range_invalid")
+def start_hours_export(args):
+    """Start a background export of the approved hours of events I manage
+    (any size; the way for more than EXPORT_INLINE_MAX_ROWS rows)."""
+    date_from, date_to = _export_range(args)
+    actor = current_user()
+    job = jobs.start(actor, "hours", {"from": date_from.isoformat(), "to": date_to.isoformat()},
+                     rows_total=export.count_rows(date_from, date_to, actor))
+    return jobs.view(job)

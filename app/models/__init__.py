@@ -10,6 +10,7 @@ from app.models.events import (
     Event,
     Registration,
 )
+from app.models.exports import EXPORT_KINDS, EXPORT_STATUSES, ExportJob
 from app.models.files import CHECK_STATUSES, UPLOAD_PURPOSES, Upload
 from app.models.hours import (
     LEDGER_KINDS,
@@ -174,6 +175,9 @@ from app.models.users import AuthSession, RoleGrant, User
 from app.models.volunteers import VOLUNTEER_STATUSES, TeamMembership, VolunteerProfile
 
 __all__ = [
+    "EXPORT_KINDS",
+    "EXPORT_STATUSES",
+    "ExportJob",
     "CHECK_STATUSES",
     "UPLOAD_PURPOSES",
     "Upload",

@@ -48,6 +48,8 @@ from tests.platform.authorisation_personas import (  # noqa: F401  (PERSONAS and
 from tests.platform.authorisation_grid_rows import ROWS as GRID_ROWS
 from tests.platform.authorisation_party_rows import ROWS as PARTY_ROWS
 
+# An export job is its requester's: organiser_in's job in the world.
+EXPORT_JOB_READERS = outcomes("hide", anonymous="login", organiser_in="allow", admin="allow")
 
 TABLE = {
     # --- login and the signed-in person ---------------------------------------------------------
@@ -163,7 +165,16 @@ TABLE = {
     "GET /api/v1/hours/teams/{team_id}": row("none", STAFF_IN),
     "GET /api/v1/hours/leaderboard": row("by_squad", STAFF_ANY, "ranks the caller's own squads only"),
     "GET /api/v1/hours/leaderboard/chart.png": row("by_squad", STAFF_ANY),
-    "GET /api/v1/hours/export.xlsx": row("this_year", STAFF_ANY, "rows of the caller's own events only"),
+    "GET /api/v1/hours/export.xlsx": row("this_year", STAFF_ANY, "rows of the caller's own events only; "
+                                         "over EXPORT_INLINE_MAX_ROWS rows: 409 export_too_large"),
+    "POST /api/v1/hours/exports": row("this_year_json", STAFF_ANY, "a background export job of the caller's own "
+                                      "events' rows"),
+
+    # --- export jobs -----------------------------------------------------------------------------------
+    "GET /api/v1/exports/{job_id}": row("export_job_of_organiser_in", EXPORT_JOB_READERS,
+                                        "the requester (organiser_in here) and the office; hidden from others"),
+    "GET /api/v1/exports/{job_id}/file": row("export_job_of_organiser_in", EXPORT_JOB_READERS,
+                                             "as the job; kept for a day (410 export_expired)"),
 
     # --- certificates ----------------------------------------------------------------------------------
     "GET /api/v1/me/certificates": row("none", SIGNED_IN),

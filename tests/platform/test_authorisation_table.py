@@ -46,6 +46,7 @@ from tests.factories import (
 from tests.platform.authorisation_table import OWN_PERSONAS, OWN_TABLE, PERSONAS, TABLE, markdown
 from tests.platform.front_door_builders import FRONT_DOOR_BUILDERS
 from tests.platform.unit_builders import UNIT_BUILDERS
+from tests.platform.export_builders import EXPORT_BUILDERS
 from tests.platform.party_builders import PARTY_BUILDERS
 from tests.platform.lecture_builders import LECTURE_BUILDERS, add_lectures
 from tests.platform.patrol_builders import PATROL_BUILDERS, add_patrols
@@ -383,6 +384,7 @@ BUILDERS = {
         "MsgType": "event", "Event": "wxa_media_check", "trace_id": "unknown-trace", "errcode": 0,
         "result": {"suggest": "pass", "label": 100}}},
     **UNIT_BUILDERS,
+    **EXPORT_BUILDERS,
     **FRONT_DOOR_BUILDERS,
     **PARTY_BUILDERS,
     **LECTURE_BUILDERS,

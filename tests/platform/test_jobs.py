@@ -19,7 +19,7 @@ def test_the_areas_add_every_operator_command_under_its_old_name(app):
 # The periodic jobs the embedded demo runs on a thread of the web process.
 EMBEDDED = {"notices_tick", "service_records", "needs_remind_overdue", "needs_close_unrated",
             "whistles_call_catch_up", "patrols_close_stale", "reports_escalate_overdue", "quiz_finish_expired",
-            "households_remind_uncontacted"}
+            "households_remind_uncontacted", "exports_expire_files"}
 
 
 def test_the_areas_register_their_periodic_and_queued_jobs(app):
@@ -27,7 +27,7 @@ def test_the_areas_register_their_periodic_and_queued_jobs(app):
             "needs_close_unrated", "whistles_call_catch_up"} <= set(JOBS)
     assert {name for name, job in JOBS.items() if job.embedded} == EMBEDDED
     assert {"notices.fan_out", "notices.deliver", "notices.deliver_batch", "notices.watch",
-            "whistles.notify_units"} <= set(
+            "whistles.notify_units", "exports.run"} <= set(
         app.extensions["jusha_broker"].actors)
 
 

@@ -18,6 +18,7 @@ from app.auth.policy import hall  # noqa: F401
 from app.auth.policy import reports  # noqa: F401
 from app.auth.policy import quiz  # noqa: F401
 from app.auth.policy import households  # noqa: F401
+from app.auth.policy import exports  # noqa: F401
 from app.auth.policy.scope import (  # noqa: F401
     EVERYTHING,
     NOTHING,
