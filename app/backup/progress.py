@@ -9,6 +9,9 @@ def silent(iterable, label):  # noqa: ARG001  (same signature as the bar)
 
 
 def bar(iterable, label):
+    import sys
+
     import click
 
-    return click.progressbar(iterable, label=label, show_pos=True, file=click.get_text_stream("stderr"))
+    # On stderr: stdout keeps only the summary, for a log or a script.
+    return click.progressbar(iterable, label=label, show_pos=True, file=sys.stderr)
