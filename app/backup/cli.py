@@ -17,6 +17,16 @@ def _fail(error):
     sys.exit(error.exit_code)
 
 
+def _unreachable():
+    """What the database or the object store raises when it cannot be
+    reached or refuses: told as one line, not a traceback."""
+    import psycopg
+    from boto3.exceptions import Boto3Error
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    return psycopg.Error, Boto3Error, BotoCoreError, ClientError, OSError
+
+
 @click.command("backup")
 @click.option("--to", "target", required=True, metavar="DIR|s3://BUCKET/PREFIX",
               help="a new (or empty) folder, or a bucket prefix with nothing under it")
@@ -29,6 +39,8 @@ def backup_command(target):
         contents = take_backup(current_app.config, current_app.extensions["jusha_storage"], target, progress=bar)
     except BackupError as error:
         _fail(error)
+    except _unreachable() as error:
+        _fail(BackupError(f"备份失败（{type(error).__name__}: {error}）；目标位置中的内容不完整，没有 manifest.json"))
     rows = sum(contents["tables"].values())
     click.echo(f"备份完成：{target}\n  时间 {contents['created_at']}，应用版本 {contents['app_version']}，"
                f"架构版本 {contents['schema_revision']}\n  {contents['database']['engine']} 数据库 "
@@ -52,6 +64,8 @@ def restore_command(source, database_url):
                                 progress=bar)
     except BackupError as error:
         _fail(error)
+    except _unreachable() as error:
+        _fail(BackupError(f"恢复失败（{type(error).__name__}: {error}）"))
     contents = report.manifest
     click.echo(f"已恢复备份 {source}（{contents['created_at']}，应用版本 {contents['app_version']}，"
                f"架构版本 {contents['schema_revision']}）\n  数据库 {report.tables} 张表 {report.rows} 行，"

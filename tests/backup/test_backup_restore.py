@@ -144,3 +144,38 @@ def test_a_backup_is_never_written_over_another(app, client, ctx, tmp_path):
     take_backup(app, tmp_path / "backup")
     result = invoke(app, "backup", "--to", str(tmp_path / "backup"))
     assert result.exit_code == 2 and "不是空目录" in result.output
+
+
+def test_photos_in_an_object_store_back_up_to_a_bucket_and_restore_from_it(app, client, ctx, restoring_app,
+                                                                         fresh_database, tmp_path, monkeypatch):
+    """The S3 paths: the photos in SeaweedFS, the backup written to a prefix
+    there and restored from it into another prefix (one bucket: the test
+    server has room for one bucket's volumes)."""
+    from app.files.storage import S3Storage, make_s3_client
+    from tests.support.seaweedfs import running_seaweedfs
+
+    with running_seaweedfs(tmp_path / "seaweedfs") as server:
+        client_of = make_s3_client(server.endpoint, server.access_key, server.secret_key, "us-east-1")
+        client_of.create_bucket(Bucket="jusha")
+        for each in (app, restoring_app):
+            monkeypatch.setitem(each.config, "BACKUP_S3_ENDPOINT", server.endpoint)
+            monkeypatch.setitem(each.config, "BACKUP_S3_ACCESS_KEY", server.access_key)
+            monkeypatch.setitem(each.config, "BACKUP_S3_SECRET_KEY", server.secret_key)
+        for each, prefix in ((app, "live"), (restoring_app, "restored")):
+            monkeypatch.setitem(each.extensions, "jusha_storage", S3Storage(
+                "jusha", prefix=prefix, endpoint_url=server.endpoint, access_key=server.access_key,
+                secret_key=server.secret_key))
+        small_world(client)
+        files_before = stored_files(app)
+        rows_before, _ = every_row(source_url(app))
+
+        take_backup(app, "s3://jusha/backups/1")
+        listed = client_of.list_objects_v2(Bucket="jusha", Prefix="backups/1/")["Contents"]
+        assert {item["Key"] for item in listed} >= {"backups/1/manifest.json", "backups/1/database.dump"}
+        again = invoke(app, "backup", "--to", "s3://jusha/backups/1")
+        assert again.exit_code == 2, again.output
+
+        result = restore(restoring_app, "s3://jusha/backups/1")
+        assert result.exit_code == 0, result.output
+        assert len(files_before) == 1 and stored_files(restoring_app) == files_before
+        assert every_row(postgres.libpq_url(fresh_database))[0] == rows_before
