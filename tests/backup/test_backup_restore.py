@@ -5,47 +5,11 @@ back as they were. A tampered backup and a non-empty target are refused
 before anything is touched."""
 import pytest
 
-from app import create_app
 from app.backup import postgres
-from app.extensions import db
+from tests.backup.commands import invoke, restore, small_world, stored_files, take_backup
 from tests.backup.every_kind import build_every_kind
-from tests.support.databases import throwaway_database
 
 pytestmark = pytest.mark.postgres_only
-
-
-@pytest.fixture()
-def fresh_database(tmp_path):
-    with throwaway_database(tmp_path / "fresh") as url:
-        yield url
-
-
-@pytest.fixture()
-def restoring_app(app_env, fresh_database, tmp_path):
-    """The app as it runs where the backup is restored: a fresh empty
-    database and an empty folder for the object store."""
-    restored = create_app(env={**app_env, "DATABASE_URL": fresh_database, "STORAGE_URL": str(tmp_path / "store")})
-    yield restored
-    with restored.app_context():
-        db.session.remove()
-        db.engine.dispose()
-
-
-def invoke(app, *args):
-    """Run a ``flask jusha`` command of ``app``: its own app context, since
-    the command would take the test's (the session app's) if one is pushed."""
-    with app.app_context():
-        return app.test_cli_runner().invoke(args=["jusha", *args])
-
-
-def take_backup(app, target):
-    result = invoke(app, "backup", "--to", str(target))
-    assert result.exit_code == 0, result.output
-    return result
-
-
-def restore(app, source, *extra):
-    return invoke(app, "restore", "--from", str(source), *extra)
 
 
 def source_url(app):
@@ -74,13 +38,6 @@ def hours_by_user(url):
         return conn.execute("SELECT user_id, SUM(minutes) FROM hours_ledger GROUP BY user_id ORDER BY 1").fetchall()
 
 
-def stored_files(app):
-    from app.backup.objects import stored_keys
-
-    storage = app.extensions["jusha_storage"]
-    return {key: storage.read(key) for key in stored_keys(storage)}
-
-
 def test_a_backup_of_every_kind_of_row_restores_into_a_fresh_database(app, client, ctx, restoring_app,
                                                                       fresh_database, tmp_path):
     build_every_kind(client)
@@ -102,14 +59,6 @@ def test_a_backup_of_every_kind_of_row_restores_into_a_fresh_database(app, clien
     assert sequences_after == sequences_before
     assert hours_by_user(postgres.libpq_url(fresh_database)) == hours_by_user(source_url(app)) != []
     assert stored_files(restoring_app) == files_before
-
-
-def small_world(client):
-    """A few rows and one photo: enough for the refusals."""
-    from tests.factories import make_volunteer
-    from tests.files.conftest import uploaded
-
-    uploaded(client, make_volunteer(name="备份志愿者"))
 
 
 def test_a_tampered_file_makes_restore_refuse_before_touching_anything(app, client, ctx, restoring_app,
