@@ -70,8 +70,9 @@ def _init_areas(app):
     """Each area connects its signal receivers (app/signals.py), declares its
     queued and periodic jobs (app/jobs.py) and adds its ``flask jusha`` commands."""
     from app import (
-        admin, auth, checkin, consultations, events, exports, files, grids, hall, health, hours, households,
-        lectures, mediation, needs, notices, party, patrols, quiz, reports, residents, screen, units, whistles,
+        admin, auth, backup, checkin, consultations, events, exports, files, grids, hall, health, hours,
+        households, lectures, mediation, needs, notices, party, patrols, quiz, reports, residents, screen, units,
+        whistles,
     )
 
     for area in (
@@ -87,6 +88,8 @@ def _init_areas(app):
         lectures, quiz, hall, party,
         # grid governance: grids, patrols, 随手拍 work orders, 党员联户, 钱塘阿姨, 议事
         grids, patrols, reports, households, mediation, consultations,
+        # running it: backups that restore
+        backup,
     ):
         area.init_app(app)
 

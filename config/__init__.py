@@ -64,6 +64,7 @@ missing or still has its development value.
 | STORAGE_S3_ENDPOINT | (AWS) | the object store's endpoint URL (e.g. ``https://oss-cn-hangzhou.aliyuncs.com``, a MinIO or SeaweedFS) |
 | STORAGE_S3_ACCESS_KEY / STORAGE_S3_SECRET_KEY | (boto3's own lookup) | the object store's credentials; never in the repo |
 | STORAGE_S3_REGION | us-east-1 | the region signatures are made for |
+| BACKUP_S3_ENDPOINT / BACKUP_S3_ACCESS_KEY / BACKUP_S3_SECRET_KEY / BACKUP_S3_REGION | the STORAGE_S3_* values | the object store that ``flask jusha backup --to s3://...`` writes to and ``restore --from s3://...`` reads from (docs/backups.md); set them to keep backups in another account than the photos |
 | UPLOAD_MAX_BYTES | 8388608 | bytes one uploaded image may have (8 MiB); larger gets 413 upload_too_large |
 | UPLOAD_MAX_DIMENSION | 2048 | pixels: re-encoded images are scaled down to fit this square |
 | UPLOAD_JPEG_QUALITY | 85 | JPEG quality of re-encoded images |
@@ -293,6 +294,12 @@ def _storage_settings(env):
         "STORAGE_S3_ACCESS_KEY": env.get("STORAGE_S3_ACCESS_KEY") or None,
         "STORAGE_S3_SECRET_KEY": env.get("STORAGE_S3_SECRET_KEY") or None,
         "STORAGE_S3_REGION": env.get("STORAGE_S3_REGION") or "us-east-1",
+        # Backups may live in another store (or account) than the photos;
+        # each unset value falls back to the storage's own.
+        "BACKUP_S3_ENDPOINT": env.get("BACKUP_S3_ENDPOINT") or env.get("STORAGE_S3_ENDPOINT") or None,
+        "BACKUP_S3_ACCESS_KEY": env.get("BACKUP_S3_ACCESS_KEY") or env.get("STORAGE_S3_ACCESS_KEY") or None,
+        "BACKUP_S3_SECRET_KEY": env.get("BACKUP_S3_SECRET_KEY") or env.get("STORAGE_S3_SECRET_KEY") or None,
+        "BACKUP_S3_REGION": env.get("BACKUP_S3_REGION") or env.get("STORAGE_S3_REGION") or "us-east-1",
         "UPLOAD_MAX_BYTES": max(1024, _int(env, "UPLOAD_MAX_BYTES", 8 * 1024 * 1024)),
         "UPLOAD_MAX_DIMENSION": min(8192, max(64, _int(env, "UPLOAD_MAX_DIMENSION", 2048))),
         "UPLOAD_JPEG_QUALITY": min(95, max(50, _int(env, "UPLOAD_JPEG_QUALITY", 85))),
