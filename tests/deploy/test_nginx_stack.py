@@ -19,7 +19,7 @@ from app.checkin import tokens as checkin_tokens
 from app.extensions import db
 from app.models import CheckIn
 from tests.deploy.client import RETRYABLE, CheckinBurst, Phone, answer_code
-from tests.deploy.stack import NGINX, Nginx, Process, free_port
+from tests.deploy.stack import NGINX, Nginx, Process, free_port, stop_all
 from tests.factories import auth_headers, make_community, make_event, make_user
 
 STACK_TOKEN_WINDOW = {"CHECKIN_TOKEN_WINDOW": 600, "CHECKIN_TOKEN_GRACE": 60, "RESIDENT_CODE_WINDOW": 120}
@@ -63,8 +63,7 @@ def stack(app, app_env, tmp_path_factory):
     finally:
         if nginx is not None:
             nginx.stop()
-        for process in apps + others:
-            process.stop()
+        stop_all(apps + others)
 
 
 def _two_free_ports():
