@@ -13,6 +13,12 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 STAMP="$VENV/.jusha-installed-$EXTRAS"
 WANT="$(cat "$ROOT/setup.cfg" "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
+# A dev install holds everything a base one does: scripts/serve and
+# scripts/scheduler started next to the test suite (tests/deploy) must not
+# reinstall the virtualenv under it.
+if [ "$EXTRAS" = base ] && [ -f "$VENV/.jusha-installed-dev" ] && [ "$(cat "$VENV/.jusha-installed-dev")" = "$WANT" ]; then
+  STAMP="$VENV/.jusha-installed-dev"
+fi
 if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
   echo ">> installing jusha[$EXTRAS] into $VENV"
   LOG="$VENV/install.log"
