@@ -12,7 +12,7 @@ What it holds:
 
 Under gunicorn (scripts/serve) ``PROMETHEUS_MULTIPROC_DIR`` is set: every
 worker process writes its values to files there, any worker's /metrics adds
-them all up, and gunicorn's ``child_exit`` hook (app/gunicorn_hooks.py)
+them all up, and gunicorn's ``child_exit`` hook (app/gunicorn_config.py)
 marks a finished worker's live gauges dead. Without it (embedded mode, the
 development server, tests) the values live in this process.
 

@@ -48,7 +48,7 @@ def test_two_workers_counts_add_up_in_every_scrape(app_env, tmp_path):
     metrics_dir.mkdir()
     env = {**os.environ, **app_env, "PROMETHEUS_MULTIPROC_DIR": str(metrics_dir)}
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "app:create_app()", "--config", "python:app.gunicorn_hooks",
+        [sys.executable, "-m", "gunicorn", "app:create_app()", "--config", "python:app.gunicorn_config",
          "--bind", f"127.0.0.1:{port}", "--workers", "2", "--worker-class", "sync", "--timeout", "300",
          "--access-logfile", str(access_log), "--access-logformat", "%(p)s %(U)s"],
         cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
