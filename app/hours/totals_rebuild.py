@@ -7,7 +7,7 @@ two EXCEPTs in SQL, so neither needs the ledger in memory at district size.
 """
 from dataclasses import dataclass, field
 
-from sqlalchemy import Integer, case, cast, except_, extract, func, literal_column, select, union_all
+from sqlalchemy import Integer, case, cast, except_, extract, func, literal_column, select, true, union_all
 
 from app.extensions import db
 from app.hours.totals import upsert_statement
@@ -113,9 +113,11 @@ def rebuild_totals(progress=None):
             ["scope_kind", "year", "scope_id", "user_id"], expected_members(users)))
         # Batches split the ledger by person, so each person is counted in one
         # batch only: the batches' minutes and distinct volunteers add up.
+        # The WHERE: SQLite would read ON CONFLICT as a join's ON without one.
         table = HoursScopeTotal.__table__
         insert = upsert_statement(session, table).from_select(
-            list(SCOPE_KEY) + ["minutes", "records", "volunteers"], select(expected_scopes(users).subquery()))
+            list(SCOPE_KEY) + ["minutes", "records", "volunteers"],
+            select(expected_scopes(users).subquery()).where(true()))
         session.execute(insert.on_conflict_do_update(
             index_elements=list(SCOPE_KEY),
             set_={name: table.c[name] + insert.excluded[name] for name in ("minutes", "records", "volunteers")}))
@@ -140,7 +142,8 @@ class Report:
 
 def _compare(report, name, model, key, values, expected):
     stored = select(*(model.__table__.c[c] for c in key + values))
-    expected = select(*(expected.subquery().c[c] for c in key + values))
+    computed = expected.subquery()
+    expected = select(*(computed.c[c] for c in key + values))
     found = {}
     for side, query in (("ledger", except_(expected, stored)), ("stored", except_(stored, expected))):
         for row in db.session.execute(query):
@@ -155,7 +158,7 @@ def check_totals():
     report = Report()
     _compare(report, "hours_user_totals", HoursUserTotal, USER_KEY, ("minutes", "records"), expected_users())
     _compare(report, "hours_scope_totals", HoursScopeTotal, SCOPE_KEY, ("minutes", "records", "volunteers"),
-             select(expected_scopes().subquery()))
+             expected_scopes())
     _compare(report, "hours_scope_volunteers", HoursScopeVolunteer, SCOPE_KEY + ("user_id",), (),
-             select(expected_members().subquery()))
+             expected_members())
     return report
