@@ -206,3 +206,20 @@ def test_racing_approvals_and_corrections_keep_totals_exact(app, ctx):
         db.session.expire_all()
         assert check_totals().count == 0
     assert _totals_by_user() == _ledger_by_user()
+
+
+def test_migration_0026_backfills_the_totals_from_an_existing_ledger(app, ctx):
+    """Run the migration again over a ledger with rows in it (squads, corrections, other years)."""
+    from flask_migrate import downgrade, upgrade
+
+    from app import MIGRATIONS_DIR
+
+    admin, _, records = _squads_and_hours()
+    correct(admin, records[1], 0.5, "核实后更正")
+    expected = _ledger_by_user()
+    db.session.remove()
+    downgrade(directory=MIGRATIONS_DIR, revision="0024")
+    upgrade(directory=MIGRATIONS_DIR)
+    db.session.remove()
+    assert check_totals().count == 0
+    assert _totals_by_user() == expected
