@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.hours import totals
-from app.localtime import local, wall_clock
+from app.localtime import wall_clock
 from app.models import CheckIn, Duty, Event, HoursLedgerEntry, MemberUnit, Need
 
 # `party_day` (主题党日) arrives with the lectures area; counted by name before it exists.
