@@ -13,6 +13,9 @@ leaderboard or the 大屏 reads a few rows instead of summing the ledger.
   primary key decides, under concurrency too, whether an entry brings a new
   volunteer to the scope's count.
 
+No foreign keys: the rows are derived from the ledger (whose own keys hold),
+and a key to users would lock that table while migration 0026 backfills.
+
 Rows are never deleted by the running updates (a total corrected to zero
 stays a row of zero, as a SUM over its entries would still show the group).
 ``flask jusha check-hours-totals`` proves they equal the ledger's sums.
@@ -28,7 +31,7 @@ DISTRICT_ID = 0  # the scope_id of the district's rows
 class HoursUserTotal(db.Model):
     __tablename__ = "hours_user_totals"
 
-    user_id = db.Column(db.Integer, db.ForeignKey("users.id"), primary_key=True)
+    user_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
     year = db.Column(db.Integer, primary_key=True, autoincrement=False)
     month = db.Column(db.Integer, primary_key=True, autoincrement=False)
     minutes = db.Column(db.Integer, nullable=False, default=0)
@@ -55,4 +58,4 @@ class HoursScopeVolunteer(db.Model):
     scope_kind = db.Column(db.String(16), primary_key=True)
     year = db.Column(db.Integer, primary_key=True, autoincrement=False)
     scope_id = db.Column(db.Integer, primary_key=True, autoincrement=False)
-    user_id = db.Column(db.Integer, db.ForeignKey("users.id"), primary_key=True, autoincrement=False)
+    user_id = db.Column(db.Integer, primary_key=True, autoincrement=False)

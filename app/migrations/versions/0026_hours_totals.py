@@ -5,8 +5,9 @@ Revision ID: 0026
 Revises: 0024
 Create Date: 2026-12-10 10:00:00
 
-The tables are new, so creating them locks nothing anyone uses (the foreign
-keys to users take a brief lock on users for the catalogue). The backfill
+The tables are new, so creating them locks nothing anyone uses (they have
+no foreign keys: one to users would hold a lock on users, blocking logins,
+for the whole backfill, which runs in the migration's transaction). The backfill
 only reads hours_ledger (ACCESS SHARE: approvals go on meanwhile) and
 groups it a range of people at a time in SQL, never row by row in Python.
 Measured: see README "Operator commands" (check-hours-totals).
@@ -34,12 +35,11 @@ IN_BATCH = "user_id >= :low AND user_id < :high"
 def upgrade():
     op.create_table(
         'hours_user_totals',
-        sa.Column('user_id', sa.Integer(), nullable=False),
+        sa.Column('user_id', sa.Integer(), autoincrement=False, nullable=False),
         sa.Column('year', sa.Integer(), autoincrement=False, nullable=False),
         sa.Column('month', sa.Integer(), autoincrement=False, nullable=False),
         sa.Column('minutes', sa.Integer(), nullable=False),
         sa.Column('records', sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_hours_user_totals_user_id_users')),
         sa.PrimaryKeyConstraint('user_id', 'year', 'month', name=op.f('pk_hours_user_totals')),
     )
     op.create_table(
@@ -60,7 +60,6 @@ def upgrade():
         sa.Column('year', sa.Integer(), autoincrement=False, nullable=False),
         sa.Column('scope_id', sa.Integer(), autoincrement=False, nullable=False),
         sa.Column('user_id', sa.Integer(), autoincrement=False, nullable=False),
-        sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_hours_scope_volunteers_user_id_users')),
         sa.PrimaryKeyConstraint('scope_kind', 'year', 'scope_id', 'user_id', name=op.f('pk_hours_scope_volunteers')),
     )
     backfill(op.get_bind())
