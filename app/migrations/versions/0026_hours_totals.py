@@ -10,7 +10,11 @@ no foreign keys: one to users would hold a lock on users, blocking logins,
 for the whole backfill, which runs in the migration's transaction). The backfill
 only reads hours_ledger (ACCESS SHARE: approvals go on meanwhile) and
 groups it a range of people at a time in SQL, never row by row in Python.
-Measured: see README "Operator commands" (check-hours-totals).
+Measured (bench/hours_totals/backfill.py): 2,000,000 ledger entries of
+100,000 volunteers over five years, 380 s on PostgreSQL 15 on the shared
+2-core machine at load average 7-9 (with the foreign keys since dropped, so
+an upper bound); 1.5 M person-month rows, 5,400 scope rows, 6.1 M
+who-counts-where rows.
 
 Approvals made by the previous release while this runs are in the ledger but
 not in the totals: after deploying, ``flask jusha check-hours-totals
