@@ -5,7 +5,7 @@ from app import signals
 
 def init_app(app):
     from app.cli import jusha
-    from app.hours import cli, export, records
+    from app.hours import cli, export, records, totals  # noqa: F401  (totals: its hooks keep the running totals)
 
     cli.register(jusha)
     export.register_export_job()

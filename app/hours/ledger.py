@@ -3,7 +3,10 @@
 An approval adds one entry; a correction adds another (a signed number of
 minutes, a reason, who made it). Nothing is updated or deleted: the ORM guard
 in app.models.hours and, on PostgreSQL, a trigger refuse it. Every total
-shown anywhere is a SUM over these rows, so totals always add up.
+shown anywhere is a SUM over these rows, so totals always add up; the
+running totals that phones and leaderboards read (app.hours.totals) are
+updated in the same transaction as each append, and checked against these
+sums by ``flask jusha check-hours-totals``.
 """
 from sqlalchemy import func, update
 
@@ -11,7 +14,7 @@ from app import audit
 from app.auth import policy
 from app.errors import APIError
 from app.extensions import db
-from app.hours import rules
+from app.hours import rules, totals  # noqa: F401  (totals: keeps the running totals with every append)
 from app.models import HoursLedgerEntry, ServiceRecord, Team, TeamMembership, User, VolunteerProfile, utcnow
 
 

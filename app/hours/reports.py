@@ -1,17 +1,18 @@
-"""Totals, leaderboards and star levels, all derived from the ledger."""
-from collections import defaultdict
+"""Totals, leaderboards and star levels: the ledger's sums, read from its
+running totals (app.hours.totals), never summed on a request."""
 from datetime import datetime
 
-from sqlalchemy import case, func
+from sqlalchemy import func
 from sqlalchemy.orm import contains_eager
 
 from app.auth import policy
 from app.events.times import CHECKOUT_CLOSES_AFTER_END
 from app.extensions import db
-from app.hours import rules
+from app.hours import rules, totals
 from app.hours.rules import hours
-from app.localtime import CHINA_TZ, local
+from app.localtime import CHINA_TZ
 from app.models import Community, Event, HoursLedgerEntry, ServiceRecord, Team, TeamMembership, VolunteerProfile, utcnow
+from app.models.hours_totals import ALL_TIME, SCOPE_COMMUNITY, SCOPE_TEAM, HoursScopeTotal
 from app.teams.service import descendant_ids
 
 STATUS_LABELS = {
@@ -87,21 +88,17 @@ def record_view(record, ledger_minutes=None):
 
 
 def hours_summary(user_id):
-    """Total, this year, by month and every record, for one person."""
-    entries = db.session.execute(
-        db.select(HoursLedgerEntry.service_record_id, HoursLedgerEntry.minutes, HoursLedgerEntry.served_at)
-        .where(HoursLedgerEntry.user_id == user_id)
-    ).all()
+    """Total, this year, by month and every record, for one person. The
+    totals are the running totals (app.hours.totals); only the minutes of
+    each listed record come from the person's own ledger entries."""
     this_year = current_year()
-    total = year_total = 0
-    by_month, by_record = defaultdict(int), defaultdict(int)
-    for record_id, minutes, served_at in entries:
-        served = local(served_at)
-        total += minutes
-        if served.year == this_year:
-            year_total += minutes
-        by_month[served.strftime("%Y-%m")] += minutes
-        by_record[record_id] += minutes
+    total, months = totals.person(user_id)
+    year_total = sum(m for (year, _), m in months.items() if year == this_year)
+    by_record = dict(db.session.execute(
+        db.select(HoursLedgerEntry.service_record_id, func.sum(HoursLedgerEntry.minutes))
+        .where(HoursLedgerEntry.user_id == user_id)
+        .group_by(HoursLedgerEntry.service_record_id)
+    ).all())
     records = db.session.execute(
         db.select(ServiceRecord).join(Event, Event.id == ServiceRecord.event_id)
         .options(contains_eager(ServiceRecord.event))
@@ -114,8 +111,8 @@ def hours_summary(user_id):
         "year": this_year,
         "year_minutes": year_total,
         "year_hours": hours(year_total),
-        "by_month": [{"month": month, "minutes": m, "hours": hours(m)}
-                     for month, m in sorted(by_month.items(), reverse=True)],
+        "by_month": [{"month": f"{year:04d}-{month:02d}", "minutes": m, "hours": hours(m)}
+                     for (year, month), m in sorted(months.items(), reverse=True)],
         "star": star(total),
         "records": [record_view(r, by_record.get(r.id, 0)) for r in records],
         "rounding_rule": rules.ROUNDING_RULE,
@@ -123,28 +120,15 @@ def hours_summary(user_id):
 
 
 def totals_by_user(user_ids):
-    if not user_ids:
-        return {}
-    return dict(db.session.execute(
-        db.select(HoursLedgerEntry.user_id, func.sum(HoursLedgerEntry.minutes))
-        .where(HoursLedgerEntry.user_id.in_(user_ids))
-        .group_by(HoursLedgerEntry.user_id)
-    ).all())
+    return totals.minutes_by_user(user_ids)
 
 
 def team_totals(actor, team):
     """A team's hours (itself and every team under it) and its current members."""
     policy.require(policy.teams.may_manage(actor, team))
     ids = descendant_ids(team)
-    start, end = year_bounds(current_year())
-    total, year_total = db.session.execute(
-        db.select(
-            func.coalesce(func.sum(HoursLedgerEntry.minutes), 0),
-            func.coalesce(func.sum(case(
-                ((HoursLedgerEntry.served_at >= start) & (HoursLedgerEntry.served_at < end), HoursLedgerEntry.minutes),
-                else_=0)), 0),
-        ).where(HoursLedgerEntry.team_id.in_(ids))
-    ).one()
+    total = totals.scope_minutes(SCOPE_TEAM, ids)
+    year_total = totals.scope_minutes(SCOPE_TEAM, ids, current_year())
     members = db.session.execute(
         db.select(TeamMembership.user_id, TeamMembership.team_id, TeamMembership.joined_at, VolunteerProfile.real_name)
         .join(VolunteerProfile, VolunteerProfile.user_id == TeamMembership.user_id)
@@ -166,24 +150,21 @@ def team_totals(actor, team):
 
 def leaderboard(actor, by, year=None, limit=20):
     """Squads or communities ranked by hours served (in a year, or ever),
-    limited to what the actor manages."""
-    minutes = func.sum(HoursLedgerEntry.minutes)
-    people = func.count(func.distinct(HoursLedgerEntry.user_id))
-    key = Team.id if by == "squad" else Community.id
+    limited to what the actor manages: read from the running totals, one
+    row per squad or community."""
+    t = HoursScopeTotal
     if by == "squad":
-        query = (db.select(Team.id, Team.name, minutes, people)
-                 .join(Team, Team.id == HoursLedgerEntry.team_id)
-                 .where(policy.teams.managed_clause(actor))
-                 .group_by(Team.id, Team.name))
+        query = (db.select(Team.id, Team.name, t.minutes, t.volunteers)
+                 .join(Team, (Team.id == t.scope_id) & (t.scope_kind == SCOPE_TEAM))
+                 .where(policy.teams.managed_clause(actor)))
+        key = Team.id
     else:
-        query = (db.select(Community.id, Community.name, minutes, people)
-                 .join(Community, Community.id == HoursLedgerEntry.community_id)
-                 .where(policy.communities.managed_clause(actor))
-                 .group_by(Community.id, Community.name))
-    if year:
-        start, end = year_bounds(year)
-        query = query.where(HoursLedgerEntry.served_at >= start, HoursLedgerEntry.served_at < end)
-    rows = db.session.execute(query.order_by(minutes.desc(), people.desc(), key).limit(limit)).all()
+        query = (db.select(Community.id, Community.name, t.minutes, t.volunteers)
+                 .join(Community, (Community.id == t.scope_id) & (t.scope_kind == SCOPE_COMMUNITY))
+                 .where(policy.communities.managed_clause(actor)))
+        key = Community.id
+    query = query.where(t.year == (year or ALL_TIME))
+    rows = db.session.execute(query.order_by(t.minutes.desc(), t.volunteers.desc(), key).limit(limit)).all()
     return {
         "by": by, "year": year,
         "rows": [{"rank": i, "id": row[0], "name": row[1], "minutes": row[2], "hours": hours(row[2]),

@@ -20,6 +20,7 @@ from app.models.hours import (
     LedgerIsAppendOnly,
     ServiceRecord,
 )
+from app.models.hours_totals import HoursScopeTotal, HoursScopeVolunteer, HoursUserTotal
 from app.models.notices import (
     ACCEPTING_ANSWERS,
     DELIVERY_STATES,
@@ -205,6 +206,9 @@ __all__ = [
     "LedgerIsAppendOnly",
     "SERVICE_RECORD_STATUSES",
     "ServiceRecord",
+    "HoursScopeTotal",
+    "HoursScopeVolunteer",
+    "HoursUserTotal",
     "AuthSession",
     "Community",
     "Grid",

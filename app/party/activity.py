@@ -7,7 +7,8 @@ from collections import defaultdict
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.localtime import local, wall_clock
+from app.hours import totals
+from app.localtime import wall_clock
 from app.models import CheckIn, Duty, Event, HoursLedgerEntry, MemberUnit, Need
 
 # `party_day` (主题党日) arrives with the lectures area; counted by name before it exists.
@@ -52,25 +53,24 @@ def lecture_counts(user_ids, year):
 
 def minutes_in_year(user_ids, year, community_id=None):
     """{user_id: ledger minutes served in the year} (approvals and corrections
-    together); with ``community_id``, only at events that community hosted."""
+    together); with ``community_id``, only at events that community hosted.
+    Without, the hours' running totals answer (app.hours.totals)."""
     if not user_ids:
         return {}
+    if community_id is None:
+        return totals.minutes_by_user(user_ids, year)
     start, end = year_bounds(year)
     query = (select(HoursLedgerEntry.user_id, func.sum(HoursLedgerEntry.minutes))
+             .join(Event, Event.id == HoursLedgerEntry.event_id)
              .where(HoursLedgerEntry.user_id.in_(user_ids), HoursLedgerEntry.served_at >= start,
-                    HoursLedgerEntry.served_at < end)
+                    HoursLedgerEntry.served_at < end, Event.host_community_id == community_id)
              .group_by(HoursLedgerEntry.user_id))
-    if community_id is not None:
-        query = query.join(Event, Event.id == HoursLedgerEntry.event_id).where(Event.host_community_id == community_id)
     return {user_id: int(minutes or 0) for user_id, minutes in db.session.execute(query)}
 
 
 def hours_by_year(user_id):
     """[{year, hours}] for every year with ledger entries, newest first."""
-    minutes = defaultdict(int)
-    for served_at, value in db.session.execute(
-            select(HoursLedgerEntry.served_at, HoursLedgerEntry.minutes).where(HoursLedgerEntry.user_id == user_id)):
-        minutes[local(served_at).year] += value
+    minutes = totals.years_of(user_id)
     return [{"year": year, "hours": hours(minutes[year])} for year in sorted(minutes, reverse=True)]
 
 

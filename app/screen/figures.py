@@ -4,8 +4,8 @@ today's events for the map, volunteer hours this year, the top squads.
 Every query is bounded by time and served by an index: check-ins are reached
 through the events that can hold them in the period (``ix_events_starts_at_kind``
 on starts_at, then the unique (event_id, user_id, direction) index), never by
-scanning the checkins table; hours sum this year's ledger rows only
-(``ix_hours_ledger_served_at``).
+scanning the checkins table; hours are the year's running totals
+(app.hours.totals), a row for the district and one per squad.
 """
 from datetime import timedelta
 
@@ -13,9 +13,11 @@ from sqlalchemy import func
 
 from app.events.rules import MAX_DURATION
 from app.extensions import db
+from app.hours import totals
 from app.hours.rules import hours
 from app.localtime import iso
-from app.models import CheckIn, Community, Event, HoursLedgerEntry, MemberUnit, Team
+from app.models import CheckIn, Community, Event, MemberUnit, Team
+from app.models.hours_totals import SCOPE_TEAM, HoursScopeTotal
 
 # A check-in can open up to a day before its event starts (app.events.rules).
 CHECKIN_OPENS_AT_MOST = timedelta(hours=24)
@@ -71,23 +73,17 @@ def events_today(at):
 
 
 def hours_this_year(at):
-    minutes, people = db.session.execute(
-        db.select(func.coalesce(func.sum(HoursLedgerEntry.minutes), 0),
-                  func.count(func.distinct(HoursLedgerEntry.user_id)))
-        .where(HoursLedgerEntry.served_at >= at.year_start, HoursLedgerEntry.served_at < at.year_end)
-    ).one()
+    minutes, people = totals.district(at.year_start.year)
     return {"year": at.year_start.year, "minutes": minutes, "hours": hours(minutes), "volunteers": people}
 
 
 def top_squads(at, limit=TOP_SQUADS):
-    minutes = func.sum(HoursLedgerEntry.minutes)
+    t = HoursScopeTotal
     rows = db.session.execute(
-        db.select(Team.id, Team.name, minutes)
-        .join(Team, Team.id == HoursLedgerEntry.team_id)
-        .where(HoursLedgerEntry.served_at >= at.year_start, HoursLedgerEntry.served_at < at.year_end)
-        .group_by(Team.id, Team.name)
-        .having(minutes > 0)
-        .order_by(minutes.desc(), Team.id)
+        db.select(Team.id, Team.name, t.minutes)
+        .join(Team, (Team.id == t.scope_id) & (t.scope_kind == SCOPE_TEAM))
+        .where(t.year == at.year_start.year, t.minutes > 0)
+        .order_by(t.minutes.desc(), Team.id)
         .limit(limit)
     ).all()
     return [{"rank": i, "id": row[0], "name": row[1], "minutes": row[2], "hours": hours(row[2])}
