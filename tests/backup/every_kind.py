@@ -8,7 +8,7 @@ from app.cli.demo import seed_demo
 from app.extensions import db
 from app.localtime import local_date
 from app.models import (
-    Event, HouseholdPairing, HouseholdReminder, OfflineScan, PracticeAnswer, Question, SubscriptionAnswer, User,
+    Event, ExportJob, HouseholdPairing, HouseholdReminder, OfflineScan, PracticeAnswer, Question, SubscriptionAnswer, User,
     utcnow,
 )
 from app.screen import links as screen_links
@@ -54,5 +54,7 @@ def _add_what_neither_has(world):
                     message="已签到", user_id=volunteer.id),
         PracticeAnswer(user_id=volunteer.id, day=local_date(utcnow()), question_id=question.id, chosen=["A"],
                        is_correct=True),
+        ExportJob(requester_id=admin.id, kind="hours", params={"from": "2026-01-01", "to": "2026-12-31"},
+                  file_key="exports/backup-test.xlsx"),
     ])
     db.session.commit()

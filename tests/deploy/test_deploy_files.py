@@ -20,7 +20,8 @@ def settings_read_by_scripts():
     names = set()
     for script in ("serve", "worker", "scheduler"):
         names |= set(re.findall(r"\$\{([A-Z][A-Z0-9_]+):-", (ROOT / "scripts" / script).read_text()))
-    return names - {"BIND"}  # set per unit, from JUSHA_BIND_HOST and the instance's port
+    # BIND is set per unit, from JUSHA_BIND_HOST and the instance's port; TMPDIR is the system's own.
+    return names - {"BIND", "TMPDIR"}
 
 
 def test_the_environment_template_names_every_setting():

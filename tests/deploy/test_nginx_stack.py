@@ -192,6 +192,9 @@ def test_a_post_is_never_sent_again_to_the_other_app_process(stack, live_event):
     event, token, people = live_event
     bearers = list(people(3))
     stopped, other = stack.apps
+    # An earlier test's kill leaves this process marked failed in nginx for
+    # fail_timeout (10 s): wait until nginx hands it requests again.
+    _wait_for(lambda: _routed_through_nginx(stack, stopped), 60, f"nginx never routed to {stopped.name} again")
     stopped.signal_group(signal.SIGSTOP)  # hung: connections are accepted, nothing is answered
     try:
         held = None
@@ -210,7 +213,9 @@ def test_a_post_is_never_sent_again_to_the_other_app_process(stack, live_event):
         thread.join(timeout=30)
         assert (outcome["status"], answer_code(outcome["payload"])) == (502, "service_unavailable")
     finally:
-        if not stopped.running:
+        if stopped.running:
+            stopped.signal_group(signal.SIGCONT)  # a failure above must not leave it hung for the next test
+        else:
             stack.restart(stopped)
     assert '"GET /readyz HTTP/1.1" 200' in other.output()  # its access log does record requests...
     assert marker not in other.output(), "nginx sent the POST again, to the other process"  # ...not this one
@@ -283,6 +288,16 @@ def _user_of(bearer):
     from app.auth import tokens
 
     return tokens.resolve(bearer)
+
+
+def _routed_through_nginx(stack, process):
+    """One GET through nginx; True when ``process`` answered it (its access log grew)."""
+    before = process.output().count('"GET /healthz HTTP/1.1" 200')
+    phone = Phone(stack.port)
+    phone.request("GET", "/healthz")
+    phone.close()
+    time.sleep(0.2)  # the access log is written after the answer
+    return process.output().count('"GET /healthz HTTP/1.1" 200') > before
 
 
 def _wait_for_answers(burst, count, timeout=60):
