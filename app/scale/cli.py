@@ -3,6 +3,7 @@ import sys
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 
 from app.errors import APIError
 from app.scale.sizes import SIZES
@@ -23,6 +24,7 @@ def _refuse(error):
 
 
 @click.command("seed-scale")
+@with_appcontext
 @click.option("--size", type=click.Choice(sorted(SIZES)), required=True, help="district: 1,000,000 residents; small: ~1/200")
 @click.option("--database-url", default=None, help="PostgreSQL URL (default: the app's DATABASE_URL)")
 @click.option("--seed", "seed_value", default=16, show_default=True, type=int, help="random seed: same seed, same data")
@@ -42,14 +44,14 @@ def seed_scale_command(size, database_url, seed_value, force):
 
 
 @click.command("explain-hot-queries")
+@with_appcontext
 @click.option("--analyze", is_flag=True, help="run them: EXPLAIN (ANALYZE, BUFFERS)")
-@click.option("--database-url", default=None, help="PostgreSQL URL (default: the app's DATABASE_URL)")
-def explain_hot_queries_command(analyze, database_url):
-    """Print the plan of every hot phone-facing and organiser query on this database."""
+def explain_hot_queries_command(analyze):
+    """Print the plan of every hot phone-facing and organiser query on the app's database (DATABASE_URL)."""
+    from app.extensions import db
     from app.scale.hot_queries import explain_all
 
-    try:
-        for name, plan in explain_all(_url(database_url), analyze=analyze):
-            click.echo(f"-- {name}\n{plan}\n")
-    except APIError as error:
-        _refuse(error)
+    if db.engine.dialect.name != "postgresql":
+        _refuse(APIError("scale_needs_postgresql", "只能在 PostgreSQL 上查看查询计划（请设置 DATABASE_URL 为 postgresql://...）"))
+    for title, text in explain_all(analyze=analyze):
+        click.echo(f"-- {title}\n{text}\n")

@@ -10,6 +10,11 @@ from app.scale.copy_load import TableLoad
 from app.scale.world import DAY
 
 
+def registrants(world, i):
+    p = world.participants(i)
+    return np.concatenate([p.volunteers, p.residents, p.no_shows])
+
+
 def notice_plan(world):
     """[(audience spec, event index or None, send_at seconds, recipients())]."""
     total = world.size.notice_deliveries
@@ -32,14 +37,11 @@ def notice_plan(world):
     for i in np.flatnonzero(world.past & world.registration_required)[::-1]:
         if left <= 0:
             break
-        left -= int((world.n_residents[i] * 1.1 + world.n_volunteers[i]))
+        left -= len(registrants(world, int(i)))
         reminded.append(int(i))
     for i in sorted(reminded):
-        def registrants(i=i):
-            p = world.participants(i)
-            return np.concatenate([p.volunteers, p.residents, p.no_shows])
         plan.append(({"kind": "event_registrants", "event_id": i + 1, "label": "活动报名者"}, i,
-                     int(world.starts[i]) - DAY, registrants))
+                     int(world.starts[i]) - DAY, lambda i=i: registrants(world, i)))
     plan.sort(key=lambda item: item[2])
     return plan
 
