@@ -39,6 +39,12 @@ def notice_plan(world):
             break
         left -= len(registrants(world, int(i)))
         reminded.append(int(i))
+    extra = 0
+    while left > len(volunteers) // 2:  # too few registrants (the small size): more notices to everyone
+        left -= len(volunteers)
+        extra += 1
+        at = world.start + extra * (world.anchor - world.start) // (extra + corps + 1) + 1800
+        plan.append(({"kind": "team", "team_id": 1, "label": "全体志愿者"}, None, at, lambda: volunteers))
     for i in sorted(reminded):
         plan.append(({"kind": "event_registrants", "event_id": i + 1, "label": "活动报名者"}, i,
                      int(world.starts[i]) - DAY, lambda i=i: registrants(world, i)))

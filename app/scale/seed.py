@@ -8,6 +8,8 @@ from sqlalchemy.engine import make_url
 from app.errors import APIError
 from app.scale import POST_LOAD_STEPS
 from app.scale.activity import activity_tables
+from app.scale.alliance import alliance_tables
+from app.scale.contests import contest_tables
 from app.scale.copy_load import advance_sequences, load_table, prepare_session, vacuum_analyze
 from app.scale.notices import notice_tables
 from app.scale.people import people_tables
@@ -27,7 +29,8 @@ def existing_users(conn):
 
 
 def all_tables(world):
-    return people_tables(world) + activity_tables(world) + notice_tables(world)
+    return (people_tables(world) + activity_tables(world) + notice_tables(world) + alliance_tables(world)
+            + contest_tables(world))
 
 
 def seed(url, size, seed_value=16, force=False, out=None, now=None):
