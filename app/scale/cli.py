@@ -38,8 +38,8 @@ def seed_scale_command(size, database_url, seed_value, force):
     except APIError as error:
         _refuse(error)
     seconds = counts.pop("_seconds")
-    for table, rows in counts.items():
-        click.echo(f"{table:<20} {rows:>12,}")
+    for table, (rows, took) in counts.items():
+        click.echo(f"{table:<20} {rows:>12,} rows {took:>8.1f} s")
     click.echo(f"seeded {size} in {seconds} s")
 
 

@@ -9,6 +9,7 @@ restore does); the generator keeps every key valid and the scale tests prove
 it. The hours ledger's append-only trigger refuses UPDATE and DELETE only, so
 COPY (an INSERT) passes it either way.
 """
+import time
 from dataclasses import dataclass
 from typing import Callable
 
@@ -48,7 +49,8 @@ def secondary_indexes(conn, table):
 
 
 def load_table(conn, load, out=None):
-    """COPY one table; returns the number of rows written."""
+    """COPY one table; returns the number of rows written and the seconds it took."""
+    began = time.monotonic()
     indexes = secondary_indexes(conn, load.table)
     for name, _ in indexes:
         conn.execute(f'DROP INDEX "{name}"')
@@ -66,7 +68,7 @@ def load_table(conn, load, out=None):
     for _, definition in indexes:
         conn.execute(definition)
     conn.commit()
-    return written
+    return written, round(time.monotonic() - began, 1)
 
 
 def advance_sequences(conn):

@@ -23,7 +23,8 @@ from app.models import Event, HoursLedgerEntry, MemberUnit, RoleGrant, User, utc
 # Tables that grow with the district; a hot query must not read one of them whole
 # (the plan test fails on a Seq Scan of any of these unless the query says why).
 BIG_TABLES = ("users", "events", "registrations", "checkins", "service_records", "hours_ledger",
-              "notice_deliveries", "notices", "volunteer_profiles", "team_memberships", "role_grants")
+              "notice_deliveries", "notices", "volunteer_profiles", "team_memberships", "duties", "needs",
+              "work_orders", "quiz_attempts", "quiz_answers", "quiz_scores")
 
 
 @dataclass

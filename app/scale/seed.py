@@ -34,8 +34,8 @@ def all_tables(world):
 
 
 def seed(url, size, seed_value=16, force=False, out=None, now=None):
-    """Load ``size`` into the database at ``url``; returns {table: rows written}
-    and the seconds taken under the key ``"_seconds"``."""
+    """Load ``size`` into the database at ``url``; returns {table: (rows
+    written, seconds)} and the whole run's seconds under ``"_seconds"``."""
     began = time.monotonic()
     with psycopg.connect(psycopg_dsn(url)) as conn:
         try:

@@ -33,7 +33,7 @@ SIZES = {
     "district": ScaleSize(
         name="district", residents=1_000_000, volunteers=100_000, communities=7, grids_per_community=20,
         member_units=200, community_squads=20, unit_squads=60, events=50_000, checkins=10_000_000,
-        service_records=2_030_000, notice_deliveries=5_000_000, needs=5_000, work_orders=100_000,
+        service_records=2_056_000, notice_deliveries=5_000_000, needs=5_000, work_orders=100_000,
         quiz_answers=1_000_000),
     "small": ScaleSize(
         name="small", residents=5_000, volunteers=500, communities=7, grids_per_community=3,
