@@ -4,13 +4,16 @@ Revision ID: 0025
 Revises: 0024
 Create Date: 2026-12-02 17:00:00
 
-Each index removes a sequential scan that ``flask jusha explain-hot-queries``
-showed on the district dataset; bench/scale/README.md ("Indexes") says which
-plan node each one replaces. On PostgreSQL they are built CONCURRENTLY, so
-phones keep checking in while a large table is indexed (no lock that blocks
-writes); an earlier build that failed half-way leaves an INVALID index, which
-is dropped and built again. SQLite (embedded, small by nature) builds them
-plainly.
+Each index removes a scan that ``flask jusha explain-hot-queries`` showed on
+the district dataset; bench/scale/README.md ("Indexes") says which plan node
+each one replaces. Two replace a plain index on user_id with a covering one
+(the same key, the columns the phone's query reads INCLUDEd), so "my
+registrations" and "my hours" read the index alone instead of a heap page per
+row. On PostgreSQL every index is built CONCURRENTLY (phones keep writing
+while a large table is indexed) and the replaced ones are dropped only after
+their successors exist; a build that failed half-way leaves an INVALID index,
+which is dropped and built again. SQLite (embedded, small by nature) builds
+them plainly, without INCLUDE.
 """
 from alembic import op
 
@@ -19,11 +22,23 @@ down_revision = '0024'
 branch_labels = None
 depends_on = None
 
-# (name, table, columns): the same indexes the models declare in __table_args__.
+# (name, table, key columns, included columns): as the models declare them.
 INDEXES = (
-    ("ix_events_ends_at", "events", ("ends_at",)),
-    ("ix_service_records_started_at", "service_records", ("started_at",)),
+    ("ix_events_ends_at", "events", ("ends_at",), ()),
+    ("ix_service_records_started_at", "service_records", ("started_at",), ()),
+    ("ix_registrations_user_id_covering", "registrations", ("user_id",), ("status", "event_id")),
+    ("ix_hours_ledger_user_id_covering", "hours_ledger", ("user_id",), ("served_at", "minutes", "service_record_id")),
 )
+# Plain indexes the covering ones make redundant: (name, table, column).
+REPLACED = (
+    ("ix_registrations_user_id", "registrations", "user_id"),
+    ("ix_hours_ledger_user_id", "hours_ledger", "user_id"),
+)
+
+
+def _definition(table, columns, include, postgresql):
+    text = f'"{table}" ({", ".join(columns)})'
+    return text + (f' INCLUDE ({", ".join(include)})' if include and postgresql else "")
 
 
 def _drop_if_invalid(bind, name):
@@ -37,21 +52,32 @@ def _drop_if_invalid(bind, name):
 def upgrade():
     bind = op.get_bind()
     if bind.dialect.name != 'postgresql':
-        for name, table, columns in INDEXES:
-            op.execute(f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" ({", ".join(columns)})')
+        for name, table, columns, include in INDEXES:
+            op.execute(f'CREATE INDEX IF NOT EXISTS "{name}" ON {_definition(table, columns, include, False)}')
+        for name, _, _ in REPLACED:
+            op.execute(f'DROP INDEX IF EXISTS "{name}"')
         return
     with op.get_context().autocommit_block():
-        for name, table, columns in INDEXES:
+        for name, table, columns, include in INDEXES:
             _drop_if_invalid(bind, name)
-            op.execute(f'CREATE INDEX CONCURRENTLY IF NOT EXISTS "{name}" ON "{table}" ({", ".join(columns)})')
+            op.execute(f'CREATE INDEX CONCURRENTLY IF NOT EXISTS "{name}" ON {_definition(table, columns, include, True)}')
+        for name, _, _ in REPLACED:
+            op.execute(f'DROP INDEX CONCURRENTLY IF EXISTS "{name}"')
 
 
 def downgrade():
     bind = op.get_bind()
-    if bind.dialect.name != 'postgresql':
-        for name, _, _ in INDEXES:
+    postgresql = bind.dialect.name == 'postgresql'
+    concurrently = " CONCURRENTLY" if postgresql else ""
+    if not postgresql:
+        for name, table, column in REPLACED:
+            op.execute(f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" ({column})')
+        for name, _, _, _ in INDEXES:
             op.execute(f'DROP INDEX IF EXISTS "{name}"')
         return
     with op.get_context().autocommit_block():
-        for name, _, _ in INDEXES:
-            op.execute(f'DROP INDEX CONCURRENTLY IF EXISTS "{name}"')
+        for name, table, column in REPLACED:
+            _drop_if_invalid(bind, name)
+            op.execute(f'CREATE INDEX{concurrently} IF NOT EXISTS "{name}" ON "{table}" ({column})')
+        for name, _, _, _ in INDEXES:
+            op.execute(f'DROP INDEX{concurrently} IF EXISTS "{name}"')
