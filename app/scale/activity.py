@@ -4,7 +4,6 @@ records, the hours ledger, notices and their deliveries.
 Every pass walks the calendar in id order and asks ``world.participants(i)``
 for event i's people, so the service record ids the ledger points to, and the
 registrants a reminder goes to, come out the same in every pass."""
-import json
 
 import numpy as np
 

@@ -25,7 +25,8 @@ def _refuse(error):
 
 @click.command("seed-scale")
 @with_appcontext
-@click.option("--size", type=click.Choice(sorted(SIZES)), required=True, help="district: 1,000,000 residents; small: ~1/200")
+@click.option("--size", type=click.Choice(sorted(SIZES)), required=True,
+              help="district: 1,000,000 residents; small: ~1/200")
 @click.option("--database-url", default=None, help="PostgreSQL URL (default: the app's DATABASE_URL)")
 @click.option("--seed", "seed_value", default=16, show_default=True, type=int, help="random seed: same seed, same data")
 @click.option("--force", is_flag=True, help="empty a database that already has users first")

@@ -84,7 +84,8 @@ def advance_sequences(conn):
             WHERE s.relkind = 'S' AND n.nspname = current_schema()"""
     ).fetchall()
     for sequence, table, column in owned:
-        conn.execute(f'SELECT setval(\'"{sequence}"\', COALESCE((SELECT max("{column}") FROM "{table}"), 0) + 1, false)')
+        highest = f'COALESCE((SELECT max("{column}") FROM "{table}"), 0)'
+        conn.execute(f'SELECT setval(\'"{sequence}"\', {highest} + 1, false)')
     conn.commit()
     return len(owned)
 

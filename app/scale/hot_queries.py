@@ -10,7 +10,7 @@ volunteer) are compiled, not run, and say which tables they may read whole.
 """
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Callable
 
 from sqlalchemy import event as sa_event, func, select

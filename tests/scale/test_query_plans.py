@@ -18,7 +18,8 @@ pytestmark = pytest.mark.postgres_only
 
 def test_no_hot_query_needs_a_sequential_scan_of_a_big_table(scale_ctx):
     found = hot_queries.big_table_seq_scans(seqscan=False)
-    assert found == [], "\n\n".join(f"{name} #{number}: Seq Scan on {table}\n{sql}" for name, number, table, sql in found)
+    assert found == [], "\n\n".join(
+        f"{name} #{number}: Seq Scan on {table}\n{sql}" for name, number, table, sql in found)
 
 
 def test_every_hot_query_is_planned_from_the_apps_own_sql(scale_ctx):

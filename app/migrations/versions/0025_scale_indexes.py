@@ -60,7 +60,8 @@ def upgrade():
     with op.get_context().autocommit_block():
         for name, table, columns, include in INDEXES:
             _drop_if_invalid(bind, name)
-            op.execute(f'CREATE INDEX CONCURRENTLY IF NOT EXISTS "{name}" ON {_definition(table, columns, include, True)}')
+            definition = _definition(table, columns, include, True)
+            op.execute(f'CREATE INDEX CONCURRENTLY IF NOT EXISTS "{name}" ON {definition}')
         for name, _, _ in REPLACED:
             op.execute(f'DROP INDEX CONCURRENTLY IF EXISTS "{name}"')
 
