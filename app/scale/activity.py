@@ -1,5 +1,5 @@
 """Rows for five years of activity: events, registrations, check-ins, service
-records, the hours ledger, notices and their deliveries.
+records and the hours ledger (notices: notices.py).
 
 Every pass walks the calendar in id order and asks ``world.participants(i)``
 for event i's people, so the service record ids the ledger points to, and the
