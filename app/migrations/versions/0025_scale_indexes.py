@@ -6,13 +6,14 @@ Create Date: 2026-12-02 17:00:00
 
 Each index removes a scan that ``flask jusha explain-hot-queries`` showed on
 the district dataset; bench/scale/README.md ("Indexes") says which plan node
-each one replaces. Two replace a plain index on user_id with a covering one
-(the same key, the columns the phone's query reads INCLUDEd), so "my
-registrations" and "my hours" read the index alone instead of a heap page per
-row. On PostgreSQL every index is built CONCURRENTLY (phones keep writing
-while a large table is indexed) and the replaced ones are dropped only after
-their successors exist; a build that failed half-way leaves an INVALID index,
-which is dropped and built again. SQLite (embedded, small by nature) builds
+each one replaces. One replaces the ledger's plain index on user_id with a
+covering one (the same key, the columns "my hours" reads INCLUDEd), so the
+phone's query reads the index alone instead of a heap page per entry.
+
+On PostgreSQL every index is built CONCURRENTLY (phones keep writing while a
+large table is indexed) and the replaced one is dropped only after its
+successor exists; a build that failed half-way leaves an INVALID index, which
+is dropped and built again. SQLite (embedded, small by nature) builds
 them plainly, without INCLUDE.
 """
 from alembic import op
@@ -26,12 +27,10 @@ depends_on = None
 INDEXES = (
     ("ix_events_ends_at", "events", ("ends_at",), ()),
     ("ix_service_records_started_at", "service_records", ("started_at",), ()),
-    ("ix_registrations_user_id_covering", "registrations", ("user_id",), ("status", "event_id")),
     ("ix_hours_ledger_user_id_covering", "hours_ledger", ("user_id",), ("served_at", "minutes", "service_record_id")),
 )
-# Plain indexes the covering ones make redundant: (name, table, column).
+# Plain indexes the covering one makes redundant: (name, table, column).
 REPLACED = (
-    ("ix_registrations_user_id", "registrations", "user_id"),
     ("ix_hours_ledger_user_id", "hours_ledger", "user_id"),
 )
 
