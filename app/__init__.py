@@ -71,8 +71,8 @@ def _init_areas(app):
     queued and periodic jobs (app/jobs.py) and adds its ``flask jusha`` commands."""
     from app import (
         admin, auth, backup, checkin, consultations, events, exports, files, grids, hall, health, hours,
-        households, lectures, mediation, needs, notices, party, patrols, quiz, reports, residents, screen, units,
-        whistles,
+        households, lectures, mediation, needs, notices, party, patrols, quiz, reports, residents, scale, screen,
+        units, whistles,
     )
 
     for area in (
@@ -88,8 +88,8 @@ def _init_areas(app):
         lectures, quiz, hall, party,
         # grid governance: grids, patrols, 随手拍 work orders, 党员联户, 钱塘阿姨, 议事
         grids, patrols, reports, households, mediation, consultations,
-        # running it: backups that restore
-        backup,
+        # running it: backups that restore; district-scale data and the plans of the hot queries
+        backup, scale,
     ):
         area.init_app(app)
 

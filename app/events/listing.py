@@ -17,7 +17,7 @@ from app.auth import policy
 from app.errors import APIError
 from app.events import grouping
 from app.events.registration import ACTIVE
-from app.events.rules import invalid
+from app.events.rules import MAX_DURATION, invalid
 from app.events.times import range_end, range_start
 from app.events.views import EVENT_LOAD_OPTIONS, present_events
 from app.extensions import db
@@ -68,7 +68,12 @@ def _conditions(args, user):
     if start is not None and end is not None and end <= start:
         raise invalid("to", "结束日期不能早于开始日期", "query")
     if start is not None:
+        # The second condition follows from the first (no event lasts longer
+        # than MAX_DURATION) and bounds the walk of the starts_at index that
+        # the start-ordered page uses: without it, "from today" read five
+        # years of past events to find the first upcoming ones (issue 16).
         conditions.append(Event.ends_at > start)
+        conditions.append(Event.starts_at > start - MAX_DURATION)
     if end is not None:
         conditions.append(Event.starts_at < end)
     if args.get("mine"):

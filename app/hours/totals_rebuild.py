@@ -30,9 +30,13 @@ USER_KEY = ("user_id", "year", "month")
 SCOPE_KEY = ("scope_kind", "year", "scope_id")
 
 
-def _local_part(part):
+def _dialect(session=None):
+    return (session or db.session).get_bind().dialect.name
+
+
+def _local_part(part, dialect):
     """The Beijing-time year or month of served_at, as SQL (China keeps no daylight saving)."""
-    if db.session.get_bind().dialect.name == "postgresql":
+    if dialect == "postgresql":
         return cast(extract(part, func.timezone("Asia/Shanghai", LEDGER.c.served_at)), Integer)
     return cast(func.strftime("%Y" if part == "year" else "%m", LEDGER.c.served_at, "+8 hours"), Integer)
 
@@ -45,11 +49,11 @@ def _in_range(query, users):
     return query if users is None else query.where(LEDGER.c.user_id >= users[0], LEDGER.c.user_id < users[1])
 
 
-def _per_scope(users, make):
+def _per_scope(users, make, dialect):
     """One SELECT per (kind of scope, year or all time), as a UNION ALL.
     ``make(columns, grouping)`` builds each; constants stay out of GROUP BY
     (PostgreSQL reads ``GROUP BY 0`` as a position)."""
-    year = _local_part("year")
+    year = _local_part("year", dialect)
     parts = []
     for kind, scope_id in ((SCOPE_TEAM, LEDGER.c.team_id), (SCOPE_COMMUNITY, LEDGER.c.community_id),
                            (SCOPE_DISTRICT, None)):
@@ -65,59 +69,63 @@ def _per_scope(users, make):
     return union_all(*parts)
 
 
-def expected_users(users=None):
-    year, month = _local_part("year"), _local_part("month")
+def expected_users(users=None, dialect=None):
+    dialect = dialect or _dialect()
+    year, month = _local_part("year", dialect), _local_part("month", dialect)
     query = select(LEDGER.c.user_id, year.label("year"), month.label("month"),
                    func.sum(LEDGER.c.minutes).label("minutes"), _approvals().label("records")) \
         .group_by(LEDGER.c.user_id, year, month)
     return _in_range(query, users)
 
 
-def expected_scopes(users=None):
+def expected_scopes(users=None, dialect=None):
     return _per_scope(users, lambda columns, grouping: select(
         *columns, func.sum(LEDGER.c.minutes).label("minutes"), _approvals().label("records"),
         func.count(func.distinct(LEDGER.c.user_id)).label("volunteers"))
         # The district's all-time row groups by nothing: no entries must mean no row.
-        .group_by(*grouping).having(func.count() > 0))
+        .group_by(*grouping).having(func.count() > 0), dialect or _dialect())
 
 
-def expected_members(users=None):
-    return _per_scope(users, lambda columns, grouping: select(*columns, LEDGER.c.user_id).distinct())
+def expected_members(users=None, dialect=None):
+    return _per_scope(users, lambda columns, grouping: select(*columns, LEDGER.c.user_id).distinct(),
+                      dialect or _dialect())
 
 
-def _user_batches():
-    low, high = db.session.execute(select(func.min(LEDGER.c.user_id), func.max(LEDGER.c.user_id))).one()
+def _user_batches(session):
+    low, high = session.execute(select(func.min(LEDGER.c.user_id), func.max(LEDGER.c.user_id))).one()
     if low is None:
         return
     for start in range(low, high + 1, USERS_PER_BATCH):
         yield start, start + USERS_PER_BATCH
 
 
-def rebuild_totals(progress=None):
+def rebuild_totals(progress=None, session=None):
     """Replace every running total with the ledger's sums, in one transaction.
 
     On PostgreSQL the ledger is locked against appends meanwhile (SHARE mode:
     reads go on, an approval waits for the rebuild), so no approval can land
-    between the sums and the commit. Safe to call after a bulk load; commits."""
-    session = db.session
-    if session.get_bind().dialect.name == "postgresql":
+    between the sums and the commit. Safe to call after a bulk load; commits.
+    ``session``: another database's (the scale seeder's), else the app's."""
+    session = session or db.session
+    dialect = _dialect(session)
+    if dialect == "postgresql":
         session.execute(db.text("LOCK TABLE hours_ledger IN SHARE MODE"))
         session.execute(db.text(
             "LOCK TABLE hours_user_totals, hours_scope_totals, hours_scope_volunteers IN EXCLUSIVE MODE"))
     for model in (HoursScopeVolunteer, HoursScopeTotal, HoursUserTotal):
         session.execute(model.__table__.delete())
-    for users in _user_batches():
+    for users in _user_batches(session):
         session.execute(HoursUserTotal.__table__.insert().from_select(
-            list(USER_KEY) + ["minutes", "records"], expected_users(users)))
+            list(USER_KEY) + ["minutes", "records"], expected_users(users, dialect)))
         session.execute(HoursScopeVolunteer.__table__.insert().from_select(
-            ["scope_kind", "year", "scope_id", "user_id"], expected_members(users)))
+            ["scope_kind", "year", "scope_id", "user_id"], expected_members(users, dialect)))
         # Batches split the ledger by person, so each person is counted in one
         # batch only: the batches' minutes and distinct volunteers add up.
         # The WHERE: SQLite would read ON CONFLICT as a join's ON without one.
         table = HoursScopeTotal.__table__
         insert = upsert_statement(session, table).from_select(
             list(SCOPE_KEY) + ["minutes", "records", "volunteers"],
-            select(expected_scopes(users).subquery()).where(true()))
+            select(expected_scopes(users, dialect).subquery()).where(true()))
         session.execute(insert.on_conflict_do_update(
             index_elements=list(SCOPE_KEY),
             set_={name: table.c[name] + insert.excluded[name] for name in ("minutes", "records", "volunteers")}))
@@ -162,3 +170,21 @@ def check_totals():
     _compare(report, "hours_scope_volunteers", HoursScopeVolunteer, SCOPE_KEY + ("user_id",), (),
              expected_members())
     return report
+
+
+def rebuild_after_bulk_load(conn, world):
+    """The scale seeder's post-load step (app.scale.POST_LOAD_STEPS): its COPY
+    bypassed the ORM hooks that keep the totals, so they are rebuilt from the
+    ledger it wrote, in the seeded database (which need not be the app's)."""
+    import psycopg
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine("postgresql+psycopg://", poolclass=NullPool,
+                           creator=lambda: psycopg.connect(conn.info.dsn, password=conn.info.password))
+    try:
+        with Session(engine) as session:
+            rebuild_totals(session=session)
+    finally:
+        engine.dispose()
