@@ -20,20 +20,22 @@ from bench.scale.server import peak_rss_mb, reset_peak_rss, rss_mb
 LOOPBACK = "127.0.0.1"
 
 
-def biggest_event(app):
-    """The event with the most check-ins (the welfare day of 5,000) and its count."""
+def biggest_event(app, skip=()):
+    """The event with the most check-ins (the welfare day of 5,000) and its count,
+    not one of the benchmark's own (``skip``)."""
     with app.app_context():
         row = db.session.execute(text(
-            "SELECT event_id, count(*) FROM checkins WHERE direction = 'in' "
-            "GROUP BY event_id ORDER BY count(*) DESC LIMIT 1")).first()
+            "SELECT event_id, count(*) FROM checkins WHERE direction = 'in' AND NOT (event_id = ANY(:skip)) "
+            "GROUP BY event_id ORDER BY count(*) DESC LIMIT 1"), {"skip": list(skip)}).first()
     return (row[0], row[1]) if row else (None, 0)
 
 
 def biggest_unit(app):
+    """The member unit that hosted the most events."""
     with app.app_context():
         return db.session.execute(text(
-            "SELECT u.id FROM member_units u LEFT JOIN volunteer_profiles p ON p.member_unit_id = u.id "
-            "GROUP BY u.id ORDER BY count(p.user_id) DESC, u.id LIMIT 1")).scalar()
+            "SELECT u.id FROM member_units u LEFT JOIN events e ON e.host_member_unit_id = u.id "
+            "GROUP BY u.id ORDER BY count(e.id) DESC, u.id LIMIT 1")).scalar()
 
 
 def root_team(app):
@@ -70,7 +72,7 @@ def operations(year, month, event_id, unit_id, team_id):
     if event_id:
         for fmt in ("json", "csv", "xlsx"):
             ops.append((f"attendance {fmt}", "GET", f"/api/v1/events/{event_id}/attendance?format={fmt}", None))
-    ops.append((f"hours export {year}", "GET", f"/api/v1/hours/export.xlsx?date_from={year}-01-01&date_to={year}-12-31",
+    ops.append((f"hours export {year}", "GET", f"/api/v1/hours/export.xlsx?from={year}-01-01&to={year}-12-31",
                 None))
     ops.append((f"monthly chart {month}", "GET", f"/api/v1/attendance/monthly/chart.png?month={month}", None))
     if team_id:
@@ -86,31 +88,36 @@ def operations(year, month, event_id, unit_id, team_id):
     return ops
 
 
-def run(port, worker_pid, bearer, year, month, event_id, unit_id, team_id, job_pids=()):
-    """Each operation once (after one untimed warm-up call of the cheapest): figures per operation."""
-    call(port, "GET", "/api/v1/me", bearer)
-    figures = {"worker baseline RSS MB": rss_mb(worker_pid)}
+def run(start_server, bearer, ops, job_pids=()):
+    """Each operation alone on a fresh single-worker server (a worker's heap
+    keeps what earlier requests took, which would inflate the next one's peak):
+    one untimed call to warm it, then the operation, timed, with the worker's
+    peak RSS over just that call."""
     rows = []
-    for name, method, path, body in operations(year, month, event_id, unit_id, team_id):
-        reset_peak_rss(worker_pid)
-        for pid in job_pids:
-            reset_peak_rss(pid)
-        started = time.perf_counter()
-        status, size, first = call(port, method, path, bearer, body)
-        job = None
-        if status == 202:
-            job = follow_job(port, bearer, first)
-            status, size = job["status"], job["size"]
-        seconds = time.perf_counter() - started
-        peak = max([peak_rss_mb(worker_pid)] + [peak_rss_mb(pid) for pid in job_pids])
-        row = {"operation": name, "status": status, "seconds": round(seconds, 3), "bytes": size, "peak_rss_mb": peak}
+    for name, method, path, body in ops:
+        with start_server() as server:
+            worker = server.worker_pids()[0]
+            call(server.port, "GET", "/api/v1/me", bearer)
+            baseline = rss_mb(worker)
+            reset_peak_rss(worker)
+            for pid in job_pids:
+                reset_peak_rss(pid)
+            started = time.perf_counter()
+            status, size, first = call(server.port, method, path, bearer, body)
+            job = None
+            if status == 202:
+                job = follow_job(server.port, bearer, first)
+                status, size = job["status"], job["size"]
+            seconds = time.perf_counter() - started
+            peak = max([peak_rss_mb(worker)] + [peak_rss_mb(pid) for pid in job_pids])
+        row = {"operation": name, "status": status, "seconds": round(seconds, 3), "bytes": size,
+               "peak_rss_mb": peak, "baseline_rss_mb": baseline}
         if status >= 400:
             row["answer"] = first[:300].decode("utf-8", "replace")
         if job:
             row["job"] = job
         rows.append(row)
-    figures["operations"] = rows
-    return figures
+    return rows
 
 
 def follow_job(port, bearer, first):

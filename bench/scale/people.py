@@ -156,3 +156,8 @@ def recent_event_ids(app, limit=200):
         if not found:
             found = db.session.execute(select(Event.id).order_by(Event.starts_at.desc()).limit(limit)).scalars().all()
     return found
+
+
+def openid_of(app, user_id):
+    with app.app_context():
+        return db.session.get(User, user_id).openid

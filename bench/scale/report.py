@@ -11,8 +11,11 @@ MEMORY_MB = 300
 def rows(results):
     """(figure, measured, target, verdict) for everything that was measured."""
     out = []
+    for name in ("mix", "checkin_district", "checkin_empty", "organiser"):
+        if "error" in results.get(name, {}):
+            out.append((name, results[name]["error"][:60], "-", "FAILED"))
     mix = results.get("mix")
-    if mix:
+    if mix and "error" not in mix:
         for name, endpoint in mix["endpoints"].items():
             if name == "check-in":
                 out.append(("check-in p99 (mix; a write)", f"{endpoint['p99']:.1f} ms", "-", "-"))
@@ -28,7 +31,7 @@ def rows(results):
                     f"{district['scans_per_s']:,.0f} / {empty['scans_per_s']:,.0f} = {results['checkin_ratio']:.2f}",
                     f">= {CHECKIN_RATIO:.2f}", verdict(results["checkin_ratio"] >= CHECKIN_RATIO)))
     organiser = results.get("organiser")
-    if organiser:
+    if organiser and "error" not in organiser:
         attendees = organiser.get("attendance event", {}).get("check_ins")
         for op in organiser["operations"]:
             name, seconds = op["operation"], op["seconds"]
