@@ -22,6 +22,7 @@ given (default redis://127.0.0.1:6379/12).
     ./bench/scale/run --explain --parts none        # only the plans
 """
 import argparse
+import importlib.util
 import json
 import os
 import subprocess
@@ -40,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 from app import create_app  # noqa: E402
 from app.models import utcnow  # noqa: E402
-from bench.checkin.run import backend_pids, cpu_seconds  # noqa: E402
+from bench.checkin.run import backend_pids, cpu_seconds, process_tree  # noqa: E402
 from bench.scale import checkins, organiser, people  # noqa: E402
 from bench.scale.report import print_table  # noqa: E402
 from bench.scale.server import Server  # noqa: E402
@@ -125,6 +126,15 @@ def run_mix(args, app, borrowed, server):
     return result
 
 
+def job_worker(env):
+    """One Dramatiq worker process (one thread) for background exports, when the app has them."""
+    if importlib.util.find_spec("app.exports") is None:
+        return None
+    return subprocess.Popen([sys.executable, "-m", "dramatiq", "app.worker:broker", "--processes", "1", "--threads", "1"],
+                            cwd=ROOT, env={**os.environ, **env}, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def run_organiser(args, app, borrowed):
     from bench.checkin.run import stop
     from bench.notices.bench import start_emulator
@@ -143,9 +153,15 @@ def run_organiser(args, app, borrowed):
             # msgSecCheck (the notice's content check) wants a person who opened the mini-program lately.
             requests.post(base + "/_emulator/login-codes", json={"openid": people.openid_of(app, admin)},
                           timeout=10).raise_for_status()
-            env = {**base_env(args), "WECHAT_API_BASE": base}
-            figures = {"operations": organiser.run(
-                lambda: Server(env, port=args.port + 1, workers=1, worker_class="sync", timeout=600), bearer, ops)}
+            env = {**base_env(args), "WECHAT_API_BASE": base, "STORAGE_URL": str(Path(log_dir) / "files")}
+            worker = job_worker(env)
+            try:
+                figures = {"operations": organiser.run(
+                    lambda: Server(env, port=args.port + 1, workers=1, worker_class="sync", timeout=600), bearer, ops,
+                    job_pids=lambda: process_tree(worker.pid) if worker else ())}
+            finally:
+                if worker:
+                    stop(worker)
         finally:
             stop(emulator)
     figures["attendance event"] = {"id": event_id, "check_ins": rows}
