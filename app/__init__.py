@@ -71,7 +71,7 @@ def _init_areas(app):
     queued and periodic jobs (app/jobs.py) and adds its ``flask jusha`` commands."""
     from app import (
         admin, auth, checkin, consultations, events, files, grids, hall, hours, households, lectures, mediation,
-        needs, notices, party, patrols, quiz, reports, residents, screen, units, whistles,
+        needs, notices, party, patrols, quiz, reports, residents, scale, screen, units, whistles,
     )
 
     for area in (
@@ -85,6 +85,8 @@ def _init_areas(app):
         lectures, quiz, hall, party,
         # grid governance: grids, patrols, 随手拍 work orders, 党员联户, 钱塘阿姨, 议事
         grids, patrols, reports, households, mediation, consultations,
+        # operators: district-scale data and the plans of the hot queries (issue 16)
+        scale,
     ):
         area.init_app(app)
 

@@ -23,6 +23,8 @@ class Event(TimestampMixin, db.Model):
     __table_args__ = (
         db.CheckConstraint("ends_at > starts_at", name="ends_after_start"),
         db.Index("ix_events_starts_at_kind", "starts_at", "kind"),
+        # "From today": events still running or to come, a few percent of five years (migration 0025).
+        db.Index("ix_events_ends_at", "ends_at"),
     )
 
     id = db.Column(db.Integer, primary_key=True)
