@@ -5,9 +5,11 @@ from app import signals
 
 def init_app(app):
     from app.cli import jusha
-    from app.hours import cli, records
+    from app.hours import cli, leaderboard_cache, records
 
     cli.register(jusha)
 
     # A check-out makes the volunteer's pending service record at once.
     signals.checked_out.connect(records.record_on_checkout, sender=app)
+    # An approval changes the ranking: organisers see it at once, not after the cache's TTL.
+    signals.hours_approved.connect(leaderboard_cache.forget_on_approval, sender=app)

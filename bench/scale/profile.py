@@ -47,13 +47,16 @@ def main():
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/12")
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--tree", action="append", default=[], help="endpoint name to print a pyinstrument tree of")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="a setting for the app (e.g. LEADERBOARD_CACHE_SECONDS=0 for a before/after)")
     args = parser.parse_args()
     env = {"APP_ENV": "development", "DATABASE_URL": args.database_url, "REDIS_URL": args.redis_url,
-           "LOG_LEVEL": "WARNING", "RATELIMIT_DEFAULT": "100000 per minute"}
+           "LOG_LEVEL": "WARNING", "RATELIMIT_DEFAULT": "100000 per minute",
+           **dict(item.split("=", 1) for item in args.set)}
     app = create_app(env=env)
     borrowed = people.Borrowed(app, args.redis_url)
     try:
-        resident = next(iter(borrowed.mint(people.sample_residents(app, 1, 11)[:1])))
+        resident = next(iter(borrowed.mint(people.sample_residents(app, 40, 11)[:1])))  # activity-weighted
         staff = next(iter(borrowed.mint(people.staff_users(app, 1))))
         today = (utcnow() + timedelta(hours=8)).date().isoformat()
         statements = Counter()
