@@ -20,13 +20,14 @@ from bench.scale.server import peak_rss_mb, reset_peak_rss, rss_mb
 LOOPBACK = "127.0.0.1"
 
 
-def biggest_event(app, skip=()):
-    """The event with the most check-ins (the welfare day of 5,000) and its count,
-    not one of the benchmark's own (``skip``)."""
+def event_of_size(app, people, skip=()):
+    """The event whose check-ins come nearest ``people`` (the welfare day of 5,000)
+    and its count, not one of the benchmark's own (``skip``)."""
     with app.app_context():
         row = db.session.execute(text(
             "SELECT event_id, count(*) FROM checkins WHERE direction = 'in' AND NOT (event_id = ANY(:skip)) "
-            "GROUP BY event_id ORDER BY count(*) DESC LIMIT 1"), {"skip": list(skip)}).first()
+            "GROUP BY event_id ORDER BY abs(count(*) - :people), event_id LIMIT 1"),
+            {"skip": list(skip), "people": people}).first()
     return (row[0], row[1]) if row else (None, 0)
 
 

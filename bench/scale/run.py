@@ -68,6 +68,8 @@ def arguments():
     parser.add_argument("--phones", type=int, default=64)
     parser.add_argument("--residents", type=int, default=20000, help="distinct residents the phones sign in as")
     parser.add_argument("--checkin-people", type=int, default=3000, help="residents in each check-in burst")
+    parser.add_argument("--attendance-people", type=int, default=5000,
+                        help="the attendance export is of the event whose check-ins come nearest this")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (2 cores)")
     parser.add_argument("--worker-class", default="gthread", choices=("sync", "gthread"))
     parser.add_argument("--threads", type=int, default=4, help="threads per gthread worker (scripts/serve: 4)")
@@ -144,7 +146,7 @@ def run_organiser(args, app, borrowed):
         raise SystemExit("the database has no admin (role_grants role='admin'): organiser operations need one")
     bearer = next(iter(borrowed.mint([admin])))
     year = organiser.last_full_year()
-    event_id, rows = organiser.biggest_event(app, skip=borrowed.event_ids)
+    event_id, rows = organiser.event_of_size(app, args.attendance_people, skip=borrowed.event_ids)
     ops = organiser.operations(year, f"{year}-{date.today().month:02d}", event_id, organiser.biggest_unit(app),
                                organiser.root_team(app))
     with tempfile.TemporaryDirectory() as log_dir:
