@@ -28,6 +28,7 @@ missing or still has its development value.
 | SCREEN_HEARTBEAT_SECONDS | 15 | seconds between the stream's heartbeat comments (keeps proxies from closing it, finds a vanished client) |
 | SCREEN_SNAPSHOT_SECONDS | 60 | seconds between full snapshots on a stream (corrects drift, rolls over at midnight, notices a revoked key) |
 | SCREEN_CACHE_SECONDS | 5 | seconds a computed 大屏 snapshot is cached in Redis, shared by every display and process |
+| LEADERBOARD_CACHE_SECONDS | 30 (testing: 0) | seconds an hours leaderboard is cached in Redis, shared by every organiser of the same scope (an approval drops them all at once); 0 turns the cache off |
 | POSTER_CACHE_SECONDS | 2592000 | seconds a poster's mini-program code PNG stays cached in Redis (30 days) |
 | RATELIMIT_LOGIN | 10 per minute;100 per hour | per client address |
 | PROXY_HOPS | 0 | proxies in front of the app (1 behind nginx) whose X-Forwarded-For / -Proto are trusted; 0 trusts none |
@@ -187,6 +188,7 @@ def load_settings(env=None, **overrides):
         "SCREEN_HEARTBEAT_SECONDS": max(0.05, _float(env, "SCREEN_HEARTBEAT_SECONDS", 15.0)),
         "SCREEN_SNAPSHOT_SECONDS": max(0.05, _float(env, "SCREEN_SNAPSHOT_SECONDS", 60.0)),
         "SCREEN_CACHE_SECONDS": max(0, _int(env, "SCREEN_CACHE_SECONDS", 5)),
+        "LEADERBOARD_CACHE_SECONDS": max(0, _int(env, "LEADERBOARD_CACHE_SECONDS", 0 if app_env == "testing" else 30)),
         "POSTER_CACHE_SECONDS": _int(env, "POSTER_CACHE_SECONDS", 30 * 24 * 3600),
         "MAX_CONTENT_LENGTH": max(1024, _int(env, "MAX_CONTENT_LENGTH", 1024 * 1024)),
         "JSON_MAX_DEPTH": min(64, max(4, _int(env, "JSON_MAX_DEPTH", 32))),

@@ -211,9 +211,11 @@ def list_for_user(user, include_cancelled=False, limit=50, offset=0):
     if not include_cancelled:
         query = query.where(Registration.status.in_(ACTIVE))
     total = db.session.execute(query.with_only_columns(func.count(Registration.id))).scalar_one()
+    # Each event's host too (its name is shown): one query for the page, not one per host.
+    event = joinedload(Registration.event)
     rows = db.session.execute(
         query.order_by(Event.starts_at.desc(), Registration.id.desc()).limit(limit).offset(offset)
-        .options(joinedload(Registration.event))
+        .options(event.selectinload(Event.host_community), event.selectinload(Event.host_member_unit))
     ).scalars().all()
     items = []
     for row in rows:

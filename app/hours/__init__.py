@@ -5,7 +5,7 @@ from app import signals
 
 def init_app(app):
     from app.cli import jusha
-    from app.hours import cli, export, records, totals, totals_rebuild  # noqa: F401  (totals: its hooks)
+    from app.hours import cli, export, leaderboard_cache, records, totals, totals_rebuild  # noqa: F401  (totals: hooks)
     from app.scale import POST_LOAD_STEPS
 
     cli.register(jusha)
@@ -16,3 +16,5 @@ def init_app(app):
     # The scale seeder's COPY bypasses the hooks that keep the running totals.
     if totals_rebuild.rebuild_after_bulk_load not in POST_LOAD_STEPS:
         POST_LOAD_STEPS.append(totals_rebuild.rebuild_after_bulk_load)
+    # An approval changes the ranking: organisers see it at once, not after the cache's TTL.
+    signals.hours_approved.connect(leaderboard_cache.forget_on_approval, sender=app)

@@ -10,7 +10,7 @@ from app.errors import CATALOGUE, APIError
 from app.exports import jobs, streaming
 from app.exports.schemas import ExportJobSchema
 from app.extensions import db
-from app.hours import charts, export, ledger, records, reports, rules
+from app.hours import charts, export, leaderboard_cache, ledger, records, reports, rules
 from app.hours.schemas import (
     BulkApproveResultSchema,
     BulkApproveSchema,
@@ -178,7 +178,7 @@ def team_totals(team_id):
 @blp.response(200, LeaderboardSchema)
 def leaderboard(args):
     """Squads or communities in my scope ranked by hours (a year, or all time)."""
-    return reports.leaderboard(current_user(), args["by"], args.get("year"), args["limit"])
+    return leaderboard_cache.leaderboard(current_user(), args["by"], args.get("year"), args["limit"])
 
 
 @blp.route("/hours/leaderboard/chart.png", methods=["GET"])

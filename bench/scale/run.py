@@ -1,0 +1,222 @@
+"""Benchmark: every screen at district size (issue 16).
+
+On a district database (seeded by `flask jusha seed-scale --size district`),
+under gunicorn on PostgreSQL + Redis:
+
+1. the morning's mix from 64 phones in a closed loop (home page, event list,
+   event detail, my registrations, check-in, my hours, leaderboard): p50, p95,
+   p99 per endpoint, throughput, errors (warm-up excluded);
+2. check-in throughput there against an empty migrated database (same burst,
+   same server), and the ratio;
+3. organiser operations alone, each with the server process's peak memory;
+4. with --explain, EXPLAIN (ANALYZE, BUFFERS) of each hot query into
+   bench/scale/README.md;
+
+then a table of each figure against the issue's targets. The database is only
+borrowed: every row the benchmark adds (login tokens, its own welfare days and
+their check-ins) is removed at the end. It FLUSHES the Redis database it is
+given (default redis://127.0.0.1:6379/12).
+
+    ./bench/scale/run                               # everything, 60 s of mix
+    ./bench/scale/run --parts mix --seconds 20      # only the mix
+    ./bench/scale/run --explain --parts none        # only the plans
+"""
+import argparse
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import traceback
+from datetime import date, timedelta
+from pathlib import Path
+
+import redis
+import requests
+from sqlalchemy.engine import make_url
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from app import create_app  # noqa: E402
+from app.models import utcnow  # noqa: E402
+from bench.checkin.run import backend_pids, cpu_seconds, process_tree  # noqa: E402
+from bench.scale import checkins, organiser, people  # noqa: E402
+from bench.scale.report import print_table  # noqa: E402
+from bench.scale.server import Server  # noqa: E402
+
+DISTRICT_URL = "postgresql://postgres@127.0.0.1:5432/jusha_scale_district"
+PARTS = ("mix", "checkin", "organiser")
+# Weights of the morning's actions (a phone's next action is drawn by them).
+# The home page is four requests; check-in and my hours peak in the morning.
+WEIGHTS = {"home": 20, "event list": 15, "event detail": 20, "my registrations": 10, "check-in": 15,
+           "my hours": 15, "leaderboard": 5}
+
+
+def arguments():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DISTRICT_URL))
+    parser.add_argument("--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/12"),
+                        help="FLUSHED before and after")
+    parser.add_argument("--empty-database-url", default=None,
+                        help="PostgreSQL server on which the empty comparison database is created and dropped "
+                             "(default: the district database's server)")
+    parser.add_argument("--parts", default=",".join(PARTS), help="comma-separated: mix, checkin, organiser, or none")
+    parser.add_argument("--seconds", type=float, default=60.0, help="measured seconds of the mix")
+    parser.add_argument("--warmup", type=float, default=10.0, help="seconds of mix before measuring")
+    parser.add_argument("--phones", type=int, default=64)
+    parser.add_argument("--residents", type=int, default=20000, help="distinct residents the phones sign in as")
+    parser.add_argument("--checkin-people", type=int, default=3000, help="residents in each check-in burst")
+    parser.add_argument("--attendance-people", type=int, default=5000,
+                        help="the attendance export is of the event whose check-ins come nearest this")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (2 cores)")
+    parser.add_argument("--worker-class", default="gthread", choices=("sync", "gthread"))
+    parser.add_argument("--threads", type=int, default=4, help="threads per gthread worker (scripts/serve: 4)")
+    parser.add_argument("--port", type=int, default=18531)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--explain", action="store_true",
+                        help="write EXPLAIN (ANALYZE, BUFFERS) of the hot queries into bench/scale/README.md")
+    parser.add_argument("--json", type=Path, help="also write every figure to this file")
+    args = parser.parse_args()
+    args.parts = [] if args.parts == "none" else [p.strip() for p in args.parts.split(",") if p.strip()]
+    unknown = set(args.parts) - set(PARTS)
+    if unknown:
+        parser.error(f"unknown parts: {', '.join(sorted(unknown))}")
+    if args.empty_database_url is None:
+        args.empty_database_url = make_url(args.database_url).set(database="postgres").render_as_string(
+            hide_password=False)
+    return args
+
+
+def base_env(args):
+    """The server's environment. The development SECRET_KEY stays (the seed encrypted with it);
+    the per-user rate limit is raised so the few organisers' phones can read the leaderboard
+    all morning (the limiter still runs and is measured)."""
+    return {"APP_ENV": "development", "DATABASE_URL": args.database_url, "REDIS_URL": args.redis_url,
+            "LOG_LEVEL": "WARNING", "WECHAT_API_BASE": "http://127.0.0.1:9", "RATELIMIT_DEFAULT": "100000 per minute",
+            "NOTICE_INPROCESS_WORKER": "0"}
+
+
+def server_options(args):
+    return {"port": args.port, "workers": args.workers, "worker_class": args.worker_class, "threads": args.threads}
+
+
+def run_mix(args, app, borrowed, server):
+    event_id, _, organiser_id = borrowed.open_welfare_day()
+    residents = people.sample_residents(app, args.residents, args.seed)
+    staff = people.staff_users(app) or [organiser_id]
+    resident_bearers = list(borrowed.mint(residents))
+    staff_bearers = list(borrowed.mint(staff))
+    spec = {
+        "port": server.port, "phones": args.phones, "seconds": args.seconds, "warmup": args.warmup,
+        "seed": args.seed, "weights": WEIGHTS, "residents": resident_bearers, "staff": staff_bearers,
+        "checkin_bearers": resident_bearers, "event_ids": people.recent_event_ids(app) + [event_id],
+        "checkin_event_id": event_id, "organiser_bearer": next(iter(borrowed.mint([organiser_id]))),
+        "today": (utcnow() + timedelta(hours=8)).date().isoformat(),
+    }
+    watch = [("app (gunicorn)", server.pids()), ("postgres", backend_pids(args.database_url))]
+    before = {name: cpu_seconds(pids) for name, pids in watch}
+    load = subprocess.run([sys.executable, "-m", "bench.scale.mix"], cwd=ROOT, input=json.dumps(spec),
+                          capture_output=True, text=True, timeout=args.seconds + args.warmup + 120)
+    if load.returncode != 0:
+        raise SystemExit("mix load generator failed:\n" + load.stderr)
+    result = json.loads(load.stdout)
+    result["cpu_s"] = {name: round(cpu_seconds(pids) - before[name], 1) for name, pids in watch}
+    result["setup"] = {"phones": args.phones, "residents": len(residents), "staff": len(staff), "weights": WEIGHTS,
+                       **server_options(args), "cpus": os.cpu_count()}
+    return result
+
+
+def job_worker(env):
+    """One Dramatiq worker process (one thread) for background exports, when the app has them."""
+    if importlib.util.find_spec("app.exports") is None:
+        return None
+    return subprocess.Popen([sys.executable, "-m", "dramatiq", "app.worker:broker", "--processes", "1", "--threads", "1"],
+                            cwd=ROOT, env={**os.environ, **env}, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def run_organiser(args, app, borrowed):
+    from bench.checkin.run import stop
+    from bench.notices.bench import start_emulator
+
+    admin = people.admin_user(app)
+    if admin is None:
+        raise SystemExit("the database has no admin (role_grants role='admin'): organiser operations need one")
+    bearer = next(iter(borrowed.mint([admin])))
+    year = organiser.last_full_year()
+    event_id, rows = organiser.event_of_size(app, args.attendance_people, skip=borrowed.event_ids)
+    ops = organiser.operations(year, f"{year}-{date.today().month:02d}", event_id, organiser.biggest_unit(app),
+                               organiser.root_team(app))
+    with tempfile.TemporaryDirectory() as log_dir:
+        emulator, base = start_emulator(Path(log_dir))
+        try:
+            # msgSecCheck (the notice's content check) wants a person who opened the mini-program lately.
+            requests.post(base + "/_emulator/login-codes", json={"openid": people.openid_of(app, admin)},
+                          timeout=10).raise_for_status()
+            env = {**base_env(args), "WECHAT_API_BASE": base, "STORAGE_URL": str(Path(log_dir) / "files")}
+            worker = job_worker(env)
+            try:
+                figures = {"operations": organiser.run(
+                    lambda: Server(env, port=args.port + 1, workers=1, worker_class="sync", timeout=600), bearer, ops,
+                    job_pids=lambda: process_tree(worker.pid) if worker else ())}
+            finally:
+                if worker:
+                    stop(worker)
+        finally:
+            stop(emulator)
+    figures["attendance event"] = {"id": event_id, "check_ins": rows}
+    return figures
+
+
+def attempt(results, name, part, *args):
+    """Run one part; a part that fails is reported (and the others still run)."""
+    try:
+        results[name] = part(*args)
+    except Exception as exc:  # noqa: BLE001 (the benchmark reports and goes on)
+        traceback.print_exc()
+        results[name] = {"error": f"{type(exc).__name__}: {exc}"[:500]}
+
+
+def main():
+    args = arguments()
+    env = base_env(args)
+    cache = redis.Redis.from_url(args.redis_url)
+    cache.flushdb()
+    app = create_app(env=env)
+    borrowed = people.Borrowed(app, args.redis_url)
+    results = {"database": make_url(args.database_url).database, "when": utcnow().isoformat(timespec="seconds"),
+               "load_average_at_start": os.getloadavg()}
+    try:
+        if "mix" in args.parts or "checkin" in args.parts:
+            with Server(env, **server_options(args)) as server:
+                if "mix" in args.parts:
+                    attempt(results, "mix", run_mix, args, app, borrowed, server)
+                if "checkin" in args.parts:
+                    attempt(results, "checkin_district", checkins.district, app, borrowed, server,
+                            args.database_url, args.checkin_people, args.phones, args.seed)
+        if "checkin" in args.parts:
+            attempt(results, "checkin_empty", checkins.empty, args.empty_database_url, env, args.redis_url,
+                    args.checkin_people, args.phones, args.seed, server_options(args))
+            if "scans_per_s" in results.get("checkin_district", {}) and "scans_per_s" in results.get("checkin_empty", {}):
+                results["checkin_ratio"] = round(results["checkin_district"]["scans_per_s"]
+                                                 / results["checkin_empty"]["scans_per_s"], 3)
+        if "organiser" in args.parts:
+            attempt(results, "organiser", run_organiser, args, app, borrowed)
+    finally:
+        borrowed.cleanup()
+        cache.flushdb()
+    if args.explain:
+        from bench.scale.explain import write_readme_section
+
+        results["explain"] = write_readme_section(args.database_url)
+    results["load_average_at_end"] = os.getloadavg()
+    print(json.dumps(results, ensure_ascii=False, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2))
+    print_table(results)
+
+
+if __name__ == "__main__":
+    main()
