@@ -62,7 +62,8 @@ def rate_rows(rate):
                     verdict(step["reads_ok"])))
     best = rate["reads_p99_under_50ms_up_to_per_s"]
     lowest = min(step["per_s"] for step in rate["steps"])
-    out.append((f"p99 < {READ_P99_MS} ms up to", f"{best:,.0f} req/s" if best else f"at none of the rates tried (lowest {lowest:g} req/s)",
+    measured = f"{best:,.0f} req/s" if best else f"at none of the rates tried (lowest {lowest:g} req/s)"
+    out.append((f"p99 < {READ_P99_MS} ms up to", measured,
                 f">= {MIX_PER_S:,} req/s", verdict(bool(best) and best >= MIX_PER_S)))
     return out
 
