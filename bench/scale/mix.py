@@ -78,13 +78,36 @@ def request_bytes(port, method, path, bearer, body):
     return head.encode() + b"\r\n" + data
 
 
+def start_mix(spec):
+    """The mix's action planner, with the projector's QR token kept fresh when it checks people in."""
+    mix = Mix(spec)
+    if spec["weights"].get("check-in"):
+        mix.feed = TokenFeed(spec["port"], spec["checkin_event_id"], spec["organiser_bearer"])
+        threading.Thread(target=mix.feed.run, daemon=True).start()
+    return mix
+
+
+def receive(phone):
+    """Read what the socket has: None while the answer is incomplete, else
+    (status, code, keep_alive); a closed or failed connection is (0, reason, False)."""
+    try:
+        chunk = phone.sock.recv(262144)
+    except OSError as exc:
+        return 0, type(exc).__name__, False
+    if not chunk:
+        return 0, "connection_closed", False
+    phone.buffer += chunk
+    answer = phone.answer()
+    if answer is None:
+        return None
+    status, code, keep_alive = answer
+    return status, None if code == "unparsable" else code, keep_alive
+
+
 def main():
     spec = json.load(sys.stdin)
     port = spec["port"]
-    mix = Mix(spec)
-    if spec["weights"].get("check-in"):
-        mix.feed = TokenFeed(port, spec["checkin_event_id"], spec["organiser_bearer"])
-        threading.Thread(target=mix.feed.run, daemon=True).start()
+    mix = start_mix(spec)
     selector = selectors.DefaultSelector()
     phones = [Phone(port) for _ in range(spec["phones"])]
     queues = {id(phone): [] for phone in phones}
@@ -119,23 +142,12 @@ def main():
     while active:
         for key, _ in selector.select(timeout=10):
             phone = key.data
-            try:
-                chunk = phone.sock.recv(262144)
-            except OSError as exc:
-                chunk, error = None, type(exc).__name__
-            if not chunk:
-                selector.unregister(key.fileobj)
-                note(phone, 0, "connection_closed" if chunk == b"" else error)
-                phone.close()
-                active -= 0 if send_next(phone) else 1
-                continue
-            phone.buffer += chunk
-            answer = phone.answer()
+            answer = receive(phone)
             if answer is None:
                 continue
             selector.unregister(key.fileobj)
             status, code, keep_alive = answer
-            note(phone, status, None if code == "unparsable" else code)
+            note(phone, status, code)
             if not keep_alive:
                 phone.close()
             active -= 0 if send_next(phone) else 1

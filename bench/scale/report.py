@@ -11,7 +11,7 @@ MEMORY_MB = 300
 def rows(results):
     """(figure, measured, target, verdict) for everything that was measured."""
     out = []
-    for name in ("mix", "checkin_district", "checkin_empty", "organiser"):
+    for name in ("mix", "rate", "checkin_district", "checkin_empty", "organiser"):
         if "error" in results.get(name, {}):
             out.append((name, results[name]["error"][:60], "-", "FAILED"))
     mix = results.get("mix")
@@ -25,6 +25,7 @@ def rows(results):
         out.append(("morning mix throughput", f"{mix['per_s']:,.0f} req/s", f">= {MIX_PER_S:,} req/s",
                     verdict(mix["per_s"] >= MIX_PER_S)))
         out.append(("mix errors", str(mix["errors"]), "0", verdict(mix["errors"] == 0)))
+    out += rate_rows(results.get("rate"))
     if "checkin_ratio" in results:
         district, empty = results["checkin_district"], results["checkin_empty"]
         out.append(("check-in scans/s: district / empty",
@@ -47,6 +48,23 @@ def rows(results):
                         "MISS (failed)" if failed else verdict(ok)))
             out.append((f"{name} peak RSS", f"{op['peak_rss_mb']:.0f} MB", f"< {MEMORY_MB} MB",
                         verdict(op["peak_rss_mb"] < MEMORY_MB)))
+    return out
+
+
+def rate_rows(rate):
+    """Each steady rate's worst read p99, and the highest rate at which every read's p99 < 50 ms."""
+    if not rate or "error" in rate:
+        return []
+    out = []
+    for step in rate["steps"]:
+        out.append((f"open loop at {step['offered_per_s']:g} req/s: worst read p99 ({step['worst_read']})",
+                    f"{step['worst_read_p99_ms']:.1f} ms at {step['per_s']:g} req/s", f"< {READ_P99_MS} ms",
+                    verdict(step["reads_ok"])))
+    best = rate["reads_p99_under_50ms_up_to_per_s"]
+    lowest = min(step["per_s"] for step in rate["steps"])
+    measured = f"{best:,.0f} req/s" if best else f"at none of the rates tried (lowest {lowest:g} req/s)"
+    out.append((f"p99 < {READ_P99_MS} ms up to", measured,
+                f">= {MIX_PER_S:,} req/s", verdict(bool(best) and best >= MIX_PER_S)))
     return out
 
 

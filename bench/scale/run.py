@@ -6,10 +6,13 @@ under gunicorn on PostgreSQL + Redis:
 1. the morning's mix from 64 phones in a closed loop (home page, event list,
    event detail, my registrations, check-in, my hours, leaderboard): p50, p95,
    p99 per endpoint, throughput, errors (warm-up excluded);
-2. check-in throughput there against an empty migrated database (same burst,
+2. the same mix open-loop at steady rates (--parts rate): p50, p95, p99 per
+   endpoint at each rate, and the highest rate at which every phone read's
+   p99 stays under 50 ms;
+3. check-in throughput there against an empty migrated database (same burst,
    same server), and the ratio;
-3. organiser operations alone, each with the server process's peak memory;
-4. with --explain, EXPLAIN (ANALYZE, BUFFERS) of each hot query into
+4. organiser operations alone, each with the server process's peak memory;
+5. with --explain, EXPLAIN (ANALYZE, BUFFERS) of each hot query into
    bench/scale/README.md;
 
 then a table of each figure against the issue's targets. The database is only
@@ -19,10 +22,12 @@ given (default redis://127.0.0.1:6379/12).
 
     ./bench/scale/run                               # everything, 60 s of mix
     ./bench/scale/run --parts mix --seconds 20      # only the mix
+    ./bench/scale/run --parts rate --rate 40        # the mix arriving at 40 requests/s
     ./bench/scale/run --explain --parts none        # only the plans
 """
 import argparse
 import importlib.util
+import itertools
 import json
 import os
 import subprocess
@@ -42,12 +47,12 @@ sys.path.insert(0, str(ROOT))
 from app import create_app  # noqa: E402
 from app.models import utcnow  # noqa: E402
 from bench.checkin.run import backend_pids, cpu_seconds, process_tree  # noqa: E402
-from bench.scale import checkins, organiser, people  # noqa: E402
+from bench.scale import checkins, organiser, people, rates  # noqa: E402
 from bench.scale.report import print_table  # noqa: E402
 from bench.scale.server import Server  # noqa: E402
 
 DISTRICT_URL = "postgresql://postgres@127.0.0.1:5432/jusha_scale_district"
-PARTS = ("mix", "checkin", "organiser")
+PARTS = ("mix", "rate", "checkin", "organiser")
 # Weights of the morning's actions (a phone's next action is drawn by them).
 # The home page is four requests; check-in and my hours peak in the morning.
 WEIGHTS = {"home": 20, "event list": 15, "event detail": 20, "my registrations": 10, "check-in": 15,
@@ -62,9 +67,21 @@ def arguments():
     parser.add_argument("--empty-database-url", default=None,
                         help="PostgreSQL server on which the empty comparison database is created and dropped "
                              "(default: the district database's server)")
-    parser.add_argument("--parts", default=",".join(PARTS), help="comma-separated: mix, checkin, organiser, or none")
-    parser.add_argument("--seconds", type=float, default=60.0, help="measured seconds of the mix")
+    parser.add_argument("--parts", default=",".join(PARTS),
+                        help="comma-separated: mix, rate, checkin, organiser, or none")
+    parser.add_argument("--seconds", type=float, default=60.0, help="measured seconds of the mix (and of each rate)")
     parser.add_argument("--warmup", type=float, default=10.0, help="seconds of mix before measuring")
+    parser.add_argument("--rate", type=rate_list, default=None,
+                        help="rate part: these requests/s only (comma-separated); default: "
+                             f"{', '.join(f'{f:.0%}%' for f in rates.STEPS)} of the closed-loop throughput, "
+                             "stopping at the first rate whose read p99 misses 50 ms (10%%, 5%% if the first does)")
+    parser.add_argument("--capacity", type=float, default=None,
+                        help="rate part: the closed-loop requests/s the steps are fractions of "
+                             "(default: the mix part's, measured first if it does not run)")
+    parser.add_argument("--arrivals", default="poisson", choices=("poisson", "even"),
+                        help="rate part: how arrivals are spaced")
+    parser.add_argument("--max-connections", type=int, default=512,
+                        help="rate part: connections the generator may open (beyond, arrivals wait, and it counts)")
     parser.add_argument("--phones", type=int, default=64)
     parser.add_argument("--residents", type=int, default=20000, help="distinct residents the phones sign in as")
     parser.add_argument("--checkin-people", type=int, default=3000, help="residents in each check-in burst")
@@ -89,6 +106,13 @@ def arguments():
     return args
 
 
+def rate_list(text):
+    values = [float(part) for part in text.split(",") if part.strip()]
+    if not values or min(values) <= 0:
+        raise argparse.ArgumentTypeError("positive requests/s, comma-separated")
+    return values
+
+
 def base_env(args):
     """The server's environment. The development SECRET_KEY stays (the seed encrypted with it);
     the per-user rate limit is raised so the few organisers' phones can read the leaderboard
@@ -102,30 +126,59 @@ def server_options(args):
     return {"port": args.port, "workers": args.workers, "worker_class": args.worker_class, "threads": args.threads}
 
 
-def run_mix(args, app, borrowed, server):
+def mix_spec(args, app, borrowed, server):
+    """What the load generators (mix.py, openloop.py) need: the phones' people and tokens, the events."""
     event_id, _, organiser_id = borrowed.open_welfare_day()
     residents = people.sample_residents(app, args.residents, args.seed)
     staff = people.staff_users(app) or [organiser_id]
     resident_bearers = list(borrowed.mint(residents))
     staff_bearers = list(borrowed.mint(staff))
-    spec = {
+    return {
         "port": server.port, "phones": args.phones, "seconds": args.seconds, "warmup": args.warmup,
         "seed": args.seed, "weights": WEIGHTS, "residents": resident_bearers, "staff": staff_bearers,
         "checkin_bearers": resident_bearers, "event_ids": people.recent_event_ids(app) + [event_id],
         "checkin_event_id": event_id, "organiser_bearer": next(iter(borrowed.mint([organiser_id]))),
         "today": (utcnow() + timedelta(hours=8)).date().isoformat(),
+        "setup": {"phones": args.phones, "residents": len(residents), "staff": len(staff), "weights": WEIGHTS,
+                  **server_options(args), "cpus": os.cpu_count()},
     }
+
+
+def drive(module, spec, args, server):
+    """Run one load generator process on ``spec``; its summary, with the CPU the app and PostgreSQL spent."""
     watch = [("app (gunicorn)", server.pids()), ("postgres", backend_pids(args.database_url))]
     before = {name: cpu_seconds(pids) for name, pids in watch}
-    load = subprocess.run([sys.executable, "-m", "bench.scale.mix"], cwd=ROOT, input=json.dumps(spec),
+    load = subprocess.run([sys.executable, "-m", module], cwd=ROOT, input=json.dumps(spec),
                           capture_output=True, text=True, timeout=args.seconds + args.warmup + 120)
     if load.returncode != 0:
-        raise SystemExit("mix load generator failed:\n" + load.stderr)
+        raise SystemExit(f"load generator {module} failed:\n" + load.stderr)
     result = json.loads(load.stdout)
     result["cpu_s"] = {name: round(cpu_seconds(pids) - before[name], 1) for name, pids in watch}
-    result["setup"] = {"phones": args.phones, "residents": len(residents), "staff": len(staff), "weights": WEIGHTS,
-                       **server_options(args), "cpus": os.cpu_count()}
+    result["setup"] = spec["setup"]
     return result
+
+
+def run_mix(args, spec, server):
+    return drive("bench.scale.mix", spec, args, server)
+
+
+def run_rates(args, spec, server, closed_loop):
+    """The mix open-loop at steady rates, and the highest at which every phone read's p99 < 50 ms."""
+    capacity, measured_here = args.capacity or (closed_loop or {}).get("per_s"), False
+    if args.rate is None and not capacity:
+        capacity, measured_here = run_mix(args, spec, server)["per_s"], True
+    open_spec = {**spec, "arrivals": args.arrivals, "max_connections": args.max_connections}
+    seeds = itertools.count(args.seed + 1)
+
+    def run_at(rate):
+        # A new seed a step: other residents come to check in (not only the repeat scans of those already in).
+        return drive("bench.scale.openloop", {**open_spec, "rate": rate, "seed": next(seeds)}, args, server)
+
+    figures = rates.search(args.rate or rates.step_rates(capacity), run_at, stop_at_first_miss=args.rate is None,
+                           below=() if args.rate else rates.step_rates(capacity, rates.BELOW))
+    figures.update({"closed_loop_per_s": capacity, "closed_loop_measured_for_the_steps": measured_here,
+                    "arrivals": args.arrivals})
+    return figures
 
 
 def job_worker(env):
@@ -189,10 +242,13 @@ def main():
     results = {"database": make_url(args.database_url).database, "when": utcnow().isoformat(timespec="seconds"),
                "load_average_at_start": os.getloadavg()}
     try:
-        if "mix" in args.parts or "checkin" in args.parts:
+        if {"mix", "rate", "checkin"} & set(args.parts):
             with Server(env, **server_options(args)) as server:
+                spec = mix_spec(args, app, borrowed, server) if {"mix", "rate"} & set(args.parts) else None
                 if "mix" in args.parts:
-                    attempt(results, "mix", run_mix, args, app, borrowed, server)
+                    attempt(results, "mix", run_mix, args, spec, server)
+                if "rate" in args.parts:
+                    attempt(results, "rate", run_rates, args, spec, server, results.get("mix"))
                 if "checkin" in args.parts:
                     attempt(results, "checkin_district", checkins.district, app, borrowed, server,
                             args.database_url, args.checkin_people, args.phones, args.seed)

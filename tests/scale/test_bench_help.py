@@ -10,5 +10,5 @@ def test_scale_benchmark_help_lists_its_parts():
     done = subprocess.run([sys.executable, "bench/scale/run.py", "--help"], cwd=ROOT, capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr
-    for option in ("--database-url", "--empty-database-url", "--parts", "--seconds", "--explain"):
+    for option in ("--database-url", "--empty-database-url", "--parts", "--seconds", "--rate", "--explain"):
         assert option in done.stdout
