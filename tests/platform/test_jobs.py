@@ -9,7 +9,7 @@ from app.jobs import JOBS
 OPERATOR_COMMANDS = {"create-admin", "grant-organiser", "seed-demo", "wait-for", "demo-codes", "export-hours",
                      "plan-welfare-days", "dispatch-due-notices", "notices-tick", "import-units",
                      "import-grids", "import-questions", "households-remind", "households-coverage",
-                     "backup", "restore"}
+                     "backup", "restore", "seed-scale", "explain-hot-queries", "check-hours-totals"}
 
 
 def test_the_areas_add_every_operator_command_under_its_old_name(app):

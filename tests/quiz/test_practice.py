@@ -3,6 +3,7 @@ wrong answers go to my list and leave it when answered right."""
 from datetime import timedelta
 
 from app.extensions import db
+from app.localtime import local_date
 from app.models import Question, WrongAnswer, utcnow
 from app.quiz import practice
 from tests.factories import auth_headers, make_user
@@ -17,7 +18,8 @@ def test_daily_practice_and_the_wrong_answer_list(client):
     assert len(today["items"]) == practice.DAILY_COUNT
     assert client.get("/api/v1/quiz/daily", headers=headers).get_json() == today  # the same all day
     assert all("answer" not in item and "explanation" not in item for item in today["items"])
-    tomorrow = practice.daily_question_ids(person.id, (utcnow() + timedelta(days=1)).date())
+    # Tomorrow in China time, as the app's day is (after 16:00 UTC it is already tomorrow there).
+    tomorrow = practice.daily_question_ids(person.id, local_date(utcnow()) + timedelta(days=1))
     assert tomorrow != [item["id"] for item in today["items"]]
 
     first = db.session.get(Question, today["items"][0]["id"])
