@@ -215,7 +215,7 @@ def list_for_user(user, include_cancelled=False, limit=50, offset=0):
     event = joinedload(Registration.event)
     rows = db.session.execute(
         query.order_by(Event.starts_at.desc(), Registration.id.desc()).limit(limit).offset(offset)
-        .options(event.selectinload(Event.host_community), event.selectinload(Event.host_member_unit))
+        .options(event.joinedload(Event.host_community), event.joinedload(Event.host_member_unit))
     ).scalars().all()
     items = []
     for row in rows:

@@ -1,5 +1,5 @@
 """How events look to the mini-program: plain dicts the schemas dump."""
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from app.auth import policy
 from app.events import registration as registrations
@@ -7,8 +7,14 @@ from app.extensions import db
 from app.models import Event, utcnow
 
 SUBDISTRICT_NAME = "下沙街道"
-# Loaded with every page of events so host names cost no extra queries.
-EVENT_LOAD_OPTIONS = (selectinload(Event.host_community), selectinload(Event.host_member_unit))
+# Loaded with every page of events so host names cost no extra queries:
+# joined (many-to-one, two small tables), not a SELECT of their own each.
+EVENT_LOAD_OPTIONS = (joinedload(Event.host_community), joinedload(Event.host_member_unit))
+# One event as its detail shows it: its host, and an activity's welfare day with that day's host.
+DETAIL_LOAD_OPTIONS = EVENT_LOAD_OPTIONS + (
+    joinedload(Event.parent).joinedload(Event.host_community),
+    joinedload(Event.parent).joinedload(Event.host_member_unit),
+)
 
 
 def host_name(event):
