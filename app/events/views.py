@@ -62,19 +62,24 @@ def _full(event, counts, mine, now, managed):
 
 
 def present_events(events, user):
+    return _present(events, user)[0]
+
+
+def _present(events, user):
+    """(the presented events, the viewer's registrations among them by event id)."""
     ids = [event.id for event in events]
-    counts = registrations.counts_for(ids)
-    mine = registrations.mine_for(user, ids)
+    counts, mine = registrations.counts_and_mine(ids, user)
     now = utcnow()
     return [_full(event, counts[event.id], mine.get(event.id), now, policy.events.may_manage(user, event))
-            for event in events]
+            for event in events], mine
 
 
 def present_detail(event, user):
-    values = present_events([event], user)[0]
+    presented, mine_by_event = _present([event], user)
+    values = presented[0]
     mine = values["my_registration"]
     if mine is not None and mine["status"] == "waitlisted":
-        mine["position"] = registrations.waitlist_position(registrations.mine_for(user, [event.id])[event.id])
+        mine["position"] = registrations.waitlist_position(mine_by_event[event.id])
     values["can_manage"] = policy.events.may_manage(user, event)
     values["parent"] = brief(event.parent) if event.parent is not None else None
     activities = db.session.execute(
