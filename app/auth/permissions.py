@@ -8,6 +8,7 @@ from functools import wraps
 
 from flask import g, request
 from flask_smorest import Blueprint
+from sqlalchemy.orm import joinedload
 
 from app.auth import tokens
 from app.auth.policy import holds
@@ -16,6 +17,10 @@ from app.extensions import db
 from app.models import User
 
 BEARER_DOC = {"security": [{"bearerAuth": []}]}
+# The grants in the user's own statement: nearly every view asks the policy,
+# and their own SELECT (the relationship's selectin) was a second round trip
+# on every signed-in request. Built once: building it costs ~25 µs a request.
+_WITH_GRANTS = (joinedload(User.grants),)
 
 
 def current_user():
@@ -29,7 +34,7 @@ def _user_from_header():
     user_id = current_user_id()
     if user_id is None:
         return None
-    user = db.session.get(User, user_id)
+    user = db.session.get(User, user_id, options=_WITH_GRANTS)
     if user is None or not user.is_active:
         raise APIError("token_invalid")
     return user

@@ -12,6 +12,8 @@ Events without ``registration_required`` still accept a registration: it is
 a "remind me" interest that holds no place, is never waitlisted, and does not
 count against capacity (which the door enforces at check-in).
 """
+from collections import namedtuple
+
 from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
@@ -154,30 +156,33 @@ def present(registration, event=None, position=...):
     }
 
 
-def counts_for(event_ids):
-    """{event id: {"registered": n, "waitlisted": m}} for a page of events."""
+# What a page of events shows of the viewer's own registration (and what
+# waitlist_position reads).
+MyRegistration = namedtuple("MyRegistration", "id event_id status")
+
+
+def counts_and_mine(event_ids, user):
+    """``({event id: {"registered": n, "waitlisted": m}}, {event id: MyRegistration})``
+    for a page of events: the counts and ``user``'s active registrations
+    among them, read in one statement (one group per event and status, whose
+    rows include the user's at most once: a person has one registration per event)."""
     counts = {event_id: {"registered": 0, "waitlisted": 0} for event_id in event_ids}
+    mine = {}
     if not event_ids:
-        return counts
+        return counts, mine
+    columns = [Registration.event_id, Registration.status, func.count(Registration.id)]
+    if user is not None:
+        columns.append(func.max(Registration.id).filter(Registration.user_id == user.id))
     rows = db.session.execute(
-        db.select(Registration.event_id, Registration.status, func.count(Registration.id))
+        db.select(*columns)
         .where(Registration.event_id.in_(event_ids), Registration.status.in_(ACTIVE))
         .group_by(Registration.event_id, Registration.status)
     )
-    for event_id, status, count in rows:
+    for event_id, status, count, *own in rows:
         counts[event_id][status] = count
-    return counts
-
-
-def mine_for(user, event_ids):
-    """{event id: Registration} of ``user``'s active registrations among ``event_ids``."""
-    if user is None or not event_ids:
-        return {}
-    rows = db.session.execute(
-        db.select(Registration).where(Registration.user_id == user.id, Registration.event_id.in_(event_ids),
-                                      Registration.status.in_(ACTIVE))
-    ).scalars()
-    return {row.event_id: row for row in rows}
+        if own and own[0] is not None:
+            mine[event_id] = MyRegistration(own[0], event_id, status)
+    return counts, mine
 
 
 def list_for_event(event, status=None, limit=50, offset=0):
@@ -215,7 +220,7 @@ def list_for_user(user, include_cancelled=False, limit=50, offset=0):
     event = joinedload(Registration.event)
     rows = db.session.execute(
         query.order_by(Event.starts_at.desc(), Registration.id.desc()).limit(limit).offset(offset)
-        .options(event.selectinload(Event.host_community), event.selectinload(Event.host_member_unit))
+        .options(event.joinedload(Event.host_community), event.joinedload(Event.host_member_unit))
     ).scalars().all()
     items = []
     for row in rows:

@@ -16,7 +16,7 @@ from app.events.schemas import (
     RegistrationListArgs,
     RegistrationSchema,
 )
-from app.events.views import present_detail
+from app.events.views import DETAIL_LOAD_OPTIONS, present_detail
 
 blp = Blueprint("events", __name__, url_prefix="/api/v1",
                 description="Events (共享党课, 市民公益日, volunteer activities) and registration (报名)")
@@ -54,7 +54,7 @@ def create_event(body):
 def get_event(event_id):
     """One event with its registration counts, my registration, its host, and
     a welfare day's community activities (or an activity's welfare day)."""
-    return present_detail(service.get_event_or_404(event_id), current_user())
+    return present_detail(service.get_event_or_404(event_id, DETAIL_LOAD_OPTIONS), current_user())
 
 
 @blp.route("/events/<int:event_id>", methods=["PATCH"])

@@ -23,9 +23,11 @@ SCENE_RE = re.compile(r"^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$")
 _SCENE_ALPHABET = string.ascii_letters + string.digits
 
 
-def get_event_or_404(event_id):
+def get_event_or_404(event_id, options=()):
+    """``options``: loader options for the event (e.g. its host), so what
+    the caller shows of it comes in the same statement."""
     event_id = valid_id(event_id)
-    event = db.session.get(Event, event_id) if event_id is not None else None
+    event = db.session.get(Event, event_id, options=options) if event_id is not None else None
     if event is None:
         raise APIError("not_found", "活动不存在")
     return event

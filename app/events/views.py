@@ -1,5 +1,5 @@
 """How events look to the mini-program: plain dicts the schemas dump."""
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from app.auth import policy
 from app.events import registration as registrations
@@ -7,8 +7,14 @@ from app.extensions import db
 from app.models import Event, utcnow
 
 SUBDISTRICT_NAME = "下沙街道"
-# Loaded with every page of events so host names cost no extra queries.
-EVENT_LOAD_OPTIONS = (selectinload(Event.host_community), selectinload(Event.host_member_unit))
+# Loaded with every page of events so host names cost no extra queries:
+# joined (many-to-one, two small tables), not a SELECT of their own each.
+EVENT_LOAD_OPTIONS = (joinedload(Event.host_community), joinedload(Event.host_member_unit))
+# One event as its detail shows it: its host, and an activity's welfare day with that day's host.
+DETAIL_LOAD_OPTIONS = EVENT_LOAD_OPTIONS + (
+    joinedload(Event.parent).joinedload(Event.host_community),
+    joinedload(Event.parent).joinedload(Event.host_member_unit),
+)
 
 
 def host_name(event):
@@ -56,19 +62,24 @@ def _full(event, counts, mine, now, managed):
 
 
 def present_events(events, user):
+    return _present(events, user)[0]
+
+
+def _present(events, user):
+    """(the presented events, the viewer's registrations among them by event id)."""
     ids = [event.id for event in events]
-    counts = registrations.counts_for(ids)
-    mine = registrations.mine_for(user, ids)
+    counts, mine = registrations.counts_and_mine(ids, user)
     now = utcnow()
     return [_full(event, counts[event.id], mine.get(event.id), now, policy.events.may_manage(user, event))
-            for event in events]
+            for event in events], mine
 
 
 def present_detail(event, user):
-    values = present_events([event], user)[0]
+    presented, mine_by_event = _present([event], user)
+    values = presented[0]
     mine = values["my_registration"]
     if mine is not None and mine["status"] == "waitlisted":
-        mine["position"] = registrations.waitlist_position(registrations.mine_for(user, [event.id])[event.id])
+        mine["position"] = registrations.waitlist_position(mine_by_event[event.id])
     values["can_manage"] = policy.events.may_manage(user, event)
     values["parent"] = brief(event.parent) if event.parent is not None else None
     activities = db.session.execute(

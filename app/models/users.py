@@ -10,7 +10,9 @@ class User(TimestampMixin, db.Model):
     unionid = db.Column(db.String(64), nullable=True, unique=True)
     # WeChat's session_key decrypts what the phone sends; it never leaves the
     # server and is stored encrypted (a 24-character key is a ~120-character token).
-    session_key = db.Column(EncryptedString(255), nullable=True)
+    # Deferred: nothing reads it back on a request, and every signed-in
+    # request loads the user, which would decrypt it each time.
+    session_key = db.deferred(db.Column(EncryptedString(255), nullable=True))
     name = db.Column(db.String(32), nullable=True)
     phone = db.Column(db.String(20), nullable=True)
     community_id = db.Column(db.Integer, db.ForeignKey("communities.id"), nullable=True, index=True)
