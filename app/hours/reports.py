@@ -93,21 +93,26 @@ def _view(record, event, place, ledger_minutes, now=None):
     }
 
 
-def hours_summary(user_id):
-    """Total, this year, by month and every record, for one person. The
-    totals are the running totals (app.hours.totals); only the minutes of
-    each listed record come from the person's own ledger entries."""
+def hours_summary(user_id, limit=None, offset=0):
+    """Total, this year, by month and the records (every one, or a page of
+    ``limit`` from ``offset``, latest first), for one person. The totals are
+    the running totals (app.hours.totals); only the minutes of each listed
+    record come from the person's own ledger entries."""
     this_year = current_year()
     total, months = totals.person(user_id)
     year_total = sum(m for (year, _), m in months.items() if year == this_year)
+    rows = _rows_for_views(user_id, limit, offset)
     by_record = dict(db.session.execute(
         db.select(HoursLedgerEntry.service_record_id, func.sum(HoursLedgerEntry.minutes))
-        .where(HoursLedgerEntry.user_id == user_id)
+        .where(HoursLedgerEntry.user_id == user_id,
+               HoursLedgerEntry.service_record_id.in_([row.record.id for row in rows]))
         .group_by(HoursLedgerEntry.service_record_id)
-    ).all())
+    ).all()) if rows else {}
     now = utcnow()
     records = [_view(row.record, row.event, row.event.place, by_record.get(row.record.id, 0), now)
-               for row in _rows_for_views(user_id)]
+               for row in rows]
+    records_total = len(records) if limit is None and not offset else db.session.execute(
+        db.select(func.count()).where(ServiceRecord.user_id == user_id)).scalar_one()
     return {
         "total_minutes": total,
         "total_hours": hours(total),
@@ -118,11 +123,13 @@ def hours_summary(user_id):
                      for (year, month), m in sorted(months.items(), reverse=True)],
         "star": star(total),
         "records": records,
+        "records_total": records_total,
+        "next_offset": offset + len(records) if offset + len(records) < records_total else None,
         "rounding_rule": rules.ROUNDING_RULE,
     }
 
 
-def _rows_for_views(user_id):
+def _rows_for_views(user_id, limit=None, offset=0):
     """A person's every record with what ``_view`` reads of it and its event,
     as plain rows, latest first. "My hours" lists hundreds for an active
     volunteer: ORM objects for them (and their events' every column) cost
@@ -139,6 +146,7 @@ def _rows_for_views(user_id):
         .outerjoin(MemberUnit, MemberUnit.id == e.host_member_unit_id)
         .where(r.user_id == user_id)
         .order_by(r.started_at.desc(), r.id.desc())
+        .limit(limit).offset(offset or None)
     ).all()
 
 

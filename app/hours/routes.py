@@ -21,6 +21,7 @@ from app.hours.schemas import (
     LeaderboardArgs,
     LeaderboardSchema,
     LedgerEntrySchema,
+    MyHoursArgsSchema,
     ReasonSchema,
     SettleSchema,
     StaffRecordSchema,
@@ -48,10 +49,11 @@ def staff_view(record):
 
 @blp.route("/me/hours", methods=["GET"])
 @login_required
+@blp.arguments(MyHoursArgsSchema, location="query")
 @blp.response(200, HoursSummarySchema)
-def my_hours():
-    """My hours: total, this year, by month, star level and every record."""
-    return reports.hours_summary(current_user().id)
+def my_hours(args):
+    """My hours: total, this year, by month, star level and my records (a page of them with ``limit``)."""
+    return reports.hours_summary(current_user().id, args.get("limit"), args["offset"])
 
 
 @blp.route("/hours/stars", methods=["GET"])

@@ -3,6 +3,7 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 from app.hours.certificates import verify_url
 from app.localtime import CHINA_TZ, LocalDateTime
 from app.models import SERVICE_RECORD_STATUSES
+from app.paging import offset_field
 from app.schemas import Id, Schema, Text
 from app.teams.schemas import TeamSchema
 from app.validators import SERVICE_DATE, SERVICE_TIME, text
@@ -58,7 +59,15 @@ class HoursSummarySchema(Schema):
     by_month = fields.List(fields.Nested(MonthSchema))
     star = fields.Nested(StarSchema)
     records = fields.List(fields.Nested(RecordSchema))
+    records_total = fields.Integer(metadata={"description": "all my records, every page together"})
+    next_offset = fields.Integer(allow_none=True, metadata={"description": "offset of the next page; null on the last"})
     rounding_rule = fields.String()
+
+
+class MyHoursArgsSchema(Schema):
+    limit = fields.Integer(validate=validate.Range(min=1, max=200, error="每页条数应在 1 到 200 之间"),
+                           metadata={"description": "records per page (latest first); without it, every record"})
+    offset = offset_field()
 
 
 class LedgerEntrySchema(Schema):

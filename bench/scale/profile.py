@@ -36,7 +36,7 @@ def endpoints(app, event_ids, today):
         "event list": f"/api/v1/events?from={today}&group=true&limit=20&offset=0",
         "event detail": f"/api/v1/events/{event_ids[0]}",
         "my registrations": "/api/v1/me/registrations?limit=20",
-        "my hours": "/api/v1/me/hours",
+        "my hours": "/api/v1/me/hours?limit=50",
         "leaderboard (staff)": f"/api/v1/hours/leaderboard?by=community&year={year}",
     }
 

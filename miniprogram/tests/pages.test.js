@@ -135,6 +135,7 @@ test('my hours: totals, stars and records', async () => {
   assert.equal(page.data.view.star.title, '一星级志愿者');
   assert.equal(page.data.view.records[0].status, '已认定');
   assert.equal(page.data.certificates[0].serial, 'XS2026-0001');
+  assert.equal(page.data.nextOffset, undefined); // one page: nothing more to load at the bottom
 });
 
 test('organiser QR: fetches the PNG, schedules the next one from X-Token-Refresh-In, stops on leave', async () => {

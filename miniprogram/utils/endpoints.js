@@ -217,10 +217,11 @@ const ENDPOINTS = {
   'me.hours': {
     area: 'hours',
     method: 'GET', path: '/api/v1/me/hours',
+    query: ['limit', 'offset'],
     reads: ['total_hours', 'year', 'year_hours', 'by_month[].month', 'by_month[].hours', 'star.stars', 'star.title',
       'star.next_threshold_hours', 'records[].id', 'records[].event_title', 'records[].place', 'records[].started_at',
       'records[].ended_at', 'records[].hours', 'records[].status', 'records[].status_label', 'records[].review_reason',
-      'rounding_rule'],
+      'next_offset', 'rounding_rule'],
   },
   'me.certificates': {
     area: 'certificates',

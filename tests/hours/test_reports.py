@@ -47,6 +47,25 @@ def test_my_hours_give_total_year_months_and_records(client, ctx):
     assert "0.25" in body["rounding_rule"]
 
 
+def test_my_hours_come_a_page_at_a_time_with_the_same_totals(client, ctx):
+    """An active volunteer's hundreds of records: the phone asks a page, latest first, and the totals
+    still count every record."""
+    community = make_community()
+    volunteer = make_volunteer(community=community)
+    for days_ago in range(1, 6):
+        make_hours(volunteer, hours=1, community=community, days_ago=days_ago)
+    headers = auth_headers(volunteer)
+    whole = client.get("/api/v1/me/hours", headers=headers).get_json()
+    assert (len(whole["records"]), whole["records_total"], whole["next_offset"]) == (5, 5, None)
+    first = client.get("/api/v1/me/hours?limit=2", headers=headers).get_json()
+    assert (first["total_hours"], first["records_total"], first["next_offset"]) == (5.0, 5, 2)
+    assert first["records"] == whole["records"][:2]
+    rest = client.get("/api/v1/me/hours?limit=2&offset=4", headers=headers).get_json()
+    assert (rest["records"], rest["next_offset"]) == (whole["records"][4:], None)
+    bad = client.get("/api/v1/me/hours?limit=0", headers=headers)
+    assert bad.status_code == 422 and "每页条数" in str(bad.get_json())
+
+
 def test_star_levels_come_with_their_source(client):
     body = client.get("/api/v1/hours/stars").get_json()
     assert [(lvl["stars"], lvl["min_hours"]) for lvl in body["levels"]] == [

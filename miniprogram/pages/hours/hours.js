@@ -1,11 +1,14 @@
 const api = require('../../utils/api');
 const hoursView = require('../../utils/hours-view');
 
+const PAGE = 50;
+
 Page({
   data: {
     view: null,
     loadError: '',
     certificates: [],
+    nextOffset: null,
   },
 
   onLoad() {
@@ -16,11 +19,24 @@ Page({
     this.load().then(() => wx.stopPullDownRefresh());
   },
 
+  // The totals and the latest records; an active volunteer's hundreds of
+  // records come a page at a time as the list scrolls (onReachBottom).
   load() {
     this.loadCertificates();
-    return api.call('me.hours', { silent: true, loading: this.data.view ? '' : '加载中' }).then((body) => {
-      this.setData({ view: hoursView.view(body), loadError: '' });
+    const query = { limit: PAGE, offset: 0 };
+    return api.call('me.hours', { query: query, silent: true, loading: this.data.view ? '' : '加载中' }).then((body) => {
+      this.setData({ view: hoursView.view(body), nextOffset: body.next_offset, loadError: '' });
     }).catch((error) => this.setData({ loadError: error.message }));
+  },
+
+  onReachBottom() {
+    const offset = this.data.nextOffset;
+    if (offset === null || offset === undefined || this.loadingMore) return;
+    this.loadingMore = true;
+    api.call('me.hours', { query: { limit: PAGE, offset: offset }, silent: true }).then((body) => {
+      const more = hoursView.view(body).records;
+      this.setData({ 'view.records': this.data.view.records.concat(more), nextOffset: body.next_offset });
+    }).catch(() => {}).then(() => { this.loadingMore = false; });
   },
 
   loadCertificates() {
