@@ -58,7 +58,8 @@ class Mix:
         if action == "my registrations":
             return [(action, get("/api/v1/me/registrations?limit=20", resident))]
         if action == "my hours":
-            return [(action, get("/api/v1/me/hours?limit=50", resident)  # the mini-program's first page)]
+            # the mini-program's first page
+            return [(action, get("/api/v1/me/hours?limit=50", resident))]
         if action == "leaderboard":
             by = rng.choice(("community", "squad"))
             return [(action, get(f"/api/v1/hours/leaderboard?by={by}&year={day[:4]}", rng.choice(spec["staff"])))]
