@@ -14,8 +14,8 @@ from urllib.parse import quote
 from flask import Response
 
 from app.extensions import db
+from app.files.storage import file_chunks
 
-CHUNK = 64 * 1024
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Rows gathered before a CSV chunk is sent: one write per row would be as
 # many socket writes as rows.
@@ -67,15 +67,6 @@ def spooled(write):
         spool.close()
         raise
     return file_chunks(spool)
-
-
-def file_chunks(handle):
-    with handle:
-        while True:
-            data = handle.read(CHUNK)
-            if not data:
-                break
-            yield data
 
 
 def disposition(filename, fallback):

@@ -108,7 +108,7 @@ class LocalStorage:
             handle = self._path(key).open("rb")
         except FileNotFoundError:
             raise StoredFileMissing(key) from None
-        return _chunks_of(handle)
+        return file_chunks(handle)
 
     def delete(self, key):
         self._path(key).unlink(missing_ok=True)
@@ -198,7 +198,8 @@ class S3Storage:
             "get_object", Params={"Bucket": self.bucket, "Key": self._object(key)}, ExpiresIn=int(expires_in))
 
 
-def _chunks_of(handle):
+def file_chunks(handle):
+    """An open binary file as 64 KiB pieces, closed at the end (a streamed response's body)."""
     with handle:
         while True:
             data = handle.read(CHUNK)
