@@ -53,7 +53,8 @@ def _units(ids, field="invited_unit_ids"):
     units = db.session.execute(db.select(MemberUnit).where(MemberUnit.id.in_(ids))).scalars().all()
     if len(units) != len(ids):
         raise invalid(field, "邀请的共建单位不存在")
-    return sorted(units, key=lambda unit: ids.index(unit.id))
+    # The same order the relationship loads in (by id), so the audience line never reorders.
+    return sorted(units, key=lambda unit: unit.id)
 
 
 def place_order(user, body, now=None):

@@ -48,7 +48,8 @@ class UnitResource(TimestampMixin, db.Model):
     availability = db.Column(db.String(128), nullable=True)  # e.g. 每周六上午
     is_active = db.Column(db.Boolean, nullable=False, default=True)
     # Serves every community when no community is listed.
-    communities = db.relationship("Community", secondary=resource_communities, lazy="selectin")
+    communities = db.relationship("Community", secondary=resource_communities, lazy="selectin",
+                                  order_by="Community.id")
     unit = db.relationship("MemberUnit")
 
 
@@ -96,7 +97,7 @@ class UnitProject(TimestampMixin, db.Model):
 
     unit = db.relationship("MemberUnit")
     mandatory = db.relationship("MandatoryProject")
-    events = db.relationship("Event", secondary=project_events, lazy="selectin")
+    events = db.relationship("Event", secondary=project_events, lazy="selectin", order_by="Event.id")
     milestones = db.relationship("ProjectMilestone", order_by="ProjectMilestone.due_on",
                                  cascade="all, delete-orphan", lazy="selectin")
 

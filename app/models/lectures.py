@@ -109,7 +109,8 @@ class CourseOrder(TimestampMixin, db.Model):
     community = db.relationship("Community")
     member_unit = db.relationship("MemberUnit")
     lecturer = db.relationship("Lecturer")
-    invited_units = db.relationship("MemberUnit", secondary=course_order_units, lazy="selectin")
+    invited_units = db.relationship("MemberUnit", secondary=course_order_units, lazy="selectin",
+                                    order_by="MemberUnit.id")
 
 
 class LearningProgress(db.Model):

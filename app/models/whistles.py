@@ -36,7 +36,7 @@ class Whistle(TimestampMixin, db.Model):
     summary = db.Column(db.Text, nullable=True)
 
     community = db.relationship("Community")
-    units = db.relationship("MemberUnit", secondary=whistle_units, lazy="selectin")
+    units = db.relationship("MemberUnit", secondary=whistle_units, lazy="selectin", order_by="MemberUnit.id")
     reports = db.relationship("WhistleReport", back_populates="whistle", order_by="WhistleReport.id",
                               lazy="selectin")
 
