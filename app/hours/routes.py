@@ -213,7 +213,7 @@ def export_hours(args):
     EXPORT_INLINE_MAX_ROWS rows are made by a background job instead."""
     date_from, date_to = _export_range(args)
     actor = current_user()
-    if export.count_rows(date_from, date_to, actor) > current_app.config["EXPORT_INLINE_MAX_ROWS"]:
+    if export.more_rows_than(current_app.config["EXPORT_INLINE_MAX_ROWS"], date_from, date_to, actor):
         raise APIError("export_too_large")
     written = {}
 
